@@ -1,0 +1,17 @@
+using Dossier.Model;
+
+namespace Dossier.Events;
+
+/// <summary>Codes who did what to whom in each sentence of an annotated article.</summary>
+public interface IEventCoder
+{
+    /// <summary>Returns the article with its <see cref="AnnotatedArticle.Events"/> filled in.</summary>
+    AnnotatedArticle Code(AnnotatedArticle article);
+}
+
+/// <summary>A coder that codes nothing: the first version, until the CAMEO coder lands.</summary>
+public sealed class NullEventCoder : IEventCoder
+{
+    /// <inheritdoc />
+    public AnnotatedArticle Code(AnnotatedArticle article) => article;
+}

@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+
+namespace Dossier.Model;
+
+/// <summary>A sentence that supports a claim or a conflicting value.</summary>
+/// <param name="ArticleId">The article.</param>
+/// <param name="SentenceIndex">The sentence's index in the article.</param>
+/// <param name="Span">The sentence's characters in the article text.</param>
+/// <param name="Sentence">The sentence text, for readers of the output.</param>
+public sealed record Evidence(string ArticleId, int SentenceIndex, TextSpan Span, string Sentence);
+
+/// <summary>Whether a claim is backed by several independent sources, one, or disputed.</summary>
+public enum ClaimStatus
+{
+    Corroborated,
+    SingleSource,
+    Conflicting,
+}
+
+/// <summary>The event behind a claim, when one was coded.</summary>
+public sealed record ClaimEvent(string Source, string Code, string Target, double Goldstein, string Mode);
+
+/// <summary>One proposition of a story with its status and the sentences behind it.</summary>
+public sealed record Claim(
+    string Id,
+    string Text,
+    string? Topic,
+    ClaimStatus Status,
+    int IndependentSources,
+    ImmutableArray<Evidence> Evidence,
+    ClaimEvent? Event);
+
+/// <summary>One value of a disputed fact and the sentences that give it.</summary>
+public sealed record ConflictValue(string Value, ImmutableArray<Evidence> Evidence);
+
+/// <summary>Sources disagree about <see cref="About"/> (a date, number, place, name or negation).</summary>
+public sealed record Conflict(string About, ImmutableArray<ConflictValue> Values);
+
+/// <summary>A person or body taking part in the story.</summary>
+public sealed record Participant(string Name, ImmutableArray<string> Titles, string? Actor);
+
+/// <summary>Which claims one outlet carried.</summary>
+public sealed record CoverageRow(string Outlet, ImmutableArray<string> ArticleIds, ImmutableArray<string> ClaimIds);
+
+/// <summary>Articles that carry one text (copies, syndication): together they count as one source.</summary>
+public sealed record SourceGroup(string Source, ImmutableArray<string> ArticleIds);
+
+/// <summary>One real-world event as told by all the reports about it.</summary>
+public sealed record Story
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public ImmutableArray<string> ArticleIds { get; init; } = [];
+    public ImmutableArray<SourceGroup> Sources { get; init; } = [];
+    public int IndependentSources => Sources.Length;
+    public DateOnly? Date { get; init; }
+    public string? Location { get; init; }
+    public ImmutableArray<Participant> Participants { get; init; } = [];
+    public ImmutableArray<Claim> Claims { get; init; } = [];
+    public ImmutableArray<Conflict> Conflicts { get; init; } = [];
+    public ImmutableArray<CoverageRow> Coverage { get; init; } = [];
+}
+
+/// <summary>The outcome of one analysis run.</summary>
+/// <param name="Articles">The articles read, in input order.</param>
+/// <param name="Stories">The stories, in a deterministic order.</param>
+/// <param name="Errors">The inputs that failed.</param>
+/// <param name="GeneratedAt">The injected clock's time when the run finished.</param>
+public sealed record AnalysisResult(
+    ImmutableArray<AnnotatedArticle> Articles,
+    ImmutableArray<Story> Stories,
+    ImmutableArray<InputError> Errors,
+    DateTimeOffset GeneratedAt);

@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+using Dossier.Model;
+
+namespace Dossier.Stories;
+
+/// <summary>
+/// The articles of one story as grouping sees them. Serialisable state: a story could live in its own
+/// actor (an Orleans grain) with the store behind it.
+/// </summary>
+/// <param name="Id">Stable story id.</param>
+/// <param name="Articles">The story's articles, in arrival order.</param>
+/// <param name="Sources">The articles grouped by independent source (copies of one text are one source).</param>
+public sealed record StoryCluster(string Id, ImmutableArray<AnnotatedArticle> Articles, ImmutableArray<SourceGroup> Sources);
+
+/// <summary>Creates grouping sessions; each session groups one stream of articles.</summary>
+public interface IStoryGrouper
+{
+    /// <summary>Starts a new, empty grouping session.</summary>
+    IStoryGroupingSession Start();
+}
+
+/// <summary>Online grouping: articles arrive one at a time and join the best story or start a new one.</summary>
+public interface IStoryGroupingSession
+{
+    /// <summary>Adds an article; returns the id of the story it joined.</summary>
+    string Add(AnnotatedArticle article);
+
+    /// <summary>The stories so far, in order of their first article.</summary>
+    IReadOnlyList<StoryCluster> Stories { get; }
+}
