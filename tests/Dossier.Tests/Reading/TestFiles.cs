@@ -55,11 +55,11 @@ internal static class Warc
         return [.. Encoding.ASCII.GetBytes(header.ToString()), .. block, .. "\r\n\r\n"u8];
     }
 
-    public static byte[] Response(string id, string uri, string html, string httpContentType = "text/html; charset=utf-8", Encoding? encoding = null, int status = 200)
+    public static byte[] Response(string id, string uri, string html, string httpContentType = "text/html; charset=utf-8", Encoding? encoding = null, int status = 200, string version = "WARC/1.1")
     {
         var body = (encoding ?? Encoding.UTF8).GetBytes(html);
         var http = Encoding.ASCII.GetBytes($"HTTP/1.1 {status} OK\r\nContent-Type: {httpContentType}\r\nContent-Length: {body.Length}\r\n\r\n");
-        return Record("response", id, uri, "application/http; msgtype=response", [.. http, .. body]);
+        return Record("response", id, uri, "application/http; msgtype=response", [.. http, .. body], version);
     }
 
     public static byte[] Request(string id, string uri) =>
