@@ -108,7 +108,7 @@ public static class TextArticleExtractor
         }
 
         var tail = FindTail(blocks, bodyStart);
-        MarkBody(blocks, reasons, bodyStart, tail);
+        MarkBody(blocks, reasons, bodyStart, tail, ref credit, ref creditSource);
         MarkTail(blocks, reasons, tail, ref credit, ref creditSource);
 
         // The datelined paragraph's agency is the wire credit when nothing more specific was found at the end.
@@ -243,7 +243,7 @@ public static class TextArticleExtractor
     }
 
     // Inside the body only explicit rules remove a block; a related-stories heading takes the headlines under it.
-    private static void MarkBody(List<string> blocks, string?[] reasons, int bodyStart, int tail)
+    private static void MarkBody(List<string> blocks, string?[] reasons, int bodyStart, int tail, ref string? credit, ref string? creditSource)
     {
         for (var i = bodyStart; i < tail; i++)
         {
@@ -255,9 +255,10 @@ public static class TextArticleExtractor
             var reason = ChromeRules.Classify(blocks[i]);
             if (reason is null)
             {
-                if (BodyMetadata.IsCreditOnly(blocks[i]) && i > bodyStart)
+                if (i > bodyStart && BodyMetadata.FindCredit(blocks[i]) is { } c && BodyMetadata.IsCreditOnly(blocks[i]))
                 {
                     reasons[i] = CreditReason;
+                    (credit, creditSource) = (c.Credit, "credit-line");
                 }
 
                 continue;
