@@ -41,7 +41,8 @@ public static class TextArticleExtractor
             return ExtractionOutcome.Failed(document, "no article text");
         }
 
-        var removed = new List<RemovedBlock>();
+        // Removed blocks are reported in document order; a credit cut from a paragraph sorts just after it.
+        var removed = new List<(double Order, RemovedBlock Block)>();
         var captions = ImmutableArray.CreateBuilder<string>();
         var authors = ImmutableArray.CreateBuilder<string>();
         var hints = document.Hints;
@@ -125,7 +126,7 @@ public static class TextArticleExtractor
             }
             else
             {
-                removed.Add(new RemovedBlock(marker.Trim(), CreditReason));
+                removed.Add((lastBody + 0.5, new RemovedBlock(marker.Trim(), CreditReason)));
                 blocks[lastBody] = blocks[lastBody][..closing.Span.Start].TrimEnd();
             }
 
@@ -148,7 +149,7 @@ public static class TextArticleExtractor
 
             if (reasons[i] is { } reason)
             {
-                removed.Add(new RemovedBlock(blocks[i], reason));
+                removed.Add((i, new RemovedBlock(blocks[i], reason)));
                 continue;
             }
 
@@ -191,7 +192,7 @@ public static class TextArticleExtractor
                 ("dateline", dateline is null ? null : "dateline")),
         };
         var id = ArticleExtractor.ArticleId(document.Path, document.Record);
-        return ExtractionOutcome.Of(new Article(id, document.Path, document.Record, body.ToString(), metadata, [.. removed]));
+        return ExtractionOutcome.Of(new Article(id, document.Path, document.Record, body.ToString(), metadata, [.. removed.OrderBy(r => r.Order).Select(r => r.Block)]));
     }
 
     /// <summary>
