@@ -120,3 +120,20 @@ public class AnalyzeCommandTests
         Assert.Equal(["dossier: -: empty file"], run.ErrorLines);
     }
 }
+
+public class DemoCorpusTests
+{
+    [Fact]
+    public void No_arguments_analyse_the_built_in_demo_corpus_from_any_folder()
+    {
+        using var folder = new TempFolder();
+        var run = DossierProcess.Run(folder.Path, "analyze");
+
+        run.AssertExit(0);
+        Assert.Contains("built-in demo corpus", run.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith("# Dossier brief", run.Stdout, StringComparison.Ordinal);
+        var reports = int.Parse(System.Text.RegularExpressions.Regex.Match(run.Stdout, @"(\d+) reports").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(reports >= 12, $"only {reports} demo reports were analysed");
+        Assert.DoesNotContain("README", run.Stdout, StringComparison.Ordinal);
+    }
+}
