@@ -46,7 +46,9 @@ public class MalformedInputTests
     public void Invalid_utf8_is_reported_and_skipped()
     {
         using var folder = new TempFolder();
-        var bytes = Encoding.ASCII.GetBytes("Headline\n\nSome text with a broken byte ").Concat(new byte[] { 0xC3, 0x28, 0xFF, 0xFE, 0x41 }).Concat(Encoding.ASCII.GetBytes(" in it.\n")).ToArray();
+        // Damaged UTF-8: a valid two-byte letter, then a three-byte sequence cut short. Text without valid
+        // multi-byte sequences would be read as windows-1252 instead (the legacy fallback).
+        var bytes = Encoding.UTF8.GetBytes("Headline\n\nThe caf\u00e9 owner said ").Concat(new byte[] { 0xE2, 0x80, 0x41, 0xC3 }).Concat(Encoding.ASCII.GetBytes(" in it.\n")).ToArray();
         folder.File("broken.txt", bytes);
         AssertBatchGoesOn(folder, "broken.txt", "");
     }
