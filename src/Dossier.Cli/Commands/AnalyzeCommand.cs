@@ -71,22 +71,18 @@ internal static class AnalyzeCommand
         }
 
         var pipeline = new DossierPipelineBuilder().UseClock(CliClock.Create()).Build();
-        var result = RunWithProgress(pipeline, items);
-        foreach (var error in result.Errors)
-        {
-            Console.Error.WriteLine(error.ToString());
-        }
-
-        OutputTarget.Write(output, "dossier" + writer.Extension, stream => writer.Write(result, stream));
-        return result.Errors.IsEmpty ? CliApp.Ok : CliApp.SomeInputsFailed;
+        var summary = default(AnalysisSummary);
+        OutputTarget.Write(output, "dossier" + writer.Extension, stream =>
+            summary = RunWithProgress(pipeline, items, new ErrorsToStderr(writer.CreateSink(stream))));
+        return summary!.Errors == 0 ? CliApp.Ok : CliApp.SomeInputsFailed;
     }
 
     /// <summary>Runs the analysis; when it takes over a second and stderr is a terminal, shows progress there.</summary>
-    private static AnalysisResult RunWithProgress(DossierPipeline pipeline, IEnumerable<ReadItem> items)
+    private static AnalysisSummary RunWithProgress(DossierPipeline pipeline, IEnumerable<ReadItem> items, IAnalysisSink sink)
     {
         var done = 0;
         var counter = new CountingProgress(n => Volatile.Write(ref done, n));
-        var run = Task.Run(() => pipeline.Analyze(items, counter));
+        var run = Task.Run(() => pipeline.Run(items, sink, counter));
         if (Console.IsErrorRedirected || run.Wait(TimeSpan.FromSeconds(1)))
         {
             return run.GetAwaiter().GetResult();
@@ -109,5 +105,23 @@ internal static class AnalyzeCommand
     private sealed class CountingProgress(Action<int> report) : IProgress<int>
     {
         public void Report(int value) => report(value);
+    }
+
+    /// <summary>Prints each failed input as one line on stderr as soon as it fails, and passes everything on.</summary>
+    private sealed class ErrorsToStderr(IAnalysisSink inner) : IAnalysisSink
+    {
+        public void Begin(DateTimeOffset generatedAt) => inner.Begin(generatedAt);
+
+        public void Article(AnnotatedArticle article) => inner.Article(article);
+
+        public void Story(Story story) => inner.Story(story);
+
+        public void Error(InputError error)
+        {
+            Console.Error.WriteLine(error.ToString());
+            inner.Error(error);
+        }
+
+        public void Complete(AnalysisSummary summary) => inner.Complete(summary);
     }
 }

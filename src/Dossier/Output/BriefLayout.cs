@@ -31,13 +31,8 @@ internal static class BriefLayout
     };
 
     /// <summary>How an article is named in a brief: its outlet or credit, else its file name.</summary>
-    public static string ArticleLabel(AnnotatedArticle? article, string id)
+    public static string ArticleLabel(AnnotatedArticle article)
     {
-        if (article is null)
-        {
-            return id;
-        }
-
         var meta = article.Article.Metadata;
         var name = meta.Outlet ?? meta.Credit ?? Path.GetFileName(article.Article.Path);
         return article.Article.Record is null ? name : $"{name} #{article.Article.Record}";
@@ -46,4 +41,33 @@ internal static class BriefLayout
     public static string Join(IEnumerable<string> values) => string.Join(", ", values);
 
     public static string When(Story story) => StatusNames.Iso(story.Date) ?? "date unknown";
+}
+
+/// <summary>What a brief needs of a run: a label per article (not its text), the stories, the errors.</summary>
+internal sealed record BriefData(IReadOnlyDictionary<string, string> ArticleLabels, IReadOnlyList<Story> Stories, IReadOnlyList<InputError> Errors, int ArticleCount, DateTimeOffset GeneratedAt)
+{
+    public string Label(string articleId) => ArticleLabels.GetValueOrDefault(articleId, articleId);
+}
+
+/// <summary>Collects what a brief needs (labels, not article texts) and renders it at the end of the run.</summary>
+internal sealed class BriefSink(Stream output, Action<BriefData, Stream> render) : IAnalysisSink
+{
+    private readonly Dictionary<string, string> labels = new(StringComparer.Ordinal);
+    private readonly List<Story> stories = [];
+    private readonly List<InputError> errors = [];
+    private DateTimeOffset generatedAt;
+
+    public void Begin(DateTimeOffset generatedAt) => this.generatedAt = generatedAt;
+
+    public void Article(AnnotatedArticle article) => labels[article.Article.Id] = BriefLayout.ArticleLabel(article);
+
+    public void Story(Story story) => stories.Add(story);
+
+    public void Error(InputError error) => errors.Add(error);
+
+    public void Complete(AnalysisSummary summary)
+    {
+        render(new BriefData(labels, stories, errors, summary.Articles, generatedAt), output);
+        output.Flush();
+    }
 }

@@ -30,22 +30,23 @@ public sealed class HtmlBriefWriter : IResultWriter
         """;
 
     /// <inheritdoc />
-    public void Write(AnalysisResult result, Stream output)
+    public IAnalysisSink CreateSink(Stream output) => new BriefSink(output, Render);
+
+    private static void Render(BriefData result, Stream output)
     {
         var html = new StringBuilder();
-        var articles = result.Articles.ToDictionary(a => a.Article.Id, StringComparer.Ordinal);
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Dossier brief</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n");
         html.Append("<h1>Dossier brief</h1>\n");
-        html.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">{result.Articles.Length} reports, {result.Stories.Length} stories, {result.Errors.Length} inputs failed. Generated {StatusNames.Iso(result.GeneratedAt)}.</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">{result.ArticleCount} reports, {result.Stories.Count} stories, {result.Errors.Count} inputs failed. Generated {StatusNames.Iso(result.GeneratedAt)}.</p>\n");
 
         foreach (var story in BriefLayout.OrderStories(result.Stories))
         {
-            WriteStory(html, story, articles);
+            WriteStory(html, story, result);
         }
 
-        if (result.Errors.Length > 0)
+        if (result.Errors.Count > 0)
         {
             html.Append("<h2>Inputs that failed</h2>\n<ul>\n");
             foreach (var error in result.Errors)
@@ -60,7 +61,7 @@ public sealed class HtmlBriefWriter : IResultWriter
         output.Write(new UTF8Encoding(false).GetBytes(html.ToString()));
     }
 
-    private static void WriteStory(StringBuilder html, Story story, Dictionary<string, AnnotatedArticle> articles)
+    private static void WriteStory(StringBuilder html, Story story, BriefData result)
     {
         html.Append("<section class=\"story\" id=\"").Append(E(story.Id)).Append("\">\n<h2>").Append(E(story.Title)).Append("</h2>\n<ul class=\"meta\">\n");
         html.Append("<li><b>When:</b> ").Append(E(BriefLayout.When(story))).Append("</li>\n");
@@ -72,7 +73,7 @@ public sealed class HtmlBriefWriter : IResultWriter
         }
 
         html.Append(CultureInfo.InvariantCulture, $"<li><b>Reports:</b> {story.ArticleIds.Length} from {story.IndependentSources} independent source{(story.IndependentSources == 1 ? "" : "s")}: ");
-        html.Append(string.Join("; ", story.Sources.Select(s => E(s.Source) + " (" + E(BriefLayout.Join(s.ArticleIds.Select(id => BriefLayout.ArticleLabel(articles.GetValueOrDefault(id), id)))) + ")"))).Append("</li>\n</ul>\n");
+        html.Append(string.Join("; ", story.Sources.Select(s => E(s.Source) + " (" + E(BriefLayout.Join(s.ArticleIds.Select(id => result.Label(id)))) + ")"))).Append("</li>\n</ul>\n");
 
         if (story.Conflicts.Length > 0)
         {
@@ -83,7 +84,7 @@ public sealed class HtmlBriefWriter : IResultWriter
                 foreach (var value in conflict.Values)
                 {
                     html.Append("<li>").Append(E(value.Value));
-                    WriteEvidence(html, value.Evidence, articles);
+                    WriteEvidence(html, value.Evidence, result);
                     html.Append("</li>\n");
                 }
 
@@ -109,7 +110,7 @@ public sealed class HtmlBriefWriter : IResultWriter
                         html.Append(CultureInfo.InvariantCulture, $" <code>{E(e.Source)} {E(e.Code)} {E(e.Target)}</code>");
                     }
 
-                    WriteEvidence(html, claim.Evidence, articles);
+                    WriteEvidence(html, claim.Evidence, result);
                     html.Append("</li>\n");
                 }
 
@@ -132,7 +133,7 @@ public sealed class HtmlBriefWriter : IResultWriter
         html.Append("</section>\n");
     }
 
-    private static void WriteEvidence(StringBuilder html, IEnumerable<Evidence> evidence, Dictionary<string, AnnotatedArticle> articles)
+    private static void WriteEvidence(StringBuilder html, IEnumerable<Evidence> evidence, BriefData result)
     {
         var list = evidence.ToList();
         if (list.Count == 0)
@@ -144,7 +145,7 @@ public sealed class HtmlBriefWriter : IResultWriter
         foreach (var e in list)
         {
             html.Append("<blockquote data-article=\"").Append(E(e.ArticleId)).Append(CultureInfo.InvariantCulture, $"\" data-start=\"{e.Span.Start}\" data-end=\"{e.Span.End}\">");
-            html.Append(E(e.Sentence)).Append("<br><small>").Append(E(BriefLayout.ArticleLabel(articles.GetValueOrDefault(e.ArticleId), e.ArticleId)))
+            html.Append(E(e.Sentence)).Append("<br><small>").Append(E(result.Label(e.ArticleId)))
                 .Append(CultureInfo.InvariantCulture, $", sentence {e.SentenceIndex + 1}</small></blockquote>\n");
         }
 

@@ -31,45 +31,92 @@ public sealed class JsonResultWriter : IResultWriter
     };
 
     /// <inheritdoc />
-    public void Write(AnalysisResult result, Stream output)
+    public IAnalysisSink CreateSink(Stream output) => new Sink(this, output);
+
+    /// <summary>
+    /// Streams articles straight to the output as they arrive. Stories may close while articles are still
+    /// coming, but belong after them in the document: each is spooled as one compact JSON line to a
+    /// temporary file and re-indented into place at the end, so memory stays bounded.
+    /// </summary>
+    private sealed class Sink(JsonResultWriter owner, Stream output) : IAnalysisSink
     {
-        using var json = new Utf8JsonWriter(output, Options);
-        json.WriteStartObject();
-        json.WriteString("schemaVersion", SchemaVersion);
-        json.WriteString("generator", "dossier " + (typeof(JsonResultWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0"));
-        json.WriteString("generatedAt", StatusNames.Iso(result.GeneratedAt));
+        private readonly Utf8JsonWriter json = new(output, Options);
+        private readonly List<InputError> errors = [];
+        private FileStream? spool;
+        private Utf8JsonWriter? spoolWriter;
 
-        json.WriteStartArray("articles");
-        foreach (var article in result.Articles)
-        {
-            WriteArticle(json, article);
-        }
-
-        json.WriteEndArray();
-
-        json.WriteStartArray("stories");
-        foreach (var story in result.Stories)
-        {
-            WriteStory(json, story);
-        }
-
-        json.WriteEndArray();
-
-        json.WriteStartArray("errors");
-        foreach (var error in result.Errors)
+        public void Begin(DateTimeOffset generatedAt)
         {
             json.WriteStartObject();
-            json.WriteString("path", error.Path);
-            WriteOptional(json, "record", error.Record);
-            json.WriteString("reason", error.Reason);
-            json.WriteEndObject();
+            json.WriteString("schemaVersion", SchemaVersion);
+            json.WriteString("generator", "dossier " + (typeof(JsonResultWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0"));
+            json.WriteString("generatedAt", StatusNames.Iso(generatedAt));
+            json.WriteStartArray("articles");
         }
 
-        json.WriteEndArray();
-        json.WriteEndObject();
-        json.Flush();
-        output.WriteByte((byte)'\n');
+        public void Article(AnnotatedArticle article)
+        {
+            owner.WriteArticle(json, article);
+            if (json.BytesPending > 1 << 16)
+            {
+                json.Flush();
+            }
+        }
+
+        public void Story(Story story)
+        {
+            spool ??= new FileStream(Path.Combine(Path.GetTempPath(), "dossier-stories-" + Guid.NewGuid().ToString("N") + ".jsonl"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+            spoolWriter ??= new Utf8JsonWriter(spool, CompactOptions);
+            WriteStory(spoolWriter, story);
+            spoolWriter.Flush();
+            spoolWriter.Reset();
+            spool.WriteByte((byte)'\n');
+        }
+
+        public void Error(InputError error) => errors.Add(error);
+
+        public void Complete(AnalysisSummary summary)
+        {
+            json.WriteEndArray();
+            json.WriteStartArray("stories");
+            if (spool is not null)
+            {
+                spool.Position = 0;
+                using var lines = new StreamReader(spool, leaveOpen: true);
+                while (lines.ReadLine() is { } line)
+                {
+                    using var story = JsonDocument.Parse(line);
+                    story.WriteTo(json);
+                    if (json.BytesPending > 1 << 16)
+                    {
+                        json.Flush();
+                    }
+                }
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("errors");
+            foreach (var error in errors)
+            {
+                json.WriteStartObject();
+                json.WriteString("path", error.Path);
+                WriteOptional(json, "record", error.Record);
+                json.WriteString("reason", error.Reason);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.Flush();
+            output.WriteByte((byte)'\n');
+            output.Flush();
+            spoolWriter?.Dispose();
+            spool?.Dispose();
+            json.Dispose();
+        }
     }
+
+    private static readonly JsonWriterOptions CompactOptions = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private void WriteArticle(Utf8JsonWriter json, AnnotatedArticle annotated)
     {

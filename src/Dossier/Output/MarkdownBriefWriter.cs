@@ -17,19 +17,20 @@ public sealed class MarkdownBriefWriter : IResultWriter
     public string Extension => ".md";
 
     /// <inheritdoc />
-    public void Write(AnalysisResult result, Stream output)
+    public IAnalysisSink CreateSink(Stream output) => new BriefSink(output, Render);
+
+    private static void Render(BriefData result, Stream output)
     {
         var md = new StringBuilder();
-        var articles = result.Articles.ToDictionary(a => a.Article.Id, StringComparer.Ordinal);
         md.Append("# Dossier brief\n\n");
-        md.Append(CultureInfo.InvariantCulture, $"{result.Articles.Length} reports, {result.Stories.Length} stories, {result.Errors.Length} inputs failed. Generated {StatusNames.Iso(result.GeneratedAt)}.\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"{result.ArticleCount} reports, {result.Stories.Count} stories, {result.Errors.Count} inputs failed. Generated {StatusNames.Iso(result.GeneratedAt)}.\n\n");
 
         foreach (var story in BriefLayout.OrderStories(result.Stories))
         {
-            WriteStory(md, story, articles);
+            WriteStory(md, story, result);
         }
 
-        if (result.Errors.Length > 0)
+        if (result.Errors.Count > 0)
         {
             md.Append("## Inputs that failed\n\n");
             foreach (var error in result.Errors)
@@ -44,7 +45,7 @@ public sealed class MarkdownBriefWriter : IResultWriter
         output.Write(bytes);
     }
 
-    private static void WriteStory(StringBuilder md, Story story, Dictionary<string, AnnotatedArticle> articles)
+    private static void WriteStory(StringBuilder md, Story story, BriefData result)
     {
         md.Append("## ").Append(Escape(story.Title)).Append("\n\n");
         md.Append("- **When:** ").Append(BriefLayout.When(story)).Append('\n');
@@ -56,7 +57,7 @@ public sealed class MarkdownBriefWriter : IResultWriter
         }
 
         md.Append(CultureInfo.InvariantCulture, $"- **Reports:** {story.ArticleIds.Length} from {story.IndependentSources} independent source{(story.IndependentSources == 1 ? "" : "s")}: ");
-        md.Append(string.Join("; ", story.Sources.Select(s => Escape(s.Source) + " (" + BriefLayout.Join(s.ArticleIds.Select(id => BriefLayout.ArticleLabel(articles.GetValueOrDefault(id), id))) + ")"))).Append('\n');
+        md.Append(string.Join("; ", story.Sources.Select(s => Escape(s.Source) + " (" + BriefLayout.Join(s.ArticleIds.Select(id => result.Label(id))) + ")"))).Append('\n');
         var corroborated = story.Claims.Count(c => c.Status == ClaimStatus.Corroborated);
         md.Append(CultureInfo.InvariantCulture, $"- **Claims:** {story.Claims.Length} ({corroborated} corroborated, {story.Claims.Length - corroborated - story.Claims.Count(c => c.Status == ClaimStatus.Conflicting)} single-source, {story.Conflicts.Length} conflicts)\n\n");
 
@@ -118,7 +119,7 @@ public sealed class MarkdownBriefWriter : IResultWriter
         for (var i = 0; i < notes.Count; i++)
         {
             var e = notes[i];
-            md.Append(CultureInfo.InvariantCulture, $"[^{story.Id}-{i + 1}]: {Escape(BriefLayout.ArticleLabel(articles.GetValueOrDefault(e.ArticleId), e.ArticleId))}, sentence {e.SentenceIndex + 1} (chars {e.Span.Start}-{e.Span.End}): \"{Escape(e.Sentence)}\"\n");
+            md.Append(CultureInfo.InvariantCulture, $"[^{story.Id}-{i + 1}]: {Escape(result.Label(e.ArticleId))}, sentence {e.SentenceIndex + 1} (chars {e.Span.Start}-{e.Span.End}): \"{Escape(e.Sentence)}\"\n");
         }
 
         md.Append('\n');
