@@ -123,7 +123,7 @@ internal static class MainContent
         }
 
         var own = node.TextLength - node.LinkLength;
-        return reason != "comments" && own >= 500 && own * 2 >= pageText;
+        return reason != "comments" && own >= 200 && own * 2 >= pageText;
     }
 
     private static void Score(PageNode node, List<PageNode> candidates)
@@ -137,29 +137,67 @@ internal static class MainContent
 
             if (IsScorable(child))
             {
-                var length = child.TextLength;
-                if (length >= MinParagraph)
-                {
-                    var score = 1.0 + child.Commas + Math.Min(length / 100.0, 3.0);
-                    var level = 0;
-                    for (var a = child.Parent; a is not null && level < 5; a = a.Parent, level++)
-                    {
-                        if (!a.IsCandidate)
-                        {
-                            a.IsCandidate = true;
-                            a.Score = BaseScore(a);
-                            candidates.Add(a);
-                        }
+                Propagate(node, child.TextLength, child.Commas, candidates);
+                continue;
+            }
 
-                        a.Score += level == 0 ? score : level == 1 ? score / 2 : score / (level * 3);
-                    }
+            if (!Tags.Block.Contains(child.Tag))
+            {
+                Score(child, candidates);
+                continue;
+            }
+
+            // Text loose between block children (text followed by <br>s, then a <div>) is a paragraph of this child.
+            int run = 0, commas = 0;
+            foreach (var c in child.Children)
+            {
+                if (c.RemovedReason is not null)
+                {
+                    continue;
+                }
+
+                if (c.IsText || !Tags.Block.Contains(c.Tag))
+                {
+                    run += c.TextLength;
+                    commas += c.Commas;
+                }
+                else
+                {
+                    Propagate(child, run, commas, candidates);
+                    run = 0;
+                    commas = 0;
                 }
             }
 
+            Propagate(child, run, commas, candidates);
             Score(child, candidates);
         }
     }
 
+    /// <summary>Adds a paragraph's score to its container and, diminishing, to four more ancestors.</summary>
+    private static void Propagate(PageNode container, int length, int commas, List<PageNode> candidates)
+    {
+        if (length < MinParagraph)
+        {
+            return;
+        }
+
+        var score = 1.0 + commas + Math.Min(length / 100.0, 3.0);
+        var level = 0;
+        for (var a = container; a is not null && level < 5; a = a.Parent, level++)
+        {
+            if (!a.IsCandidate)
+            {
+                a.IsCandidate = true;
+                a.Score = BaseScore(a);
+                candidates.Add(a);
+            }
+
+            a.Score += level == 0 ? score : level == 1 ? score / 2 : score / (level * 3);
+        }
+    }
+
+    /// <summary>A paragraph element, or a container holding only inline content (common in older pages).</summary>
     private static bool IsScorable(PageNode node)
     {
         if (node.Tag is "p" or "pre" or "td")
@@ -167,9 +205,8 @@ internal static class MainContent
             return true;
         }
 
-        if (node.Tag is "div" or "section" or "article" or "span" or "font" or "blockquote")
+        if (node.Tag is "div" or "section" or "article" or "blockquote" or "center" or "font")
         {
-            // A container without block children reads as a paragraph (common in older pages).
             foreach (var c in node.Children)
             {
                 if (!c.IsText && Tags.Block.Contains(c.Tag))
@@ -178,7 +215,7 @@ internal static class MainContent
                 }
             }
 
-            return node.Tag != "span" || node.Parent is { } p && !IsScorable(p);
+            return true;
         }
 
         return false;
