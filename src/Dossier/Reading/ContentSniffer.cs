@@ -63,6 +63,13 @@ public static class ContentSniffer
         }
 
         var text = HeadText(head, out var isUnicode);
+
+        // An uncompressed WARC holds images and other binary payloads: its first line decides, not its bytes.
+        if (text.AsSpan().TrimStart(" \t\r\n").StartsWith("WARC/", StringComparison.Ordinal))
+        {
+            return ContentFormat.Warc;
+        }
+
         if (!isUnicode && BinaryKind(head) is not null)
         {
             return ContentFormat.Binary;
