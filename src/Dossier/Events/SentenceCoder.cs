@@ -48,6 +48,10 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         public List<PhraseActor> Actors = [];
         public int List = -1;
         public bool AgentOnly;
+        public string? Base;
+        public string BaseWhy = "";
+        public List<string> Prefixes = [];
+        public List<string> Suffixes = [];
     }
 
     private sealed class Verb
@@ -161,7 +165,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 if (tokens[j].Key == "'S" && j + 1 < tokens.Length) { j++; continue; }
                 // Up to two filler words (titles, names, adjectives) may stand between parts of one phrase.
                 var k = j;
-                while (k < tokens.Length && k - j < 2 && IsFiller(tokens, k)) k++;
+                while (k < tokens.Length && k - j < 2 && marks[k].Length == 0 && IsFiller(tokens, k)) k++;
                 if (k > j && k < tokens.Length && marks[k].Length > 0 && LinksInsidePhrase(tokens, j, k)) { j = k; continue; }
                 break;
             }
@@ -217,6 +221,9 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             }
         }
         unit.AgentOnly = bases.Count == 0;
+        unit.Prefixes = prefixes;
+        unit.Suffixes = suffixes;
+        if (bases.Count > 0) { unit.Base = bases[0].Code; unit.BaseWhy = bases[0].Why; }
         var span = TextSpan.FromBounds(tokens[unit.First].Start, tokens[unit.Last].End);
         var name = span.Of(text);
         if (bases.Count == 0)
@@ -272,6 +279,17 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 u++;
             }
             lists.Add(current);
+            // "Danish media and government": an agent-only member shares the country of the first member.
+            if (current.Count > 1 && current[0].Base is { } shared)
+            {
+                foreach (var member in current)
+                {
+                    if (!member.AgentOnly || member.Actors.Count == 0) continue;
+                    var old = member.Actors[0];
+                    member.Actors = [.. shared.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(b => old with { Code = Join(member.Prefixes, b, member.Suffixes), Why = $"country shared with \"{current[0].Actors[0].Name}\": {current[0].BaseWhy}; {old.Why}" })];
+                    member.AgentOnly = false;
+                }
+            }
         }
         // "Lawmakers and officials in X and Y", "the government of X": agents distributed over the actors named after them.
         for (var l = 0; l + 1 < lists.Count; l++)
@@ -393,18 +411,25 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         if (WordClasses.Determiners.Contains(prev)) { v.Why = $"noun: follows \"{prev}\""; return; }
         if (prev != "TO" && WordClasses.Prepositions.Contains(prev) && c == i) { v.Why = $"noun or gerund: follows the preposition \"{prev}\""; return; }
         // "a brief private visit": adjectives back to a determiner make it a noun.
-        for (var b = i - 1; b >= 0 && i - b <= 3; b--)
+        for (var b = i - 1; b >= 0 && i - b <= 4; b--)
         {
             var k = tokens[b].Key;
-            if (WordClasses.Determiners.Contains(k) && b < i - 1) { v.Why = $"noun: \"{k} …\" phrase"; return; }
-            if (tokens[b].Capitalized || listAt[b] >= 0 || WordClasses.IsFunctionWord(k) || WordClasses.IsAdverb(k) || char.IsDigit(k[0])) break;
+            if (WordClasses.Determiners.Contains(k) && k != "'S" && b < i - 1) { v.Why = $"noun: \"{k} …\" phrase"; return; }
+            if (char.IsDigit(k[0]) || k is "MILLION" or "BILLION") continue;
+            if (tokens[b].Capitalized || listAt[b] >= 0 || WordClasses.IsFunctionWord(k) || WordClasses.IsAdverb(k)) break;
+        }
+        if (prev is "VERY" or "TOO" or "SO" or "MORE" or "LESS" or "QUITE" or "RATHER" or "MOST") { v.Why = $"adjective: follows \"{prev}\""; return; }
+        if (c == i && earlier.Count > 0 && earlier[^1] is { Main: true } before && !SeparatedFrom(tokens, before, i))
+        {
+            v.Why = $"noun: object of \"{tokens[before.Start].Key}\" (no clause boundary between)";
+            return;
         }
         if (key.EndsWith("ING", StringComparison.Ordinal) && !sawBe && !sawModalOrHave) { v.Why = "participle without auxiliary"; return; }
         if (c > 0 && tokens[c].Key == "TO" || (c < i && tokens[i - 1].Key == "TO" && c > 0 && !SubjectBefore(tokens, listAt, c)))
         {
             // An infinitive after another verb ("urged X to help") is that verb's complement.
             var governing = earlier.Count > 0 ? earlier[^1] : null;
-            if (governing is { Main: true } && governing.Form.DefaultCode is not null && !governing.Form.DefaultCode.IsNull)
+            if (governing is { Complement: true } || (governing is { Main: true } && governing.Form.DefaultCode is not null && !governing.Form.DefaultCode.IsNull))
             {
                 v.Complement = true;
                 v.Why = $"complement of \"{tokens[governing.Start].Key}\"";
@@ -414,6 +439,16 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         v.Passive = sawBe && (key.EndsWith("ED", StringComparison.Ordinal) || key.EndsWith("EN", StringComparison.Ordinal) || key is "MET" or "HELD" or "LEFT" or "SENT" or "SEEN" or "KEPT" or "BROUGHT" or "SIGNED");
         v.Main = true;
         v.Why = v.Negated ? "main verb, negated" : v.Passive ? "main verb, passive form" : "main verb";
+    }
+
+    private static bool SeparatedFrom(Token[] tokens, Verb before, int at)
+    {
+        for (var k = before.Start + before.Length; k < at; k++)
+        {
+            var key = tokens[k].Key;
+            if (key is "," or ";" or ":" or "AND" or "BUT" or "OR" or "\"" || WordClasses.ClauseOpeners.Contains(key) || WordClasses.Subordinators.Contains(key) || WordClasses.SpeechVerbs.Contains(key)) return true;
+        }
+        return false;
     }
 
     private static bool SubjectBefore(Token[] tokens, int[] listAt, int chainStart)
@@ -550,15 +585,20 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         var end = tokens.Length;
         foreach (var other in verbs)
         {
-            if (other.Start <= verb.Start || !other.Main) continue;
+            if (other.Start <= verb.Start || !other.Main || other.Form.DefaultCode is null || other.Form.DefaultCode.IsNull) continue;
             end = other.ChainStart;
             break;
         }
+        var lastComma = -1;
         for (var k = verb.Start + verb.Length; k < end; k++)
         {
-            if (tokens[k].Key is ";" or ":") return k;
+            var key = tokens[k].Key;
+            if (key is ";" or ":") return k;
+            if (key == ",") lastComma = k;
             // ", a senior official said": a trailing attribution is not part of the clause.
-            if (WordClasses.SpeechVerbs.Contains(tokens[k].Key) && k > 0) return k;
+            if (WordClasses.SpeechVerbs.Contains(key)) return lastComma > verb.Start ? lastComma : k;
+            // "… after crowds burned its embassy": an adverbial clause is not the verb's object.
+            if (WordClasses.Subordinators.Contains(key)) return k;
         }
         return end;
     }
@@ -566,6 +606,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     private List<PhraseActor>? FindSource(Token[] tokens, int[] listAt, List<List<Unit>> lists, List<Verb> verbs, Verb verb, Verb? previousMain)
     {
         var k = verb.ChainStart - 1;
+        var afterPronoun = false;
         while (k >= 0)
         {
             var key = tokens[k].Key;
@@ -577,9 +618,12 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             if (WordClasses.Pronouns.Contains(key))
             {
                 if (previousMain?.Sources is { Count: > 0 } inherited) return inherited;
+                afterPronoun = true;
                 k--;
                 continue;
             }
+            if (afterPronoun && key == ",") return null;
+            if (WordClasses.Subordinators.Contains(key) || WordClasses.SpeechVerbs.Contains(key)) return null;
             if (key is "WHO" or "WHICH" or "THAT" && k > 0 && listAt[k - 1] >= 0) return lists[listAt[k - 1]].SelectMany(u => u.Actors).ToList();
             if (key is "THAT" or ";" or "WHETHER" or "IF") return null;
             if (key is "AND" or "BUT" && previousMain is not null && previousMain.Start < k)
@@ -658,7 +702,17 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         var anchored = true;
         foreach (var e in p.Post)
         {
-            if (e.Kind == PatternElementKind.Skip) { anchored = false; continue; }
+            if (e.Kind == PatternElementKind.Skip)
+            {
+                if (e.Text == "^" && prevEnd < clauseEnd)
+                {
+                    // '^' passes over one phrase: an actor group, or a single word.
+                    var l = listAt[prevEnd];
+                    prevEnd = l >= 0 ? lists[l][^1].Last + 1 : prevEnd + 1;
+                }
+                anchored = false;
+                continue;
+            }
             var joined = e.Joined && anchored;
             var found = -1;
             var len = 0;
@@ -686,10 +740,10 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             var len = 0;
             for (var k = limit - 1; k >= 0; k--)
             {
-                // An element may span several tokens: find a start whose match ends at or before the limit.
+                // An element may span several tokens: find a start whose match ends at (when joined) or before the limit.
                 len = MatchElement(tokens, listAt, lists, e, k, forward: false, m, limit);
-                if (len > 0) { found = k; break; }
-                if (mustTouch) break;
+                if (len > 0 && (!mustTouch || k + len == limit)) { found = k; break; }
+                if (mustTouch && limit - k >= 4) break;
             }
             if (found < 0) return null;
             if (e.Kind == PatternElementKind.Words)
@@ -730,7 +784,8 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                     var last = lists[l][^1].Last;
                     if (!forward && last >= limit) return 0;
                     var actors = lists[l].SelectMany(u => u.Actors).ToList();
-                    if (e.Kind == PatternElementKind.Compound)
+                    if (e.Kind == PatternElementKind.Compound && forward) m.Target = actors;
+                    else if (e.Kind == PatternElementKind.Compound)
                     {
                         if (lists[l].Count < 2 && actors.Count < 2) return 0;
                         m.Compound = true;

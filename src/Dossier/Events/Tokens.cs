@@ -29,7 +29,7 @@ public static class Tokenizer
         while (i < end)
         {
             var c = text[i];
-            if (char.IsWhiteSpace(c)) { i++; continue; }
+            if (char.IsWhiteSpace(c) || c == '_') { i++; continue; }
             if (char.IsLetterOrDigit(c))
             {
                 var j = i + 1;

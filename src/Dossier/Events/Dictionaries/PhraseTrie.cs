@@ -16,7 +16,7 @@ public sealed class PhraseTrie<T> where T : class
     public int Count { get; private set; }
 
     /// <summary>Adds a phrase; when it is already present the existing value is kept and returned.</summary>
-    public T Add(ReadOnlySpan<string> words, T value)
+    public T Add(ReadOnlySpan<string> words, T value, bool replace = false)
     {
         var node = _root;
         foreach (var w in words)
@@ -25,7 +25,8 @@ public sealed class PhraseTrie<T> where T : class
             if (!node.Next.TryGetValue(w, out var child)) { child = new Node(); node.Next[w] = child; }
             node = child;
         }
-        if (node.Value is { } existing) return existing;
+        if (node.Value is { } existing && !replace) return existing;
+        if (node.Value is not null) { node.Value = value; return value; }
         node.Value = value;
         Count++;
         return value;

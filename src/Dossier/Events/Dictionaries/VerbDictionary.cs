@@ -133,7 +133,8 @@ public sealed class VerbDictionary
     /// <summary>Adds a verb (with its regular forms) to a block.</summary>
     internal void AddVerb(VerbFamily family, string verbLine, VerbCode? code, IEnumerable<string>? irregular = null)
     {
-        foreach (var (words, verbWord) in FormsOf(verbLine, irregular)) _forms.Add(words, new VerbForm(verbLine, family, code, verbWord, words));
+        // A verb listed again in a later block takes that block's code and patterns (later entries refine earlier ones).
+        foreach (var (words, verbWord) in FormsOf(verbLine, irregular)) _forms.Add(words, new VerbForm(verbLine, family, code, verbWord, words), replace: true);
     }
 
     /// <summary>Adds a pattern to a block (call <see cref="Complete"/> after the last).</summary>
