@@ -134,12 +134,20 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         {
             if (marks[i].Length > 0) { i += marks[i].Length - 1; continue; }
             var a = _actors.Match(tokens, i, out var actor);
+            // Names are capitalised: "us" is not the US, "georgia" is not Georgia.
+            if (a > 0 && options.ActorsAreCapitalized && !AnyCapitalized(tokens, i, a)) a = 0;
             var g = _agents.Match(tokens, i, out var agent);
             if (a == 0 && g == 0) continue;
             marks[i] = a >= g ? new Mark(a, actor, null, null) : new Mark(g, null, agent, null);
             i += Math.Max(a, g) - 1;
         }
         return marks;
+    }
+
+    private static bool AnyCapitalized(Token[] tokens, int start, int length)
+    {
+        for (var k = start; k < start + length; k++) if (tokens[k].Capitalized || char.IsDigit(tokens[k].Key[0])) return true;
+        return false;
     }
 
     private List<Unit> BuildUnits(Token[] tokens, Mark[] marks, string text, DateOnly? date)
@@ -166,6 +174,13 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 // Up to two filler words (titles, names, adjectives) may stand between parts of one phrase.
                 var k = j;
                 while (k < tokens.Length && k - j < 2 && marks[k].Length == 0 && IsFiller(tokens, k)) k++;
+                // "Ithilen's awful and evil minister": coordinated adjectives inside one phrase.
+                if (k < tokens.Length && k > j && tokens[k].Key == "AND" && j > 0 && tokens[j - 1].Key == "'S" && k + 2 < tokens.Length
+                    && !tokens[k + 1].Capitalized && IsFiller(tokens, k + 1))
+                {
+                    k += 2;
+                    while (k < tokens.Length && k - j < 5 && marks[k].Length == 0 && IsFiller(tokens, k)) k++;
+                }
                 if (k > j && k < tokens.Length && marks[k].Length > 0 && LinksInsidePhrase(tokens, j, k)) { j = k; continue; }
                 break;
             }
@@ -279,17 +294,6 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 u++;
             }
             lists.Add(current);
-            // "Danish media and government": an agent-only member shares the country of the first member.
-            if (current.Count > 1 && current[0].Base is { } shared)
-            {
-                foreach (var member in current)
-                {
-                    if (!member.AgentOnly || member.Actors.Count == 0) continue;
-                    var old = member.Actors[0];
-                    member.Actors = [.. shared.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(b => old with { Code = Join(member.Prefixes, b, member.Suffixes), Why = $"country shared with \"{current[0].Actors[0].Name}\": {current[0].BaseWhy}; {old.Why}" })];
-                    member.AgentOnly = false;
-                }
-            }
         }
         // "Lawmakers and officials in X and Y", "the government of X": agents distributed over the actors named after them.
         for (var l = 0; l + 1 < lists.Count; l++)
@@ -324,6 +328,20 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             }
             lists[l] = merged;
             lists.RemoveAt(l + 1);
+        }
+        foreach (var current in lists)
+        {
+            // "Danish media and government": an agent-only member shares the country of the first member.
+            if (current.Count > 1 && current[0].Base is { } shared)
+            {
+                foreach (var member in current)
+                {
+                    if (!member.AgentOnly || member.Actors.Count == 0) continue;
+                    var old = member.Actors[0];
+                    member.Actors = [.. shared.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(b => old with { Code = Join(member.Prefixes, b, member.Suffixes), Why = $"country shared with \"{current[0].Actors[0].Name}\": {current[0].BaseWhy}; {old.Why}" })];
+                    member.AgentOnly = false;
+                }
+            }
         }
         // From here on the array maps tokens to lists rather than units.
         Array.Fill(unitAt, -1);
@@ -494,6 +512,12 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 sources = byActors;
                 why.Add("passive: source after \"by\", target is the subject");
             }
+            else if (verb.Passive && !options.PassiveWithoutAgentKeepsSubject && match is null)
+            {
+                // "Five soldiers were killed in X": the subject suffered the act and the doer is not named.
+                notes?.Add($"\"{verbWord}\" ({code}): passive without \"by\": the doer is not named; not coded");
+                return;
+            }
             else
             {
                 targets = FindTarget(tokens, listAt, lists, verbEnd, clauseEnd, sources);
@@ -590,13 +614,14 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             break;
         }
         var lastComma = -1;
-        for (var k = verb.Start + verb.Length; k < end; k++)
+        for (var k = verb.Start + verb.Length; k < tokens.Length; k++)
         {
             var key = tokens[k].Key;
-            if (key is ";" or ":") return k;
-            if (key == ",") lastComma = k;
             // ", a senior official said": a trailing attribution is not part of the clause.
             if (WordClasses.SpeechVerbs.Contains(key)) return lastComma > verb.Start ? lastComma : k;
+            if (k >= end) return end;
+            if (key is ";" or ":") return k;
+            if (key == ",") lastComma = k;
             // "… after crowds burned its embassy": an adverbial clause is not the verb's object.
             if (WordClasses.Subordinators.Contains(key)) return k;
         }
@@ -624,7 +649,8 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             }
             if (afterPronoun && key == ",") return null;
             if (WordClasses.Subordinators.Contains(key) || WordClasses.SpeechVerbs.Contains(key)) return null;
-            if (key is "WHO" or "WHICH" or "THAT" && k > 0 && listAt[k - 1] >= 0) return lists[listAt[k - 1]].SelectMany(u => u.Actors).ToList();
+            // "X, who fired …": a relative pronoun right before the verb stands for the phrase before it.
+            if (key is "WHO" or "WHICH" or "THAT" && k == verb.ChainStart - 1 && k > 0 && listAt[k - 1] >= 0) return lists[listAt[k - 1]].SelectMany(u => u.Actors).ToList();
             if (key is "THAT" or ";" or "WHETHER" or "IF") return null;
             if (key is "AND" or "BUT" && previousMain is not null && previousMain.Start < k)
             {

@@ -47,8 +47,7 @@ public static class Tokenizer
                 }
                 // Abbreviation with a final period ("U.S.", "K.U."): keep the period when the word has one inside.
                 if (j < end && text[j] == '.' && HasInnerPeriod(text, i, j)) j++;
-                AddWord(text, i, j, tokens);
-                i = j;
+                i = AddWord(text, i, j, tokens);
                 continue;
             }
             if ((c == '\'' || c == '\u2019') && i + 1 < end && (text[i + 1] == 's' || text[i + 1] == 'S') && (i + 2 >= end || !char.IsLetterOrDigit(text[i + 2])))
@@ -81,7 +80,7 @@ public static class Tokenizer
         return to - from == 1 && char.IsUpper(text[from]);
     }
 
-    private static void AddWord(string text, int from, int to, List<Token> tokens)
+    private static int AddWord(string text, int from, int to, List<Token> tokens)
     {
         var cap = char.IsUpper(text[from]);
         // Contractions: "didn't" -> DID N'T, "can't" -> CA N'T, "won't" -> WO N'T (treebank forms the dictionaries use).
@@ -91,13 +90,11 @@ public static class Tokenizer
         {
             tokens.Add(new Token(from, length - 1, Upper(text, from, to - 1), cap));
             tokens.Add(new Token(to - 1, 3, "N'T", false));
-            return;
+            return to + 2;
         }
         tokens.Add(new Token(from, length, Upper(text, from, to), cap));
+        return to;
     }
-
-    /// <summary>Skips the characters a contraction tokenization already consumed.</summary>
-    internal static int ConsumedEnd(Token t) => t.Key == "N'T" ? t.Start + 3 : t.End;
 
     private static string Upper(string text, int from, int to)
     {

@@ -35,7 +35,7 @@ internal static class WordClasses
     public static readonly FrozenSet<string> ClauseOpeners = FrozenSet.ToFrozenSet(["THAT", "WHICH", "WHO", "WHOM", "WHERE", "WHEN", "WHILE", "BECAUSE", "IF", "ALTHOUGH", "THOUGH", "WHETHER", "AS"], StringComparer.Ordinal);
 
     /// <summary>Words opening an adverbial clause: its verb has its own subject, and it is not the object of the verb before.</summary>
-    public static readonly FrozenSet<string> Subordinators = FrozenSet.ToFrozenSet(["AFTER", "BEFORE", "WHEN", "WHILE", "SINCE", "UNTIL", "BECAUSE", "ALTHOUGH", "THOUGH", "IF", "WHETHER", "WHERE", "UNLESS", "WHEREAS"], StringComparer.Ordinal);
+    public static readonly FrozenSet<string> Subordinators = FrozenSet.ToFrozenSet(["AFTER", "BEFORE", "WHEN", "WHILE", "SINCE", "UNTIL", "BECAUSE", "ALTHOUGH", "THOUGH", "WHERE", "UNLESS", "WHEREAS"], StringComparer.Ordinal);
 
     public static readonly FrozenSet<string> Coordinators = FrozenSet.ToFrozenSet(["AND", "OR", "NOR", "BUT", ","], StringComparer.Ordinal);
 

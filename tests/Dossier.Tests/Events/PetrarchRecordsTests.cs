@@ -12,7 +12,7 @@ namespace Dossier.Tests.Events;
 public class PetrarchRecordsTests(ITestOutputHelper output)
 {
     /// <summary>The share of records we reach today; the test fails if a change lowers it.</summary>
-    private const double Reached = 0.0;
+    private const double Reached = 0.859;
 
     internal static (CameoEventCoder Coder, List<PetrarchRecord> Records) Load()
     {
@@ -23,7 +23,7 @@ public class PetrarchRecordsTests(ITestOutputHelper output)
             [Path.Combine(dicts, "PETR.Validate.actors.txt")],
             Path.Combine(dicts, "PETR.Validate.agents.txt"),
             Path.Combine(dicts, "PETR.Validate.discards.txt"));
-        return (new CameoEventCoder(dictionaries, new CoderOptions { ResolveGroups = false }), PetrarchRecords.Read(Path.Combine(dir, "PETR.UnitTest.records.xml")));
+        return (new CameoEventCoder(dictionaries, CoderOptions.Petrarch), PetrarchRecords.Read(Path.Combine(dir, "PETR.UnitTest.records.xml")));
     }
 
     [Fact]
