@@ -53,6 +53,7 @@ public sealed class ClaimFuser : IClaimFuser
         var claims = ImmutableArray.CreateBuilder<Claim>();
         var conflicts = ImmutableArray.CreateBuilder<Conflict>();
         var n = 0;
+        var seenConflicts = new HashSet<string>(StringComparer.Ordinal);
         foreach (var group in aligned)
         {
             var id = "c" + (++n).ToString(CultureInfo.InvariantCulture);
@@ -62,6 +63,12 @@ public sealed class ClaimFuser : IClaimFuser
                 .ToImmutableArray();
             var sources = group.Members.Select(m => sourceOf[m.ArticleId]).Distinct(StringComparer.Ordinal).Count();
             var conflict = group.Conflict;
+            if (conflict is not null && !seenConflicts.Add(ConflictKey(conflict)))
+            {
+                // The same disagreement reached through another claim is reported once.
+                conflict = null;
+            }
+
             var status = conflict is not null ? ClaimStatus.Conflicting : sources >= 2 ? ClaimStatus.Corroborated : ClaimStatus.SingleSource;
             claims.Add(new Claim(id, group.Seed.Text, Topic(group.Seed), status, sources, evidence, EventOf(group.Members, articles)));
             if (conflict is not null)
@@ -230,51 +237,66 @@ public sealed class ClaimFuser : IClaimFuser
 
     private Conflict? FindConflict(ClaimGroup g, ImmutableArray<AnnotatedArticle> articles, Dictionary<string, string> sourceOf, Dictionary<string, double> weights)
     {
-        var members = g.Members.Where(m => Similarity(g.Seed, m, weights) >= Options.ConflictThreshold).ToList();
-        if (members.Select(m => sourceOf[m.ArticleId]).Distinct(StringComparer.Ordinal).Count() < 2)
+        if (g.Members.Select(m => sourceOf[m.ArticleId]).Distinct(StringComparer.Ordinal).Count() < 2)
         {
             return null;
         }
 
-        var values = members.Select(m => (Member: m, Values: FactValues.Of(articles[m.Article], m.Span))).ToList();
-        var seedValues = values.First(v => v.Member == g.Seed).Values;
-        foreach (var (about, pick, same) in Facets)
-        {
-            var seedSet = pick(seedValues);
-            if (seedSet.Length == 0)
-            {
-                continue;
-            }
+        var values = g.Members.DistinctBy(m => (m.Article, m.Span.Start)).Select(m => (Member: m, Values: FactValues.Of(articles[m.Article], m.Span))).ToList();
 
-            var disagreeing = values.Where(v => sourceOf[v.Member.ArticleId] != sourceOf[g.Seed.ArticleId] && pick(v.Values) is { Length: > 0 } other && !other.Any(o => seedSet.Any(s => same(s, o)))).ToList();
-            if (disagreeing.Count > 0)
-            {
-                return MakeConflict(about, values, pick, articles);
-            }
-        }
-
-        var negations = values.Select(v => v.Values.Negated).Distinct().Count();
-        if (negations > 1)
+        // Only propositions that say nearly the same thing can contradict each other; compare them pairwise.
+        for (var i = 0; i < values.Count; i++)
         {
-            return new Conflict("negation", [.. values.GroupBy(v => v.Values.Negated).OrderBy(v => v.Key).Select(v => new ConflictValue(v.Key ? "negated" : "affirmed", [.. v.Select(x => ToEvidence(x.Member, articles))]))]);
+            for (var j = i + 1; j < values.Count; j++)
+            {
+                var (p, pv) = values[i];
+                var (q, qv) = values[j];
+                if (sourceOf[p.ArticleId] == sourceOf[q.ArticleId] || Similarity(p, q, weights) < Options.ConflictThreshold)
+                {
+                    continue;
+                }
+
+                if (pv.Days.Length > 0 && qv.Days.Length > 0 && !pv.Days.Any(a => qv.Days.Any(b => FactValues.SameDay(a, b))))
+                {
+                    return MakeConflict("date", values, v => v.Days, articles);
+                }
+
+                // A number only one side gives, against a number only the other gives, about the same thing ("23 people" / "31 people").
+                var onlyP = pv.Counted.Where(c => !qv.Numbers.Contains(c.Value)).ToList();
+                var onlyQ = qv.Counted.Where(c => !pv.Numbers.Contains(c.Value)).ToList();
+                var unit = onlyP.Select(c => c.Unit).Intersect(onlyQ.Select(c => c.Unit), StringComparer.Ordinal).Order(StringComparer.Ordinal).FirstOrDefault();
+                if (unit is not null)
+                {
+                    return MakeConflict("number of " + unit, values, v => [.. v.Counted.Where(c => c.Unit == unit).Select(c => c.Value)], articles);
+                }
+
+                if (pv.Places.Length > 0 && qv.Places.Length > 0 && !pv.Places.Intersect(qv.Places, StringComparer.Ordinal).Any())
+                {
+                    return MakeConflict("place", values, v => v.Places, articles);
+                }
+
+                if (pv.People.Length > 0 && qv.People.Length > 0 && !pv.People.Intersect(qv.People, StringComparer.Ordinal).Any())
+                {
+                    return MakeConflict("name", values, v => v.People, articles);
+                }
+
+                if (pv.Negated != qv.Negated && Similarity(p, q, weights) >= 0.6)
+                {
+                    return new Conflict("negation", [.. new[] { (p, pv), (q, qv) }.GroupBy(v => v.Item2.Negated).OrderBy(v => v.Key).Select(v => new ConflictValue(v.Key ? "negated" : "affirmed", [.. v.Select(x => ToEvidence(x.Item1, articles))]))]);
+                }
+            }
         }
 
         return null;
     }
 
-    private static readonly (string About, Func<FactValues, ImmutableArray<string>> Pick, Func<string, string, bool> Same)[] Facets =
-    [
-        ("date", v => v.Days, FactValues.SameDay),
-        ("number", v => v.Numbers, string.Equals),
-        ("place", v => v.Places, string.Equals),
-        ("name", v => v.People, string.Equals),
-    ];
-
     private static Conflict MakeConflict(string about, List<(Proposition Member, FactValues Values)> values, Func<FactValues, ImmutableArray<string>> pick, ImmutableArray<AnnotatedArticle> articles) =>
         new(about, [.. values.Where(v => pick(v.Values).Length > 0)
-            .GroupBy(v => string.Join(", ", pick(v.Values)), StringComparer.Ordinal)
+            .GroupBy(v => string.Join(", ", pick(v.Values).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)), StringComparer.Ordinal)
             .OrderBy(v => v.Key, StringComparer.Ordinal)
-            .Select(v => new ConflictValue(v.Key, [.. v.Select(x => ToEvidence(x.Member, articles))]))]);
+            .Select(v => new ConflictValue(v.Key, [.. v.Select(x => ToEvidence(x.Member, articles)).DistinctBy(e => (e.ArticleId, e.SentenceIndex))]))]);
+
+    private static string ConflictKey(Conflict c) => c.About + "|" + string.Join("|", c.Values.Select(v => v.Value));
 
     private static Evidence ToEvidence(Proposition p, ImmutableArray<AnnotatedArticle> articles) =>
         new(p.ArticleId, p.SentenceIndex, p.Span, p.Sentence.Of(articles[p.Article].Article.Text));

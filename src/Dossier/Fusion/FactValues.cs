@@ -11,7 +11,8 @@ namespace Dossier.Fusion;
 /// <param name="Places">Places and countries it names (from mentions).</param>
 /// <param name="People">People it names (from mentions).</param>
 /// <param name="Negated">True when the verb is negated ("did not", "never", "refused to").</param>
-internal sealed record FactValues(ImmutableArray<string> Days, ImmutableArray<string> Numbers, ImmutableArray<string> Places, ImmutableArray<string> People, bool Negated)
+/// <param name="Counted">Numbers keyed by what they count: each number under the content terms beside it ("23 people" is people=23).</param>
+internal sealed record FactValues(ImmutableArray<string> Days, ImmutableArray<string> Numbers, ImmutableArray<string> Places, ImmutableArray<string> People, bool Negated, ImmutableArray<(string Unit, string Value)> Counted)
 {
     private static readonly string[] Months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
@@ -65,12 +66,24 @@ internal sealed record FactValues(ImmutableArray<string> Days, ImmutableArray<st
         }
 
         var numbers = new SortedSet<string>(StringComparer.Ordinal);
+        var counted = new SortedSet<(string, string)>();
         for (var i = 0; i < words.Count; i++)
         {
             var w = words[i].Lower;
             if (!dateWords.Contains(i) && char.IsDigit(w[0]) && !w.Contains('-', StringComparison.Ordinal) && !(w.Length == 4 && w.All(char.IsDigit) && w[0] is '1' or '2'))
             {
-                numbers.Add(w.Replace(",", "", StringComparison.Ordinal));
+                var value = w.Replace(",", "", StringComparison.Ordinal);
+                numbers.Add(value);
+                foreach (var k in (ReadOnlySpan<int>)[i - 2, i - 1, i + 1, i + 2])
+                {
+                    if (k >= 0 && k < words.Count)
+                    {
+                        foreach (var unit in TextTerms.Terms(words[k].Lower).Where(u => !char.IsDigit(u[0])))
+                        {
+                            counted.Add((unit, value));
+                        }
+                    }
+                }
             }
         }
 
@@ -85,7 +98,7 @@ internal sealed record FactValues(ImmutableArray<string> Days, ImmutableArray<st
 
         // Only a negation near the head of the clause negates what it claims; "ensure that X is not used" deep in a clause does not.
         var negated = words.Take(8).Any(w => w.Lower is "not" or "never" or "no" or "nor" or "denied" or "refused" or "didn" or "isn" or "wasn" or "weren" or "aren" or "doesn" or "don" or "won" or "hasn" or "haven" or "hadn");
-        return new FactValues([.. days], [.. numbers], places, people, negated);
+        return new FactValues([.. days], [.. numbers], places, people, negated, [.. counted]);
     }
 
     /// <summary>True when two day values can name the same day (a value without a year matches any year).</summary>

@@ -329,7 +329,7 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
         else
         {
             sourceKey = "article:" + features.ArticleId;
-            story.SourceLabels.TryAdd(sourceKey, article.Article.Metadata.Title ?? features.ArticleId);
+            story.SourceLabels.TryAdd(sourceKey, features.ArticleId);
         }
 
         story.SourceOf[features.ArticleId] = sourceKey;

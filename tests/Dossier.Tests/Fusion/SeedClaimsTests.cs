@@ -33,7 +33,7 @@ public class SeedClaimsTests
         var story = Assert.Single(stories);
         Assert.Empty(story.Conflicts);
         Assert.DoesNotContain(story.Claims, c => c.Status == ClaimStatus.Conflicting);
-        Assert.InRange(story.Claims.Length, 40, 75);
+        Assert.InRange(story.Claims.Length, 40, 90);
     }
 
     [Fact]
