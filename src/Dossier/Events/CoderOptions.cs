@@ -1,0 +1,29 @@
+namespace Dossier.Events;
+
+/// <summary>Switches of the event coder.</summary>
+public sealed record CoderOptions
+{
+    /// <summary>Emit negated events with <c>Negated = true</c> instead of dropping them (never as the positive event).</summary>
+    public bool EmitNegated { get; init; }
+
+    /// <summary>
+    /// "X and Y renewed ties" with no other actor: code the members acting on each other (X→Y, Y→X).
+    /// On by default: joint actions of two named parties are the commonest such sentences.
+    /// </summary>
+    public bool CompoundSubjectsActOnEachOther { get; init; } = true;
+
+    /// <summary>Actor names must start with a capital letter in the text ("us" is not the US). On by default.</summary>
+    public bool ActorsAreCapitalized { get; init; } = true;
+
+    /// <summary>
+    /// A passive verb with no "by" agent ("X was criticized over Y") is coded with its subject as the source, as
+    /// PETRARCH does. Off by default: "five soldiers were killed in X" must not make the soldiers the attackers.
+    /// </summary>
+    public bool PassiveWithoutAgentKeepsSubject { get; init; }
+
+    /// <summary>PETRARCH-compatible reading, used with PETRARCH's own dictionaries and validation records.</summary>
+    public static CoderOptions Petrarch { get; } = new() { ResolveGroups = false, PassiveWithoutAgentKeepsSubject = true };
+
+    /// <summary>Resolve "the two sides", "both countries" to the last two actors of earlier sentences.</summary>
+    public bool ResolveGroups { get; init; } = true;
+}
