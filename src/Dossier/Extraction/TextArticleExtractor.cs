@@ -171,8 +171,11 @@ public static class TextArticleExtractor
             return ExtractionOutcome.Failed(document, "no article text");
         }
 
+        var text = body.ToString();
+        var language = Html.LanguageIdentifier.Identify(text);
         var metadata = new ArticleMetadata
         {
+            Language = language,
             Title = title,
             Url = hints.Url,
             Published = hints.Published,
@@ -189,10 +192,11 @@ public static class TextArticleExtractor
                 ("outlet", hints.Outlet is null ? null : "container"),
                 ("authors", authors.Count > 0 ? "byline" : hints.Authors.IsEmpty ? null : "container"),
                 ("credit", creditSource),
-                ("dateline", dateline is null ? null : "dateline")),
+                ("dateline", dateline is null ? null : "dateline"),
+                ("language", language is null ? null : "lingua")),
         };
         var id = ArticleExtractor.ArticleId(document.Path, document.Record);
-        return ExtractionOutcome.Of(new Article(id, document.Path, document.Record, body.ToString(), metadata, [.. removed.OrderBy(r => r.Order).Select(r => r.Block)]));
+        return ExtractionOutcome.Of(new Article(id, document.Path, document.Record, text, metadata, [.. removed.OrderBy(r => r.Order).Select(r => r.Block)]));
     }
 
     /// <summary>
