@@ -33,7 +33,8 @@ internal static class MainContent
             writer.Write(container);
         }
 
-        var inContainer = new HashSet<PageNode>(ReferenceEqualityComparer.Instance);
+        // Captions and bylines count when they belong to the article around the chosen blocks, not to the page.
+        var scope = ArticleScope(containers[0]);
         var removedBlocks = ImmutableArray.CreateBuilder<RemovedBlock>();
         var captions = ImmutableArray.CreateBuilder<string>();
         var bylines = ImmutableArray.CreateBuilder<string>();
@@ -46,7 +47,7 @@ internal static class MainContent
             }
 
             removedBlocks.Add(new RemovedBlock(text, reason));
-            var inside = containers.Any(c => IsWithin(node, c));
+            var inside = IsWithin(node, scope);
             if (inside && reason == "caption")
             {
                 captions.Add(text);
@@ -66,8 +67,80 @@ internal static class MainContent
             }
         }
 
-        _ = inContainer;
+        RecordOutside(root, containers, titles, removedBlocks);
         return new MainContentResult(writer.Text, removedBlocks.ToImmutable(), captions.ToImmutable(), bylines.ToImmutable());
+    }
+
+    /// <summary>The nearest &lt;article&gt; or &lt;main&gt; around the chosen container, else its parent.</summary>
+    private static PageNode ArticleScope(PageNode container)
+    {
+        for (var n = container; n is not null; n = n.Parent)
+        {
+            if (n.Tag is "article" or "main")
+            {
+                return n;
+            }
+        }
+
+        return container.Parent ?? container;
+    }
+
+    /// <summary>Records the text outside the chosen containers that no other rule removed: the largest such blocks, once each.</summary>
+    private static void RecordOutside(PageNode node, List<PageNode> containers, ImmutableArray<string> titles, ImmutableArray<RemovedBlock>.Builder removed)
+    {
+        foreach (var child in node.Children)
+        {
+            if (child.RemovedReason is not null || child.TextLength == 0 || containers.Contains(child))
+            {
+                continue;
+            }
+
+            if (child.IsText || !containers.Any(c => IsWithin(c, child)))
+            {
+                var text = child.InnerText();
+                if (text.Length > 0)
+                {
+                    removed.Add(new RemovedBlock(text, IsTitle(text, titles) ? "title" : "outside-article"));
+                }
+
+                continue;
+            }
+
+            RecordOutside(child, containers, titles, removed);
+        }
+    }
+
+    private static bool IsTitle(string text, ImmutableArray<string> titles)
+    {
+        if (text.Length >= 400)
+        {
+            return false;
+        }
+
+        var normal = Normalize(text);
+        foreach (var title in titles)
+        {
+            if (string.Equals(normal, Normalize(title), StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Normalize(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return sb.ToString();
     }
 
     private static bool IsWithin(PageNode node, PageNode ancestor)
@@ -497,33 +570,12 @@ internal static class MainContent
                 return "link";
             }
 
-            if (text.Length < 400)
+            if (IsTitle(text, titles))
             {
-                var normal = Normalize(text);
-                foreach (var title in titles)
-                {
-                    if (string.Equals(normal, Normalize(title), StringComparison.Ordinal))
-                    {
-                        return "title";
-                    }
-                }
+                return "title";
             }
 
             return phrases.Match(text);
-        }
-
-        private static string Normalize(string text)
-        {
-            var sb = new StringBuilder(text.Length);
-            foreach (var c in text)
-            {
-                if (char.IsLetterOrDigit(c))
-                {
-                    sb.Append(char.ToLowerInvariant(c));
-                }
-            }
-
-            return sb.ToString();
         }
     }
 }
