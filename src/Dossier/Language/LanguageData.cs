@@ -115,7 +115,7 @@ public sealed class LanguageData
         var titles = new TokenTrie<TitleEntry>();
         foreach (var f in Rows(read("actors/agents.tsv")))
         {
-            titles.Add(f[0], new TitleEntry(f[0].TrimEnd('.'), f[1] == "-" ? null : f[1]));
+            titles.Add(f[0], new TitleEntry(At(f, 2) is { Length: > 0 } canonical ? canonical : f[0].TrimEnd('.'), f[1] == "-" ? null : f[1]));
         }
 
         Titles = titles.Seal();
@@ -150,6 +150,10 @@ public sealed class LanguageData
         PronounLookup = Pronouns.GetAlternateLookup<ReadOnlySpan<char>>();
         TimeWordLookup = TimeWords.GetAlternateLookup<ReadOnlySpan<char>>();
         OrgWordLookup = OrgWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        TitlePrefixes = Words(read("language/title_prefixes.txt"), StringComparer.OrdinalIgnoreCase);
+        TitlePrefixLookup = TitlePrefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+        AttributionTrailers = Words(read("language/attribution_trailers.txt"), StringComparer.OrdinalIgnoreCase);
+        TrailerLookup = AttributionTrailers.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Countries, territories, demonyms, capitals, cities, regions, IGOs, organisations and known people.</summary>
@@ -197,6 +201,15 @@ public sealed class LanguageData
     /// <summary>Words of time expressions.</summary>
     public FrozenDictionary<string, TimeWord> TimeWords { get; }
 
+    /// <summary>Words that extend a title ("Deputy", "Acting").</summary>
+    public FrozenSet<string> TitlePrefixes { get; }
+
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TitlePrefixLookup { get; }
+
+    /// <summary>Words that may follow the verb of a closing attribution.</summary>
+    public FrozenSet<string> AttributionTrailers { get; }
+
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TrailerLookup { get; }
     internal FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup { get; }
     internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StarterLookup { get; }
     internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SpeechVerbLookup { get; }

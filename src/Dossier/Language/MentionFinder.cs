@@ -87,6 +87,7 @@ public sealed class MentionFinder
 
             if (Type == MentionType.Person)
             {
+                // A person speaks for the body they hold office in; else for their country in their role.
                 if (Affiliation?.Actor() is { Length: >= 6 } org)
                 {
                     return org;
@@ -94,10 +95,10 @@ public sealed class MentionFinder
 
                 if (Country is not null)
                 {
-                    return Country + (Agent ?? string.Empty);
+                    return Country + (Affiliation?.Agent ?? Agent ?? string.Empty);
                 }
 
-                return Code ?? Agent;
+                return Code;
             }
 
             if (Country is not null)
@@ -179,6 +180,11 @@ public sealed class MentionFinder
                 return t + 1;
             }
 
+            if (IsStopword(t))
+            {
+                return t + 1;
+            }
+
             var runEnd = CapitalisedRun(t, end);
             if (data.Names.TryMatch(text, tokens, t, end, out var count, out var entry) && Accept(t, count, entry!))
             {
@@ -188,6 +194,15 @@ public sealed class MentionFinder
                 }
 
                 return AddName(t, count, entry!, end);
+            }
+
+            // "Leaders of the Shanghai Cooperation Organisation": a known name ending the run wins over the run.
+            for (var j = t + 1; j < runEnd; j++)
+            {
+                if (data.Names.TryMatch(text, tokens, j, end, out var n, out var inner) && j + n == runEnd && Accept(j, n, inner!))
+                {
+                    return j;
+                }
             }
 
             if (runEnd > t + 1 && TryOrganisation(t, runEnd, end) is var o && o > t)
@@ -203,13 +218,15 @@ public sealed class MentionFinder
 
             // An unknown name counts as a person only when the text says so: it speaks, or an appositive titles it.
             var nameEnd = ScanName(t, end);
-            if (nameEnd > t + 1 && (IsSpeechVerb(nameEnd, end) || IsAppositiveTitle(nameEnd, end, out _)))
+            var afterSpeech = t > 0 && IsSpeechVerb(t - 1, end) && nameEnd == end - 1;
+            if (nameEnd > t + 1 && (IsSpeechVerb(nameEnd, end) || afterSpeech || IsAppositiveTitle(nameEnd, end, out _, out _)))
             {
                 var e = Person(Span(t, nameEnd).Of(text));
-                if (IsAppositiveTitle(nameEnd, end, out var title))
+                if (IsAppositiveTitle(nameEnd, end, out var title, out var appositiveCountry))
                 {
                     e.AddTitles([title!.Title]);
                     e.Agent ??= title.Agent;
+                    e.Country ??= appositiveCountry;
                 }
 
                 Add(Span(t, nameEnd), e);
@@ -280,7 +297,7 @@ public sealed class MentionFinder
                     after++;
                 }
 
-                if (after < end && data.Titles.TryMatch(text, tokens, after, end, out _, out _))
+                if (after < end && TitleAt(after, end) > 0)
                 {
                     country = modifier.Country;
                     k = after;
@@ -289,7 +306,7 @@ public sealed class MentionFinder
 
             var titles = new List<TitleEntry>(2);
             var titleStart = k;
-            while (k < end && tokens[k].Kind == TokenKind.Word && data.Titles.TryMatch(text, tokens, k, end, out var tn, out var title))
+            while (k < end && tokens[k].Kind == TokenKind.Word && TitleAt(k, end) is var tn and > 0 && data.Titles.TryMatch(text, tokens, k + tn - TitleLength(k, end), end, out _, out var title))
             {
                 var capital = char.IsUpper(text[tokens[k].Start]);
                 if (!capital && !determiner && country is null && titles.Count == 0)
@@ -297,11 +314,17 @@ public sealed class MentionFinder
                     break;
                 }
 
-                titles.Add(title!);
+                var prefixLength = tn - TitleLength(k, end);
+                titles.Add(prefixLength == 0 ? title! : title! with { Title = Span(k, k + prefixLength).Of(text) + " " + title!.Title });
                 k += tn;
-                if (k + 1 < end && (Word(k) is "and" || text[tokens[k].Start] == ',') && data.Titles.TryMatch(text, tokens, k + 1, end, out _, out _) && char.IsUpper(text[tokens[k + 1].Start]) == capital)
+                if (k + 1 < end && (Word(k) is "and" || text[tokens[k].Start] == ',') && TitleAt(k + 1, end) > 0 && char.IsUpper(text[tokens[k + 1].Start]) == capital)
                 {
                     k++;
+                    continue;
+                }
+
+                if (k < end && IsCapitalWord(k) && TitleAt(k, end) > 0)
+                {
                     continue;
                 }
 
@@ -350,7 +373,7 @@ public sealed class MentionFinder
                 }
             }
 
-            var nameEnd = ScanName(k, end);
+            var nameEnd = ScanName(k, end, afterTitle: true);
             if (nameEnd == k)
             {
                 return RoleReference(t, afterTitles, titles, determiner, country);
@@ -396,6 +419,17 @@ public sealed class MentionFinder
             }
 
             entity.AddTitles(titleNames.Select(Capitalise));
+            Add(span, entity);
+            var ofAt = nameEnd;
+            if (country is null && ofAt + 1 < end && Word(ofAt) is "of" && IsCapitalWord(ofAt + 1)
+                && data.Names.TryMatch(text, tokens, ofAt + 1, end, out var cn, out var of) && of!.Kind == NameKind.Country)
+            {
+                // "Foreign Minister Bui Thanh Son of Vietnam"
+                country = of.Country;
+                AddName(ofAt + 1, cn, of, end, asModifier: true);
+                nameEnd = ofAt + 1 + cn;
+            }
+
             entity.Country ??= country;
             entity.Agent ??= titles.Select(x => x.Agent).FirstOrDefault(a => a is not null);
             if (affiliation is not null)
@@ -403,8 +437,30 @@ public sealed class MentionFinder
                 entity.Affiliation ??= affiliation;
             }
 
-            Add(span, entity);
             return nameEnd;
+        }
+
+        /// <summary>The number of tokens of a title at <paramref name="k"/>, with a prefix such as "Deputy" or "Acting".</summary>
+        private int TitleAt(int k, int end)
+        {
+            var p = k;
+            while (p < end - 1 && tokens[p].Kind == TokenKind.Word && data.TitlePrefixLookup.Contains(Word(p)))
+            {
+                p++;
+            }
+
+            return data.Titles.TryMatch(text, tokens, p, end, out var n, out _) ? p - k + n : 0;
+        }
+
+        private int TitleLength(int k, int end)
+        {
+            var p = k;
+            while (p < end - 1 && tokens[p].Kind == TokenKind.Word && data.TitlePrefixLookup.Contains(Word(p)))
+            {
+                p++;
+            }
+
+            return data.Titles.TryMatch(text, tokens, p, end, out var n, out _) ? n : 0;
         }
 
         private int RoleReference(int t, int k, List<TitleEntry> titles, bool determiner, string? country)
@@ -717,7 +773,7 @@ public sealed class MentionFinder
             return last;
         }
 
-        private int ScanName(int k, int end)
+        private int ScanName(int k, int end, bool afterTitle = false)
         {
             // A person's name: one to four capitalised words, with particles such as "bin" inside.
             var start = k;
@@ -734,7 +790,8 @@ public sealed class MentionFinder
                 var w = text.AsSpan(tok.Start, tok.Length);
                 if (char.IsUpper(w[0]))
                 {
-                    if (IsStopword(k) || data.Titles.TryMatch(text, tokens, k, k + 1, out _, out _) && k == start && words == 0 && data.Titles.TryMatch(text, tokens, k, end, out _, out _))
+                    var stop = IsStopword(k) && !(afterTitle && words == 0 && k + 1 < end && IsCapitalWord(k + 1) && !IsStopword(k + 1));
+                    if (stop || (words == 0 && TitleAt(k, end) > 0))
                     {
                         break;
                     }
@@ -771,9 +828,10 @@ public sealed class MentionFinder
         private bool IsSpeechVerb(int k, int end) =>
             k < end && tokens[k].Kind == TokenKind.Word && data.SpeechVerbLookup.Contains(Word(k));
 
-        private bool IsAppositiveTitle(int k, int end, out TitleEntry? title)
+        private bool IsAppositiveTitle(int k, int end, out TitleEntry? title, out string? country)
         {
             title = null;
+            country = null;
             if (k + 2 >= end || text[tokens[k].Start] != ',')
             {
                 return false;
@@ -787,6 +845,7 @@ public sealed class MentionFinder
 
             if (m < end && data.Names.TryMatch(text, tokens, m, end, out var n, out var entry) && entry!.Kind is NameKind.Demonym or NameKind.Country)
             {
+                country = entry.Country;
                 m += n;
                 if (m < end && tokens[m].Kind == TokenKind.Possessive)
                 {

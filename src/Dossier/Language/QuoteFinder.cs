@@ -65,6 +65,7 @@ public sealed class QuoteFinder
         public TextSpan? DiscourseSpan;
         public int DiscourseParagraph = -100;
         public string? LastThing;
+        public string? DiscoursePerson;
     }
 
     private void Paragraph(string text, Token[] tokens, ImmutableArray<Sentence> sentences, (int Start, int End)[] sentenceTokens, ImmutableArray<Mention> mentions, int first, int last, Speakers state, ImmutableArray<Quote>.Builder quotes)
@@ -84,6 +85,14 @@ public sealed class QuoteFinder
             var sq = SentenceAt(sentences, first, last, qs);
             var eq = SentenceAt(sentences, first, last, Math.Max(qs, qe - 1));
             var attribution = attributions[eq - first] ?? attributions[sq - first];
+            for (var p = sq - 1; attribution is null && p >= first; p--)
+            {
+                // A quote left open in a paragraph goes on with the speaker named earlier in it.
+                if (attributions[p - first] is { Name: not null } earlier && qe >= pe)
+                {
+                    attribution = earlier;
+                }
+            }
             string? speaker = null;
             TextSpan? speakerSpan = null;
             if (attribution is { } a)
@@ -131,6 +140,8 @@ public sealed class QuoteFinder
                 {
                     state.LastThing = a.Name;
                 }
+
+                state.DiscoursePerson = a.Type is null or MentionType.Person ? a.Name : null;
             }
 
             var sentence = sentences[s].Span;
@@ -373,7 +384,7 @@ public sealed class QuoteFinder
             return true;
         }
 
-        return last - k <= 4 && Word(text, tokens[k]) is "on" or "in" or "at" or "after" or "late" or "earlier" or "later" or "last" or "this" or "today" or "yesterday";
+        return last - k <= 4 && data.TrailerLookup.Contains(Word(text, tokens[k]));
     }
 
     private bool TrySubjectVerb(string text, Token[] tokens, int start, int end, ImmutableArray<Mention> mentions, Speakers state, out Attribution attribution)
@@ -427,34 +438,51 @@ public sealed class QuoteFinder
             (name, type) = kind switch
             {
                 "thing" => (state.LastThing ?? LastOf(mentions, tokens[k].Start, MentionType.Document, MentionType.Organization), (MentionType?)MentionType.Document),
-                "person" => (LastOf(mentions, tokens[k].Start, MentionType.Person), MentionType.Person),
+                "person" => (state.DiscoursePerson ?? LastOf(mentions, tokens[k].Start, MentionType.Person), MentionType.Person),
                 _ => (LastOf(mentions, tokens[k].Start, MentionType.Group), MentionType.Group),
             };
             return k + 1;
         }
 
-        // A mention starting here, possibly after "the": take the whole mention.
-        var at = tokens[k].Start;
-        var mention = MentionAt(mentions, at);
-        if (mention is null && Is(text, tokens[k], "the") && k + 1 < end)
+        // A mention starting here, possibly after "the" or titles ("Foreign Minister Ishaq Dar"): take the whole mention.
+        for (var p = k; p < end && p <= k + 6; p++)
         {
-            mention = MentionAt(mentions, tokens[k + 1].Start);
+            var tok = tokens[p];
+            if (tok.Kind is not (TokenKind.Word or TokenKind.Possessive))
+            {
+                break;
+            }
+
+            var mention = MentionAt(mentions, tok.Start);
+            if (mention is not null && mention.Type is not (MentionType.Place or MentionType.Nationality))
+            {
+                var e = p;
+                while (e < end && tokens[e].End <= mention.Span.End)
+                {
+                    e++;
+                }
+
+                name = mention.Canonical;
+                type = mention.Type;
+                return e;
+            }
+
+            var word = Word(text, tok);
+            if (!(char.IsUpper(word[0]) || tok.Kind == TokenKind.Possessive || word is "the" or "his" or "her" or "its" or "their" or "a" or "an"))
+            {
+                break;
+            }
         }
 
-        if (mention is null || mention.Type is MentionType.Place)
+        // "the mayor said": a role without a name speaks as that role.
+        if (Is(text, tokens[k], "the") && k + 1 < end && data.Titles.TryMatch(text, tokens, k + 1, end, out var n, out var role) && char.IsLower(text[tokens[k + 1].Start]))
         {
-            return k;
+            name = Span(tokens, k + 1, k + 1 + n).Of(text);
+            type = null;
+            return k + 1 + n;
         }
 
-        var e = k;
-        while (e < end && tokens[e].End <= mention.Span.End)
-        {
-            e++;
-        }
-
-        name = mention.Canonical;
-        type = mention.Type;
-        return e;
+        return k;
     }
 
     private static string? LastOf(ImmutableArray<Mention> mentions, int before, params MentionType[] types)
