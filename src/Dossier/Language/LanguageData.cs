@@ -3,6 +3,27 @@ using System.Reflection;
 
 namespace Dossier.Language;
 
+/// <summary>What a word can be, from every word list at once: one lookup per token guards all the others.</summary>
+[Flags]
+public enum WordFlags : uint
+{
+    None = 0,
+    NameStart = 1,
+    TitleStart = 2,
+    TitlePrefix = 4,
+    ReferenceStart = 8,
+    TimeWord = 16,
+    Future = 32,
+    Stopword = 64,
+    SpeechVerb = 128,
+    Locative = 256,
+    Particle = 512,
+    Pronoun = 1024,
+    OrgWord = 2048,
+    Determiner = 4096,
+    Trailer = 8192,
+}
+
 /// <summary>What a dictionary name stands for.</summary>
 public enum NameKind
 {
@@ -154,6 +175,55 @@ public sealed class LanguageData
         TitlePrefixLookup = TitlePrefixes.GetAlternateLookup<ReadOnlySpan<char>>();
         AttributionTrailers = Words(read("language/attribution_trailers.txt"), StringComparer.OrdinalIgnoreCase);
         TrailerLookup = AttributionTrailers.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        var lexicon = new Dictionary<string, WordFlags>(FastComparer.IgnoreCase);
+        void Mark(IEnumerable<string> words, WordFlags flag)
+        {
+            foreach (var w in words)
+            {
+                lexicon[w] = lexicon.GetValueOrDefault(w) | flag;
+            }
+        }
+
+        Mark(Names.FirstWords, WordFlags.NameStart);
+        Mark(Titles.FirstWords, WordFlags.TitleStart);
+        Mark(TitlePrefixes, WordFlags.TitlePrefix);
+        Mark(References.FirstWords, WordFlags.ReferenceStart);
+        Mark(TimeWords.Keys, WordFlags.TimeWord);
+        Mark(FutureMarkers, WordFlags.Future);
+        Mark(NameStopwords, WordFlags.Stopword);
+        Mark(SpeechVerbs, WordFlags.SpeechVerb);
+        Mark(Locatives, WordFlags.Locative);
+        Mark(NameParticles, WordFlags.Particle);
+        Mark(Pronouns.Keys, WordFlags.Pronoun);
+        Mark(OrgWords.Keys, WordFlags.OrgWord);
+        Mark(Words(read("language/determiners.txt"), StringComparer.OrdinalIgnoreCase), WordFlags.Determiner);
+        Mark(AttributionTrailers, WordFlags.Trailer);
+        Lexicon = lexicon;
+        lexiconLookup = lexicon.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    private readonly Dictionary<string, WordFlags>.AlternateLookup<ReadOnlySpan<char>> lexiconLookup;
+
+    /// <summary>Every word of every list, with what it can be (case-insensitive).</summary>
+    public IReadOnlyDictionary<string, WordFlags> Lexicon { get; }
+
+    /// <summary>What each token can be: one lookup per word token, so later checks skip most tokens without hashing.</summary>
+    public WordFlags[] Classify(string text, Token[] tokens)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        var flags = new WordFlags[tokens.Length];
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var t = tokens[i];
+            if (t.Kind == TokenKind.Word && lexiconLookup.TryGetValue(text.AsSpan(t.Start, t.Length), out var f))
+            {
+                flags[i] = f;
+            }
+        }
+
+        return flags;
     }
 
     /// <summary>Countries, territories, demonyms, capitals, cities, regions, IGOs, organisations and known people.</summary>

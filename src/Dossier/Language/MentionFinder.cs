@@ -21,11 +21,15 @@ public sealed class MentionFinder
     /// <param name="tokens">Its tokens.</param>
     /// <param name="sentences">Its sentences (mentions never cross them).</param>
     /// <param name="dateline">The dateline, which names a place.</param>
-    public ImmutableArray<Mention> Find(string text, Token[] tokens, ImmutableArray<Sentence> sentences, TextSpan? dateline)
+    public ImmutableArray<Mention> Find(string text, Token[] tokens, ImmutableArray<Sentence> sentences, TextSpan? dateline) =>
+        Find(text, tokens, data.Classify(text, tokens), sentences, dateline);
+
+    /// <summary>The mentions of <paramref name="text"/>, with its tokens already classified by <see cref="LanguageData.Classify"/>.</summary>
+    public ImmutableArray<Mention> Find(string text, Token[] tokens, WordFlags[] flags, ImmutableArray<Sentence> sentences, TextSpan? dateline)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(tokens);
-        var run = new Run(data, text, tokens);
+        var run = new Run(data, text, tokens, flags);
         if (dateline is { } d)
         {
             run.Dateline(d);
@@ -113,12 +117,46 @@ public sealed class MentionFinder
     private readonly record struct Found(TextSpan Span, Entity Entity);
 
     /// <summary>The state of one document's pass: local to one call, never shared.</summary>
-    private sealed class Run(LanguageData data, string text, Token[] tokens)
+    private sealed class Run(LanguageData data, string text, Token[] tokens, WordFlags[] flags)
     {
         private readonly List<Found> found = [];
-        private readonly Dictionary<string, Entity> entities = new(StringComparer.Ordinal);
+        private readonly Dictionary<(MentionType, string), Entity> entities = [];
         private readonly Dictionary<string, Entity> nameParts = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Entity> acronyms = new(StringComparer.Ordinal);
+        private Dictionary<string, Entity>.AlternateLookup<ReadOnlySpan<char>> NamePartLookup => nameParts.GetAlternateLookup<ReadOnlySpan<char>>();
+        private Dictionary<string, Entity>.AlternateLookup<ReadOnlySpan<char>> AcronymLookup => acronyms.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        private bool Has(int k, WordFlags f) => (flags[k] & f) != 0;
+
+        private bool NamesAt(int k, int end, out int count, out NameEntry? entry)
+        {
+            if (k < tokens.Length && Has(k, WordFlags.NameStart))
+            {
+                return data.Names.TryMatch(text, tokens, k, end, out count, out entry);
+            }
+
+            count = 0;
+            entry = null;
+            return false;
+        }
+
+        private bool TitlesAt(int k, int end, out int count, out TitleEntry? entry)
+        {
+            if (k < tokens.Length && Has(k, WordFlags.TitleStart))
+            {
+                return data.Titles.TryMatch(text, tokens, k, end, out count, out entry);
+            }
+
+            count = 0;
+            entry = null;
+            return false;
+        }
+
+        private bool OrgWord(int k, out string? agent)
+        {
+            agent = null;
+            return Has(k, WordFlags.OrgWord) && data.OrgWordLookup.TryGetValue(Word(k), out agent);
+        }
         private readonly List<Entity> people = [];
         private Entity? lastOrganisation;
         private Entity? document;
@@ -156,7 +194,7 @@ public sealed class MentionFinder
             var first = text[tok.Start];
             if (char.IsLower(first) || first is 'T' or 'B' or 'A' or 'H' or 'I')
             {
-                if (data.References.TryMatch(text, tokens, t, end, out var rn, out var reference) && IsPhraseStart(t, sentenceStart))
+                if (Has(t, WordFlags.ReferenceStart) && data.References.TryMatch(text, tokens, t, end, out var rn, out var reference) && IsPhraseStart(t, sentenceStart))
                 {
                     AddReference(t, rn, reference!);
                     return t + rn;
@@ -174,7 +212,7 @@ public sealed class MentionFinder
                 return t + 1;
             }
 
-            if (acronyms.TryGetValue(Word(t).ToString(), out var defined))
+            if (acronyms.Count > 0 && AcronymLookup.TryGetValue(Word(t), out var defined))
             {
                 Add(Span(t, t + 1), defined);
                 return t + 1;
@@ -186,7 +224,7 @@ public sealed class MentionFinder
             }
 
             var runEnd = CapitalisedRun(t, end);
-            if (data.Names.TryMatch(text, tokens, t, end, out var count, out var entry) && Accept(t, count, entry!))
+            if (NamesAt(t, end, out var count, out var entry) && Accept(t, count, entry!))
             {
                 if (runEnd > t + count && TryOrganisation(t, runEnd, end) is var org && org > t)
                 {
@@ -199,7 +237,7 @@ public sealed class MentionFinder
             // "Leaders of the Shanghai Cooperation Organisation": a known name ending the run wins over the run.
             for (var j = t + 1; j < runEnd; j++)
             {
-                if (data.Names.TryMatch(text, tokens, j, end, out var n, out var inner) && j + n == runEnd && Accept(j, n, inner!))
+                if (NamesAt(j, end, out var n, out var inner) && j + n == runEnd && Accept(j, n, inner!))
                 {
                     return j;
                 }
@@ -210,7 +248,7 @@ public sealed class MentionFinder
                 return o;
             }
 
-            if (nameParts.TryGetValue(Word(t).ToString(), out var known) && !IsStopword(t))
+            if (nameParts.Count > 0 && NamePartLookup.TryGetValue(Word(t), out var known) && !IsStopword(t))
             {
                 Add(Span(t, t + 1), known);
                 return t + 1;
@@ -261,6 +299,12 @@ public sealed class MentionFinder
 
         private int TryPerson(int t, int sentenceStart, int end)
         {
+            if (!Has(t, WordFlags.Determiner | WordFlags.NameStart | WordFlags.TitleStart | WordFlags.TitlePrefix)
+                || (Has(t, WordFlags.Determiner) && t + 1 < end && !Has(t + 1, WordFlags.NameStart | WordFlags.TitleStart | WordFlags.TitlePrefix)))
+            {
+                return t;
+            }
+
             var k = t;
             Entity? affiliation = null;
             string? country = null;
@@ -288,7 +332,7 @@ public sealed class MentionFinder
             }
 
             var modifierStart = k;
-            if (char.IsUpper(text[tokens[k].Start]) && data.Names.TryMatch(text, tokens, k, end, out var mn, out var modifier)
+            if (char.IsUpper(text[tokens[k].Start]) && NamesAt(k, end, out var mn, out var modifier)
                 && modifier!.Kind is NameKind.Country or NameKind.Demonym)
             {
                 var after = k + mn;
@@ -306,7 +350,7 @@ public sealed class MentionFinder
 
             var titles = new List<TitleEntry>(2);
             var titleStart = k;
-            while (k < end && tokens[k].Kind == TokenKind.Word && TitleAt(k, end) is var tn and > 0 && data.Titles.TryMatch(text, tokens, k + tn - TitleLength(k, end), end, out _, out var title))
+            while (k < end && tokens[k].Kind == TokenKind.Word && TitleAt(k, end) is var tn and > 0 && TitlesAt(k + tn - TitleLength(k, end), end, out _, out var title))
             {
                 var capital = char.IsUpper(text[tokens[k].Start]);
                 if (!capital && !determiner && country is null && titles.Count == 0)
@@ -381,7 +425,7 @@ public sealed class MentionFinder
 
             if (modifierStart < titleStart)
             {
-                var me = data.Names.TryMatch(text, tokens, modifierStart, end, out var n2, out var mod2) ? mod2! : null;
+                var me = NamesAt(modifierStart, end, out var n2, out var mod2) ? mod2! : null;
                 if (me is not null)
                 {
                     AddName(modifierStart, n2, me, end, asModifier: true);
@@ -391,7 +435,7 @@ public sealed class MentionFinder
             var span = Span(k, nameEnd);
             var name = span.Of(text);
             Entity entity;
-            if (data.Names.TryMatch(text, tokens, k, nameEnd, out var pn, out var known) && pn == nameEnd - k && known!.Kind == NameKind.Person)
+            if (NamesAt(k, nameEnd, out var pn, out var known) && pn == nameEnd - k && known!.Kind == NameKind.Person)
             {
                 entity = Person(known.Canonical);
                 entity.Code ??= known.Code;
@@ -422,7 +466,7 @@ public sealed class MentionFinder
             Add(span, entity);
             var ofAt = nameEnd;
             if (country is null && ofAt + 1 < end && Word(ofAt) is "of" && IsCapitalWord(ofAt + 1)
-                && data.Names.TryMatch(text, tokens, ofAt + 1, end, out var cn, out var of) && of!.Kind == NameKind.Country)
+                && NamesAt(ofAt + 1, end, out var cn, out var of) && of!.Kind == NameKind.Country)
             {
                 // "Foreign Minister Bui Thanh Son of Vietnam"
                 country = of.Country;
@@ -444,23 +488,23 @@ public sealed class MentionFinder
         private int TitleAt(int k, int end)
         {
             var p = k;
-            while (p < end - 1 && tokens[p].Kind == TokenKind.Word && data.TitlePrefixLookup.Contains(Word(p)))
+            while (p < end - 1 && Has(p, WordFlags.TitlePrefix) && data.TitlePrefixLookup.Contains(Word(p)))
             {
                 p++;
             }
 
-            return data.Titles.TryMatch(text, tokens, p, end, out var n, out _) ? p - k + n : 0;
+            return TitlesAt(p, end, out var n, out _) ? p - k + n : 0;
         }
 
         private int TitleLength(int k, int end)
         {
             var p = k;
-            while (p < end - 1 && tokens[p].Kind == TokenKind.Word && data.TitlePrefixLookup.Contains(Word(p)))
+            while (p < end - 1 && Has(p, WordFlags.TitlePrefix) && data.TitlePrefixLookup.Contains(Word(p)))
             {
                 p++;
             }
 
-            return data.Titles.TryMatch(text, tokens, p, end, out var n, out _) ? n : 0;
+            return TitlesAt(p, end, out var n, out _) ? n : 0;
         }
 
         private int RoleReference(int t, int k, List<TitleEntry> titles, bool determiner, string? country)
@@ -598,7 +642,7 @@ public sealed class MentionFinder
         {
             // A country or demonym before an organisation that has no country of its own.
             var m = k < end && tokens[k].Kind == TokenKind.Possessive ? k + 1 : k;
-            if (m < end && char.IsUpper(text[tokens[m].Start]) && data.Names.TryMatch(text, tokens, m, end, out var n, out var entry)
+            if (m < end && char.IsUpper(text[tokens[m].Start]) && NamesAt(m, end, out var n, out var entry)
                 && entry!.Kind == NameKind.Organisation && entry.Country is null)
             {
                 var e = Get(MentionType.Organization, entry.Canonical);
@@ -625,7 +669,7 @@ public sealed class MentionFinder
             }
 
             var prev = tokens[t - 1];
-            if (prev.Kind == TokenKind.Word && data.LocativeLookup.Contains(text.AsSpan(prev.Start, prev.Length)))
+            if (Has(t - 1, WordFlags.Locative))
             {
                 return false;
             }
@@ -649,12 +693,12 @@ public sealed class MentionFinder
         {
             // The run is an organisation when it ends in a head word ("Corporation", "Agency") or an acronym follows.
             var last = runEnd - 1;
-            var head = data.OrgWordLookup.TryGetValue(Word(last), out var agent);
+            var head = OrgWord(last, out var agent);
             var acronymFollows = runEnd + 2 < end && text[tokens[runEnd].Start] == '(' && IsAcronymToken(runEnd + 1) && text[tokens[runEnd + 2].Start] == ')';
             if (!head && !acronymFollows)
             {
                 // "Ministry of Foreign Affairs": the head comes first.
-                if (!data.OrgWordLookup.TryGetValue(Word(t), out agent) || runEnd - t < 3)
+                if (!OrgWord(t, out agent) || runEnd - t < 3)
                 {
                     return t;
                 }
@@ -678,7 +722,7 @@ public sealed class MentionFinder
             var countries = 0;
             for (var k = start; k < runEnd; k++)
             {
-                if (data.Names.TryMatch(text, tokens, k, runEnd, out var n, out var entry) && entry!.Kind is NameKind.Country or NameKind.Demonym)
+                if (NamesAt(k, runEnd, out var n, out var entry) && entry!.Kind is NameKind.Country or NameKind.Demonym)
                 {
                     countries++;
                     country ??= entry.Country;
@@ -796,7 +840,7 @@ public sealed class MentionFinder
                         break;
                     }
 
-                    if (data.Names.TryMatch(text, tokens, k, end, out var n, out var entry) && entry!.Kind != NameKind.Person)
+                    if (NamesAt(k, end, out var n, out var entry) && entry!.Kind != NameKind.Person)
                     {
                         break;
                     }
@@ -807,7 +851,7 @@ public sealed class MentionFinder
                     continue;
                 }
 
-                if (words > 0 && data.ParticleLookup.Contains(w) && k + 1 < end && IsCapitalWord(k + 1))
+                if (words > 0 && Has(k, WordFlags.Particle) && data.ParticleLookup.Contains(w) && k + 1 < end && IsCapitalWord(k + 1))
                 {
                     k++;
                     continue;
@@ -826,7 +870,7 @@ public sealed class MentionFinder
         }
 
         private bool IsSpeechVerb(int k, int end) =>
-            k < end && tokens[k].Kind == TokenKind.Word && data.SpeechVerbLookup.Contains(Word(k));
+            k < end && Has(k, WordFlags.SpeechVerb) && data.SpeechVerbLookup.Contains(Word(k));
 
         private bool IsAppositiveTitle(int k, int end, out TitleEntry? title, out string? country)
         {
@@ -843,7 +887,7 @@ public sealed class MentionFinder
                 m++;
             }
 
-            if (m < end && data.Names.TryMatch(text, tokens, m, end, out var n, out var entry) && entry!.Kind is NameKind.Demonym or NameKind.Country)
+            if (m < end && NamesAt(m, end, out var n, out var entry) && entry!.Kind is NameKind.Demonym or NameKind.Country)
             {
                 country = entry.Country;
                 m += n;
@@ -853,7 +897,7 @@ public sealed class MentionFinder
                 }
             }
 
-            return m < end && data.Titles.TryMatch(text, tokens, m, end, out _, out title) && title!.Agent is not null;
+            return m < end && TitlesAt(m, end, out _, out title) && title!.Agent is not null;
         }
 
         private bool Accept(int t, int count, NameEntry entry)
@@ -901,7 +945,7 @@ public sealed class MentionFinder
 
         private Entity Get(MentionType type, string canonical)
         {
-            var key = (int)type + "|" + canonical;
+            var key = (type, canonical);
             if (!entities.TryGetValue(key, out var e))
             {
                 e = new Entity(type, canonical);
@@ -925,7 +969,7 @@ public sealed class MentionFinder
 
         private bool IsCapitalWord(int k) => tokens[k].Kind == TokenKind.Word && char.IsUpper(text[tokens[k].Start]);
 
-        private bool IsStopword(int k) => data.StopwordLookup.Contains(Word(k));
+        private bool IsStopword(int k) => Has(k, WordFlags.Stopword) && data.StopwordLookup.Contains(Word(k));
 
         private ReadOnlySpan<char> Word(int k) => text.AsSpan(tokens[k].Start, tokens[k].Length);
 
@@ -956,10 +1000,18 @@ public sealed class MentionFinder
             }
 
             var result = ImmutableArray.CreateBuilder<Mention>(found.Count);
-            foreach (var f in found.OrderBy(f => f.Span.Start).ThenByDescending(f => f.Span.Length))
+            found.Sort(static (x, y) => x.Span.Start != y.Span.Start ? x.Span.Start.CompareTo(y.Span.Start) : y.Span.Length.CompareTo(x.Span.Length));
+            var frozen = new Dictionary<Entity, (ImmutableArray<string> Titles, string? Actor)>();
+            foreach (var f in found)
             {
                 var e = f.Entity;
-                result.Add(new Mention(f.Span, e.Type, e.Canonical, [.. e.Titles], e.Actor(), e.Members.IsDefault ? default : e.Members)
+                if (!frozen.TryGetValue(e, out var fixedValues))
+                {
+                    fixedValues = ([.. e.Titles], e.Actor());
+                    frozen[e] = fixedValues;
+                }
+
+                result.Add(new Mention(f.Span, e.Type, e.Canonical, fixedValues.Titles, fixedValues.Actor, e.Members.IsDefault ? default : e.Members)
                 {
                     Affiliation = e.Affiliation?.Canonical,
                 });

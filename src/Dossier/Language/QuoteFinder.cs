@@ -18,12 +18,17 @@ public sealed class QuoteFinder
     private readonly record struct Attribution(TextSpan Speaker, string? Name, MentionType? Type, TextSpan Content);
 
     /// <summary>The quotations of <paramref name="text"/>, in text order.</summary>
-    public ImmutableArray<Quote> Find(string text, Token[] tokens, ImmutableArray<Sentence> sentences, ImmutableArray<Mention> mentions)
+    public ImmutableArray<Quote> Find(string text, Token[] tokens, ImmutableArray<Sentence> sentences, ImmutableArray<Mention> mentions) =>
+        Find(text, tokens, data.Classify(text, tokens), sentences, mentions);
+
+    /// <summary>The quotations of <paramref name="text"/>, with its tokens already classified.</summary>
+    public ImmutableArray<Quote> Find(string text, Token[] tokens, WordFlags[] flags, ImmutableArray<Sentence> sentences, ImmutableArray<Mention> mentions)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(flags);
         var quotes = ImmutableArray.CreateBuilder<Quote>();
-        var state = new Speakers();
+        var state = new Speakers { Flags = flags };
         var sentenceTokens = new (int Start, int End)[sentences.Length];
         var t = 0;
         for (var s = 0; s < sentences.Length; s++)
@@ -66,6 +71,7 @@ public sealed class QuoteFinder
         public int DiscourseParagraph = -100;
         public string? LastThing;
         public string? DiscoursePerson;
+        public WordFlags[] Flags = [];
     }
 
     private void Paragraph(string text, Token[] tokens, ImmutableArray<Sentence> sentences, (int Start, int End)[] sentenceTokens, ImmutableArray<Mention> mentions, int first, int last, Speakers state, ImmutableArray<Quote>.Builder quotes)
@@ -156,8 +162,9 @@ public sealed class QuoteFinder
     private static Mention? LastDocumentIn(ImmutableArray<Mention> mentions, int from, int to)
     {
         Mention? found = null;
-        foreach (var m in mentions)
+        for (var i = FirstAtOrAfter(mentions, from); i < mentions.Length; i++)
         {
+            var m = mentions[i];
             if (m.Span.Start >= to)
             {
                 break;
@@ -281,6 +288,18 @@ public sealed class QuoteFinder
     private Attribution? Attribute(string text, Token[] tokens, int start, int end, ImmutableArray<Mention> mentions, Speakers state)
     {
         if (end - start < 3)
+        {
+            return null;
+        }
+
+        // Every attribution has a verb of saying or "according to": most sentences have neither and are skipped at once.
+        var candidate = false;
+        for (var k = start; k < end && !candidate; k++)
+        {
+            candidate = (state.Flags[k] & WordFlags.SpeechVerb) != 0 || (tokens[k].Length == 9 && Is(text, tokens[k], "according"));
+        }
+
+        if (!candidate)
         {
             return null;
         }
@@ -487,7 +506,7 @@ public sealed class QuoteFinder
 
     private static string? LastOf(ImmutableArray<Mention> mentions, int before, params MentionType[] types)
     {
-        for (var i = mentions.Length - 1; i >= 0; i--)
+        for (var i = FirstAtOrAfter(mentions, before) - 1; i >= 0; i--)
         {
             if (mentions[i].Span.Start < before && types.Contains(mentions[i].Type))
             {
@@ -500,11 +519,18 @@ public sealed class QuoteFinder
 
     private static Mention? MentionAt(ImmutableArray<Mention> mentions, int start)
     {
+        var lo = FirstAtOrAfter(mentions, start);
+        return lo < mentions.Length && mentions[lo].Span.Start == start ? mentions[lo] : null;
+    }
+
+    /// <summary>The index of the first mention starting at or after <paramref name="offset"/> (mentions are in text order).</summary>
+    private static int FirstAtOrAfter(ImmutableArray<Mention> mentions, int offset)
+    {
         int lo = 0, hi = mentions.Length - 1;
         while (lo <= hi)
         {
             var mid = (lo + hi) / 2;
-            if (mentions[mid].Span.Start < start)
+            if (mentions[mid].Span.Start < offset)
             {
                 lo = mid + 1;
             }
@@ -514,15 +540,16 @@ public sealed class QuoteFinder
             }
         }
 
-        return lo < mentions.Length && mentions[lo].Span.Start == start ? mentions[lo] : null;
+        return lo;
     }
 
     private static Mention? Subject(string text, Token[] tokens, int sentenceStart, int quoteStart, ImmutableArray<Mention> mentions)
     {
         // "Dar reaffirmed “...”", "the pair “reviewed ...”": a person or pair just before the quote, with at most two words between.
         Mention? best = null;
-        foreach (var m in mentions)
+        for (var i = FirstAtOrAfter(mentions, tokens[sentenceStart].Start); i < mentions.Length; i++)
         {
+            var m = mentions[i];
             if (m.Span.End > quoteStart)
             {
                 break;

@@ -74,10 +74,15 @@ public sealed class TimeExtractor
     public TimeExtractor(LanguageData data) => this.data = data ?? throw new ArgumentNullException(nameof(data));
 
     /// <summary>The time expressions of <paramref name="text"/>, sentence by sentence.</summary>
-    public List<TimeMatch> Extract(string text, Token[] tokens, IReadOnlyList<Sentence> sentences)
+    public List<TimeMatch> Extract(string text, Token[] tokens, IReadOnlyList<Sentence> sentences) =>
+        Extract(text, tokens, data.Classify(text, tokens), sentences);
+
+    /// <summary>The time expressions of <paramref name="text"/>, with its tokens already classified.</summary>
+    public List<TimeMatch> Extract(string text, Token[] tokens, WordFlags[] flags, IReadOnlyList<Sentence> sentences)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(flags);
         ArgumentNullException.ThrowIfNull(sentences);
         var result = new List<TimeMatch>();
         var t = 0;
@@ -93,7 +98,7 @@ public sealed class TimeExtractor
             var future = false;
             while (end < tokens.Length && tokens[end].End <= span.End)
             {
-                if (tokens[end].Kind == TokenKind.Word && data.FutureLookup.Contains(text.AsSpan(tokens[end].Start, tokens[end].Length)))
+                if ((flags[end] & WordFlags.Future) != 0)
                 {
                     future = true;
                 }
@@ -104,6 +109,13 @@ public sealed class TimeExtractor
             var k = t;
             while (k < end)
             {
+                // Only time words and numbers can start a time expression.
+                if ((flags[k] & WordFlags.TimeWord) == 0 && tokens[k].Kind != TokenKind.Number)
+                {
+                    k++;
+                    continue;
+                }
+
                 var next = Match(text, tokens, k, end, out var match);
                 if (match is not null)
                 {
