@@ -66,9 +66,10 @@ public sealed class TextAnnotator : ITextAnnotator
         }
 
         var tokens = Tokenizer.Tokenize(text);
-        var found = mentions.Find(text, tokens, sentences, dateline);
-        var (resolved, matches) = ResolveTimes(article, tokens, sentences, options);
-        var said = quotes.Find(text, tokens, sentences, found);
+        var flags = data.Classify(text, tokens);
+        var found = mentions.Find(text, tokens, flags, sentences, dateline);
+        var (resolved, matches) = ResolveTimes(article, tokens, flags, sentences, options);
+        var said = quotes.Find(text, tokens, flags, sentences, found);
         return new AnnotatedArticle(article)
         {
             Sentences = sentences,
@@ -85,14 +86,14 @@ public sealed class TextAnnotator : ITextAnnotator
     {
         ArgumentNullException.ThrowIfNull(annotated);
         var tokens = Tokenizer.Tokenize(annotated.Article.Text);
-        var (resolved, matches) = ResolveTimes(annotated.Article, tokens, annotated.Sentences, new AnnotationOptions { ReferenceDate = referenceDate, ReferenceSource = source });
+        var (resolved, matches) = ResolveTimes(annotated.Article, tokens, data.Classify(annotated.Article.Text, tokens), annotated.Sentences, new AnnotationOptions { ReferenceDate = referenceDate, ReferenceSource = source });
         SentenceSplitter.Split(annotated.Article.Text, data, out var dateline);
         return annotated with { Times = resolved, EventDate = EventDate(annotated.Sentences, dateline, matches, resolved) };
     }
 
-    private (ImmutableArray<TimeExpression> Times, List<TimeMatch> Matches) ResolveTimes(Article article, Token[] tokens, ImmutableArray<Sentence> sentences, AnnotationOptions options)
+    private (ImmutableArray<TimeExpression> Times, List<TimeMatch> Matches) ResolveTimes(Article article, Token[] tokens, WordFlags[] flags, ImmutableArray<Sentence> sentences, AnnotationOptions options)
     {
-        var matches = times.Extract(article.Text, tokens, sentences);
+        var matches = times.Extract(article.Text, tokens, flags, sentences);
         TimeReference reference;
         if (options.ReferenceDate is { } external)
         {
