@@ -184,6 +184,13 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 if (k > j && k < tokens.Length && marks[k].Length > 0 && LinksInsidePhrase(tokens, j, k)) { j = k; continue; }
                 break;
             }
+            // "UN Charter", "China Daily": a name followed by another capitalised word only modifies it.
+            if (options.DropNameAdjuncts && lastEnd + 1 < tokens.Length && marks[lastEnd].Actor is not null && elements.Count == 1
+                && tokens[lastEnd + 1].Capitalized && marks[lastEnd + 1].Length == 0 && !WordClasses.IsFunctionWord(tokens[lastEnd + 1].Key))
+            {
+                i = lastEnd + 1;
+                continue;
+            }
             var unit = new Unit { First = first, Last = lastEnd };
             Compose(unit, elements, tokens, text, date);
             if (unit.Actors.Count > 0) units.Add(unit);
@@ -288,7 +295,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         for (var u = 0; u < units.Count; u++)
         {
             var current = new List<Unit> { units[u] };
-            while (u + 1 < units.Count && Coordinated(tokens, units[u].Last + 1, units[u + 1].First))
+            while (u + 1 < units.Count && Coordinated(tokens, units[u].Last + 1, units[u + 1].First) && !ClosesOpeningPhrase(tokens, units[u]))
             {
                 current.Add(units[u + 1]);
                 u++;
@@ -332,7 +339,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         foreach (var current in lists)
         {
             // "Danish media and government": an agent-only member shares the country of the first member.
-            if (current.Count > 1 && current[0].Base is { } shared)
+            if (current.Count > 1 && current[0].Base is { } shared && JoinedByAnd(tokens, current))
             {
                 foreach (var member in current)
                 {
@@ -365,6 +372,26 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         var suffix = agentOnlyCode[(dash + 3)..];
         var code = actorCode.StartsWith(prefix, StringComparison.Ordinal) ? actorCode : prefix + actorCode;
         return code.EndsWith(suffix, StringComparison.Ordinal) ? code : code + suffix;
+    }
+
+    /// <summary>"On the issue of Palestine, Pakistan and China…": the comma after an opening phrase ends it.</summary>
+    private static bool ClosesOpeningPhrase(Token[] tokens, Unit unit)
+    {
+        if (unit.Last + 1 >= tokens.Length || tokens[unit.Last + 1].Key != ",") return false;
+        if (!WordClasses.Prepositions.Contains(tokens[0].Key) && !WordClasses.Subordinators.Contains(tokens[0].Key)) return false;
+        for (var k = 0; k < unit.First; k++) if (tokens[k].Key == ",") return false;
+        return true;
+    }
+
+    private static bool JoinedByAnd(Token[] tokens, List<Unit> list)
+    {
+        for (var m = 1; m < list.Count; m++)
+        {
+            var and = false;
+            for (var k = list[m - 1].Last + 1; k < list[m].First; k++) if (tokens[k].Key == "AND") and = true;
+            if (!and) return false;
+        }
+        return true;
     }
 
     private bool Coordinated(Token[] tokens, int from, int to)
@@ -432,7 +459,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         for (var b = i - 1; b >= 0 && i - b <= 4; b--)
         {
             var k = tokens[b].Key;
-            if (WordClasses.Determiners.Contains(k) && k != "'S" && b < i - 1) { v.Why = $"noun: \"{k} …\" phrase"; return; }
+            if (WordClasses.Determiners.Contains(k) && b < i - 1 && (k != "'S" || WordClasses.LooksAdjective(prev))) { v.Why = $"noun: \"{k} …\" phrase"; return; }
             if (char.IsDigit(k[0]) || k is "MILLION" or "BILLION") continue;
             if (tokens[b].Capitalized || listAt[b] >= 0 || WordClasses.IsFunctionWord(k) || WordClasses.IsAdverb(k)) break;
         }
@@ -520,9 +547,9 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             }
             else
             {
-                targets = FindTarget(tokens, listAt, lists, verbEnd, clauseEnd, sources);
+                targets = FindTarget(tokens, listAt, lists, verbEnd, clauseEnd, sources, options.LocativeTargets);
                 if (targets is not null) why.Add("target: first actor after the verb");
-                else if (from > verbEnd) targets = FindTarget(tokens, listAt, lists, from, clauseEnd, sources);
+                else if (from > verbEnd) targets = FindTarget(tokens, listAt, lists, from, clauseEnd, sources, options.LocativeTargets);
             }
         }
         var verbSpan = TextSpan.FromBounds(tokens[verb.Start].Start, tokens[verbEnd - 1].End);
@@ -532,7 +559,13 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             notes?.Add($"\"{verbWord}\" ({code}): no source actor found");
             return;
         }
-        var compound = (match?.Compound ?? false) || ((targets is null || targets.Count == 0) && sources.Count > 1 && options.CompoundSubjectsActOnEachOther);
+        if (!options.AllowUnknownCountry)
+        {
+            sources = sources.FindAll(a => !a.Code.StartsWith("---", StringComparison.Ordinal));
+            targets = targets?.FindAll(a => !a.Code.StartsWith("---", StringComparison.Ordinal));
+            if (sources.Count == 0) { notes?.Add($"\"{verbWord}\" ({code}): the source names no country or organisation; not coded"); return; }
+        }
+        var compound = (match?.Compound ?? false) || ((targets is null || targets.Count == 0) && sources.Count > 1 && options.CompoundSubjectsActOnEachOther && verb.Form.Family.Mutual != false);
         if (negated)
         {
             notes?.Add($"\"{verbWord}\" ({code}) is negated{(options.EmitNegated ? ": coded with negated = true" : ": not coded (a negated event is never coded as the positive one)")}");
@@ -622,6 +655,10 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             if (k >= end) return end;
             if (key is ";" or ":") return k;
             if (key == ",") lastComma = k;
+            // ", stating that …": a participle clause after a comma is not the verb's object.
+            if (key == "," && k + 1 < tokens.Length && tokens[k + 1].Key.EndsWith("ING", StringComparison.Ordinal) && !tokens[k + 1].Capitalized) return k;
+            // "called for X and stressed Y": a coordinated verb phrase starts a new clause.
+            if (key is "AND" or "BUT" && k + 1 < tokens.Length && !tokens[k + 1].Capitalized && tokens[k + 1].Key.EndsWith("ED", StringComparison.Ordinal) && k > verb.Start + verb.Length) return k;
             // "… after crowds burned its embassy": an adverbial clause is not the verb's object.
             if (WordClasses.Subordinators.Contains(key)) return k;
         }
@@ -632,12 +669,22 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     {
         var k = verb.ChainStart - 1;
         var afterPronoun = false;
+        // "X praised …, congratulated …": a verb right after a comma continues the previous verb's clause.
+        if (k >= 0 && tokens[k].Key == "," && previousMain is not null && previousMain.Start < k) return previousMain.Sources;
         while (k >= 0)
         {
             var key = tokens[k].Key;
             if (listAt[k] >= 0)
             {
                 var l = listAt[k];
+                // "…, including the UN and the SCO, reaffirmed": examples are not the subject.
+                var before = lists[l][0].First - 1;
+                if (before >= 0 && tokens[before].Key == "THE") before--;
+                if (before >= 0 && tokens[before].Key is "INCLUDING" or "LIKE" or "AMONG" or "AS")
+                {
+                    k = before - 1;
+                    continue;
+                }
                 return lists[l].SelectMany(u => u.Actors).ToList();
             }
             if (WordClasses.Pronouns.Contains(key))
@@ -682,11 +729,13 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return null;
     }
 
-    private static List<PhraseActor>? FindTarget(Token[] tokens, int[] listAt, List<List<Unit>> lists, int from, int end, List<PhraseActor>? sources)
+    private static List<PhraseActor>? FindTarget(Token[] tokens, int[] listAt, List<List<Unit>> lists, int from, int end, List<PhraseActor>? sources, bool locativeTargets)
     {
         for (var k = from; k < end; k++)
         {
             if (listAt[k] < 0) continue;
+            // "a ceasefire in Gaza": a place where something happens is not who it is done to.
+            if (!locativeTargets && k > 0 && tokens[k - 1].Key is "IN" or "AT" or "NEAR" or "INSIDE" or "ACROSS" or "THROUGHOUT") { k = lists[listAt[k]][^1].Last; continue; }
             var found = lists[listAt[k]].SelectMany(u => u.Actors).ToList();
             if (sources is not null && found.Count > 0 && sources.Any(s => s.FirstToken == found[0].FirstToken)) continue;
             return found;
