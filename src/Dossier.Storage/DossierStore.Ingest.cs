@@ -143,7 +143,7 @@ public abstract partial class DossierStore
         {
             if (item.Result.Article is { } article)
             {
-                candidates.Add((item, article, ArticleKeys.Content(article.Article.Text), ArticleKeys.CanonicalUrl(article.Article.Metadata.Url)));
+                candidates.Add((item, article, ArticleKeys.Content(article.Article.Text, article.Article.Metadata.Outlet ?? article.Article.Metadata.Credit), ArticleKeys.CanonicalUrl(article.Article.Metadata.Url)));
             }
             else
             {
@@ -215,63 +215,67 @@ public abstract partial class DossierStore
     }
 
     /// <summary>
-    /// Groups the new articles against the active stories, stores them, and fuses again only the stories they
-    /// joined or started.
+    /// Groups the new articles together with the active stories' articles, stores them, moves any active article
+    /// whose story changed, and fuses again only the stories whose membership changed.
     /// </summary>
+    /// <remarks>
+    /// Grouping is online and so depends on the order articles arrive in. To make the stored stories a function
+    /// of which articles are stored (not of which ingester stored them first, nor where a killed run stopped),
+    /// every batch regroups the active window in one canonical order (publication, path, record, content key)
+    /// and names each story after its canonically first article. Stories outside the window are settled and
+    /// never touched again: memory and work per batch are bounded by the window, not by the database.
+    /// </remarks>
     private void AddArticles(DbConnection db, DbTransaction transaction, DossierPipeline pipeline, List<(AnnotatedArticle Article, string ContentKey, string? Url)> fresh, Tally tally)
     {
         var nextSeq = Convert.ToInt64(db.Scalar(transaction, "SELECT COALESCE(MAX(seq), 0) FROM articles"), CultureInfo.InvariantCulture) + 1;
-
-        // The grouping state is rebuilt from the active stories' articles, replayed in arrival order: a pure
-        // function of the stored data, so an interrupted and an uninterrupted run make the same decisions.
         var active = db.Query(transaction, "SELECT id FROM stories ORDER BY last_seq DESC, id LIMIT @n", r => r.GetString(0), ("@n", Options.ActiveStories));
         var replay = active.Count == 0 ? [] : InQueryArticles(db, transaction, active);
+        var added = fresh.Select(f => new StoredArticle(nextSeq++, f.ContentKey, "", f.Article)).ToList();
+        var window = Canonical(replay.Concat(added)).ToList();
+
         var session = pipeline.Grouper.Start();
-        var storedOfSession = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var stored in replay)
+        var sessionOf = new Dictionary<StoredArticle, string>(ReferenceEqualityComparer.Instance);
+        foreach (var article in window)
         {
-            var sessionId = session.Add(stored.Article);
-            storedOfSession.TryAdd(sessionId, stored.StoryId);
+            sessionOf[article] = session.Add(article.Article);
         }
 
-        var members = replay.GroupBy(a => a.StoryId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var changed = new List<string>();
-        var created = new HashSet<string>(StringComparer.Ordinal);
-        var rows = new List<StoredArticle>();
-        foreach (var (article, contentKey, _) in fresh)
+        // Each session story is named after its canonically first article.
+        var storyOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var article in window)
         {
-            var sessionId = session.Add(article);
-            if (!storedOfSession.TryGetValue(sessionId, out var storyId))
-            {
-                storyId = "s" + contentKey[..12];
-                storedOfSession[sessionId] = storyId;
-                created.Add(storyId);
-            }
-
-            var row = new StoredArticle(nextSeq++, contentKey, storyId, article);
-            rows.Add(row);
-            if (!members.TryGetValue(storyId, out var list))
-            {
-                // A story outside the active window: its articles come from the store.
-                list = LoadArticles(db, transaction, "SELECT seq, content_key, story_id, text, annotations FROM articles WHERE story_id = @s ORDER BY seq", ("@s", storyId));
-                members[storyId] = list;
-            }
-
-            list.Add(row);
-            if (!changed.Contains(storyId))
-            {
-                changed.Add(storyId);
-            }
+            storyOf.TryAdd(sessionOf[article], "s" + article.ContentKey[..12]);
         }
 
+        var members = new Dictionary<string, List<StoredArticle>>(StringComparer.Ordinal);
+        var moved = new List<StoredArticle>();
+        foreach (var article in window)
+        {
+            var storyId = storyOf[sessionOf[article]];
+            var placed = article with { StoryId = storyId };
+            if (article.StoryId.Length > 0 && article.StoryId != storyId)
+            {
+                moved.Add(placed);
+            }
+
+            (members.TryGetValue(storyId, out var list) ? list : members[storyId] = []).Add(placed);
+        }
+
+        var before = replay.GroupBy(a => a.StoryId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => string.Join(' ', g.Select(a => a.ContentKey).Order(StringComparer.Ordinal)), StringComparer.Ordinal);
+        var changed = members.Where(m => !before.TryGetValue(m.Key, out var old) || old != string.Join(' ', m.Value.Select(a => a.ContentKey).Order(StringComparer.Ordinal)))
+            .Select(m => m.Key).Order(StringComparer.Ordinal).ToList();
+        var emptied = before.Keys.Where(id => !members.ContainsKey(id)).Order(StringComparer.Ordinal).ToList();
+
+        var placedAdded = added.Select(a => a with { StoryId = storyOf[sessionOf[a]] }).ToList();
         using (var insert = new Db.Prepared(db, transaction,
                    "INSERT INTO articles (seq, content_key, canonical_url, article_id, path, record, title, outlet, credit, dateline, published, language, story_id, text, annotations) " +
                    "VALUES (@seq, @key, @url, @id, @path, @record, @title, @outlet, @credit, @dateline, @published, @language, @story, @text, @annotations)",
                    "@seq", "@key", "@url", "@id", "@path", "@record", "@title", "@outlet", "@credit", "@dateline", "@published", "@language", "@story", "@text", "@annotations"))
         {
-            for (var i = 0; i < rows.Count; i++)
+            for (var i = 0; i < placedAdded.Count; i++)
             {
-                var row = rows[i];
+                var row = placedAdded[i];
                 var a = row.Article.Article;
                 var m = a.Metadata;
                 insert.Run(row.Seq, row.ContentKey, fresh[i].Url, a.Id, a.Path, a.Record, m.Title, m.Outlet, m.Credit, m.Dateline,
@@ -281,7 +285,25 @@ public abstract partial class DossierStore
             }
         }
 
-        tally.Added += rows.Count;
+        using (var move = new Db.Prepared(db, transaction, "UPDATE articles SET story_id = @s WHERE seq = @seq", "@s", "@seq"))
+        {
+            foreach (var article in moved)
+            {
+                move.Run(article.StoryId, article.Seq);
+            }
+        }
+
+        foreach (var id in emptied)
+        {
+            foreach (var table in (string[])["claims", "evidence", "story_actors"])
+            {
+                db.Execute(transaction, "DELETE FROM " + table + " WHERE story_id = @id", ("@id", id));
+            }
+
+            db.Execute(transaction, "DELETE FROM stories WHERE id = @id", ("@id", id));
+        }
+
+        tally.Added += added.Count;
         var clusters = session.Stories;
         foreach (var storyId in changed)
         {
@@ -289,9 +311,16 @@ public abstract partial class DossierStore
             WriteStory(db, transaction, story, members[storyId]);
         }
 
-        tally.Created += created.Count;
-        tally.Updated += changed.Count(id => !created.Contains(id));
+        tally.Created += changed.Count(id => !before.ContainsKey(id));
+        tally.Updated += changed.Count(before.ContainsKey);
     }
+
+    /// <summary>Publication, then path and record, then content key: an order that does not depend on arrival.</summary>
+    private static IOrderedEnumerable<StoredArticle> Canonical(IEnumerable<StoredArticle> articles) => articles
+        .OrderBy(a => a.Article.Article.Metadata.Published ?? DateTimeOffset.MaxValue)
+        .ThenBy(a => a.Article.Article.Path, StringComparer.Ordinal)
+        .ThenBy(a => a.Article.Article.Record, StringComparer.Ordinal)
+        .ThenBy(a => a.ContentKey, StringComparer.Ordinal);
 
     /// <summary>
     /// The cluster handed to the fuser: the story's articles in a canonical order (publication, then path and
@@ -299,12 +328,7 @@ public abstract partial class DossierStore
     /// </summary>
     private static StoryCluster Cluster(string storyId, List<StoredArticle> articles, IReadOnlyList<StoryCluster> sessionClusters)
     {
-        var ordered = articles
-            .OrderBy(a => a.Article.Article.Metadata.Published ?? DateTimeOffset.MaxValue)
-            .ThenBy(a => a.Article.Article.Path, StringComparer.Ordinal)
-            .ThenBy(a => a.Article.Article.Record, StringComparer.Ordinal)
-            .ThenBy(a => a.ContentKey, StringComparer.Ordinal)
-            .Select(a => a.Article).ToImmutableArray();
+        var ordered = Canonical(articles).Select(a => a.Article).ToImmutableArray();
         var rank = ordered.Select((a, i) => (a.Article.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
 
         // Source groups come from the grouper (it knows copies and syndication); merged by source name and
