@@ -72,3 +72,22 @@ public class TextAnnotatorTests
         Assert.All(spans, s => Assert.True(s.Start >= 0 && s.End <= text.Length && s.Length > 0, s.ToString()));
     }
 }
+
+public class ActorCodeSourceTests
+{
+    private sealed class FakeDictionary : IActorCodeSource
+    {
+        public string? CodeFor(string name, DateOnly? date) =>
+            name == "Amina Yusuf" ? (date < new DateOnly(2026, 1, 1) ? "NGAOPP" : "NGAGOV") : null;
+    }
+
+    [Fact]
+    public void A_users_dictionary_codes_people_by_the_date_in_force()
+    {
+        var annotator = new TextAnnotator(LanguageData.Default, new FakeDictionary());
+        var article = new Dossier.Model.Article("t", "t", null, "Amina Yusuf said on Monday that Ghana would help.", new Dossier.Model.ArticleMetadata { Published = new DateTimeOffset(2026, 2, 4, 0, 0, 0, TimeSpan.Zero) }, []);
+        var a = annotator.Annotate(article);
+        Assert.Equal("NGAGOV", a.Mentions.Single(m => m.Canonical == "Amina Yusuf").Actor);
+        Assert.Equal("GHA", a.Mentions.Single(m => m.Canonical == "Ghana").Actor);
+    }
+}
