@@ -41,14 +41,14 @@ internal static class Cues
         ("recommend", "related-links"), ("outbrain", "related-links"), ("taboola", "related-links"), ("newsletter", "newsletter"),
         ("subscri", "newsletter"), ("signup", "newsletter"), ("cookie", "cookie-notice"), ("consent", "cookie-notice"),
         ("advert", "advertisement"), ("sponsor", "advertisement"), ("breadcrumb", "navigation"), ("sidebar", "sidebar"),
-        ("footer", "footer"), ("byline", "byline"), ("caption", "caption"), ("popup", "popup"), ("paywall", "popup"),
+        ("footer", "footer"), ("byline", "byline"), ("caption", "caption"), ("popup", "popup"),
         ("screen-reader", "hidden"), ("visually-hidden", "hidden"), ("sr-only", "hidden"), ("most-popular", "related-links"),
         ("mostpopular", "related-links"), ("more-from", "related-links"), ("read-more", "related-links"), ("also-read", "related-links"),
         ("author-bio", "byline"), ("authorbio", "byline"), ("post-meta", "article-meta"), ("entry-meta", "article-meta"),
         ("article-meta", "article-meta"), ("nav", "navigation"), ("menu", "navigation"),
     ];
 
-    private static readonly string[] PositiveTokens = ["article", "body", "content", "entry", "main", "post", "story", "text", "articlebody", "blog", "hentry", "prose"];
+    private static readonly string[] PositiveTokens = ["article", "body", "content", "entry", "main", "post", "story", "articlebody", "blog", "hentry", "prose"];
 
     private static readonly string[] NegativeTokens = ["combx", "contact", "foot", "footnote", "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "shoutbox", "sidebar", "sponsor", "shopping", "tags", "tool", "widget", "comment", "share", "social"];
 

@@ -13,7 +13,15 @@ internal static class HtmlArticleExtractor
     /// <summary>Elements nested deeper than this are flattened to text (guards against hostile nesting).</summary>
     public const int MaxDepth = 400;
 
-    private static readonly HtmlParserOptions ParserOptions = new() { IsKeepingSourceReferences = false, IsNotConsumingCharacterReferences = false };
+    // Script and style text never reaches the article (JSON-LD is read from the raw page), so the parser skips it.
+    private static readonly HtmlParserOptions ParserOptions = new()
+    {
+        IsKeepingSourceReferences = false,
+        SkipScriptText = true,
+        SkipRawText = true,
+        SkipComments = true,
+        DisableElementPositionTracking = true,
+    };
 
     public static ExtractionOutcome Extract(SourceDocument document) => Extract(document, BoilerplatePhrases.Default);
 
@@ -21,9 +29,10 @@ internal static class HtmlArticleExtractor
     {
         var parser = new HtmlParser(ParserOptions);
         var page = parser.ParseDocument(document.Content);
-        var meta = HtmlMetadata.Read(page);
         var body = page.Body ?? page.DocumentElement;
-        var tree = PageNode.Build(body, MaxDepth);
+        var bodyMetas = new List<AngleSharp.Dom.IElement>();
+        var tree = PageNode.Build(body, MaxDepth, bodyMetas);
+        var meta = HtmlMetadata.Read(page, document.Content, bodyMetas);
         var content = MainContent.Extract(tree, meta.TitleVariants, phrases);
         if (content.Text.Length == 0)
         {

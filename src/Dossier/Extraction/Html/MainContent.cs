@@ -33,7 +33,8 @@ internal static class MainContent
             writer.Write(container);
         }
 
-        var inContainer = new HashSet<PageNode>(ReferenceEqualityComparer.Instance);
+        // Captions and bylines count when they belong to the article around the chosen blocks, not to the page.
+        var scope = ArticleScope(containers[0]);
         var removedBlocks = ImmutableArray.CreateBuilder<RemovedBlock>();
         var captions = ImmutableArray.CreateBuilder<string>();
         var bylines = ImmutableArray.CreateBuilder<string>();
@@ -46,7 +47,7 @@ internal static class MainContent
             }
 
             removedBlocks.Add(new RemovedBlock(text, reason));
-            var inside = containers.Any(c => IsWithin(node, c));
+            var inside = IsWithin(node, scope);
             if (inside && reason == "caption")
             {
                 captions.Add(text);
@@ -66,8 +67,80 @@ internal static class MainContent
             }
         }
 
-        _ = inContainer;
+        RecordOutside(root, containers, titles, removedBlocks);
         return new MainContentResult(writer.Text, removedBlocks.ToImmutable(), captions.ToImmutable(), bylines.ToImmutable());
+    }
+
+    /// <summary>The nearest &lt;article&gt; or &lt;main&gt; around the chosen container, else its parent.</summary>
+    private static PageNode ArticleScope(PageNode container)
+    {
+        for (var n = container; n is not null; n = n.Parent)
+        {
+            if (n.Tag is "article" or "main")
+            {
+                return n;
+            }
+        }
+
+        return container.Parent ?? container;
+    }
+
+    /// <summary>Records the text outside the chosen containers that no other rule removed: the largest such blocks, once each.</summary>
+    private static void RecordOutside(PageNode node, List<PageNode> containers, ImmutableArray<string> titles, ImmutableArray<RemovedBlock>.Builder removed)
+    {
+        foreach (var child in node.Children)
+        {
+            if (child.RemovedReason is not null || child.TextLength == 0 || containers.Contains(child))
+            {
+                continue;
+            }
+
+            if (child.IsText || !containers.Any(c => IsWithin(c, child)))
+            {
+                var text = child.InnerText();
+                if (text.Length > 0)
+                {
+                    removed.Add(new RemovedBlock(text, IsTitle(text, titles) ? "title" : "outside-article"));
+                }
+
+                continue;
+            }
+
+            RecordOutside(child, containers, titles, removed);
+        }
+    }
+
+    private static bool IsTitle(string text, ImmutableArray<string> titles)
+    {
+        if (text.Length >= 400)
+        {
+            return false;
+        }
+
+        var normal = Normalize(text);
+        foreach (var title in titles)
+        {
+            if (string.Equals(normal, Normalize(title), StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Normalize(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return sb.ToString();
     }
 
     private static bool IsWithin(PageNode node, PageNode ancestor)
@@ -123,7 +196,7 @@ internal static class MainContent
         }
 
         var own = node.TextLength - node.LinkLength;
-        return reason != "comments" && own >= 500 && own * 2 >= pageText;
+        return reason != "comments" && own >= 200 && own * 2 >= pageText;
     }
 
     private static void Score(PageNode node, List<PageNode> candidates)
@@ -137,29 +210,67 @@ internal static class MainContent
 
             if (IsScorable(child))
             {
-                var length = child.TextLength;
-                if (length >= MinParagraph)
-                {
-                    var score = 1.0 + child.Commas + Math.Min(length / 100.0, 3.0);
-                    var level = 0;
-                    for (var a = child.Parent; a is not null && level < 5; a = a.Parent, level++)
-                    {
-                        if (!a.IsCandidate)
-                        {
-                            a.IsCandidate = true;
-                            a.Score = BaseScore(a);
-                            candidates.Add(a);
-                        }
+                Propagate(node, child.TextLength, child.Commas, candidates);
+                continue;
+            }
 
-                        a.Score += level == 0 ? score : level == 1 ? score / 2 : score / (level * 3);
-                    }
+            if (!Tags.Block.Contains(child.Tag))
+            {
+                Score(child, candidates);
+                continue;
+            }
+
+            // Text loose between block children (text followed by <br>s, then a <div>) is a paragraph of this child.
+            int run = 0, commas = 0;
+            foreach (var c in child.Children)
+            {
+                if (c.RemovedReason is not null)
+                {
+                    continue;
+                }
+
+                if (c.IsText || !Tags.Block.Contains(c.Tag))
+                {
+                    run += c.TextLength;
+                    commas += c.Commas;
+                }
+                else
+                {
+                    Propagate(child, run, commas, candidates);
+                    run = 0;
+                    commas = 0;
                 }
             }
 
+            Propagate(child, run, commas, candidates);
             Score(child, candidates);
         }
     }
 
+    /// <summary>Adds a paragraph's score to its container and, diminishing, to four more ancestors.</summary>
+    private static void Propagate(PageNode container, int length, int commas, List<PageNode> candidates)
+    {
+        if (length < MinParagraph)
+        {
+            return;
+        }
+
+        var score = 1.0 + commas + Math.Min(length / 100.0, 3.0);
+        var level = 0;
+        for (var a = container; a is not null && level < 5; a = a.Parent, level++)
+        {
+            if (!a.IsCandidate)
+            {
+                a.IsCandidate = true;
+                a.Score = BaseScore(a);
+                candidates.Add(a);
+            }
+
+            a.Score += level == 0 ? score : level == 1 ? score / 2 : score / (level * 3);
+        }
+    }
+
+    /// <summary>A paragraph element, or a container holding only inline content (common in older pages).</summary>
     private static bool IsScorable(PageNode node)
     {
         if (node.Tag is "p" or "pre" or "td")
@@ -167,9 +278,8 @@ internal static class MainContent
             return true;
         }
 
-        if (node.Tag is "div" or "section" or "article" or "span" or "font" or "blockquote")
+        if (node.Tag is "div" or "section" or "article" or "blockquote" or "center" or "font")
         {
-            // A container without block children reads as a paragraph (common in older pages).
             foreach (var c in node.Children)
             {
                 if (!c.IsText && Tags.Block.Contains(c.Tag))
@@ -178,7 +288,7 @@ internal static class MainContent
                 }
             }
 
-            return node.Tag != "span" || node.Parent is { } p && !IsScorable(p);
+            return true;
         }
 
         return false;
@@ -460,33 +570,12 @@ internal static class MainContent
                 return "link";
             }
 
-            if (text.Length < 400)
+            if (IsTitle(text, titles))
             {
-                var normal = Normalize(text);
-                foreach (var title in titles)
-                {
-                    if (string.Equals(normal, Normalize(title), StringComparison.Ordinal))
-                    {
-                        return "title";
-                    }
-                }
+                return "title";
             }
 
             return phrases.Match(text);
-        }
-
-        private static string Normalize(string text)
-        {
-            var sb = new StringBuilder(text.Length);
-            foreach (var c in text)
-            {
-                if (char.IsLetterOrDigit(c))
-                {
-                    sb.Append(char.ToLowerInvariant(c));
-                }
-            }
-
-            return sb.ToString();
         }
     }
 }
