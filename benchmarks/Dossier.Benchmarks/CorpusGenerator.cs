@@ -122,7 +122,7 @@ public sealed class CorpusGenerator
             if (char.IsDigit(word[0]))
             {
                 // Numbers vary by story, but stay the same within one.
-                b.Append(((StableHash(word) + story) % 97 + 2).ToString(CultureInfo.InvariantCulture));
+                b.Append((((StableHash(word) % 1000) + story) % 97 + 2).ToString(CultureInfo.InvariantCulture));
             }
             else if (char.IsUpper(word[0]) && startOfWord > 0)
             {
@@ -147,13 +147,16 @@ public sealed class CorpusGenerator
 
     private static string Invent(int story, string word)
     {
-        var h = (uint)StableHash(word) ^ (uint)(story * 2654435761u);
         var b = new StringBuilder();
-        for (var k = 0; k < 3; k++)
+        unchecked
         {
-            b.Append(Syllables[h % (uint)Syllables.Length]);
-            h /= (uint)Syllables.Length;
-            h ^= h << 7;
+            var h = (uint)StableHash(word) ^ ((uint)story * 2654435761u);
+            for (var k = 0; k < 3; k++)
+            {
+                b.Append(Syllables[h % (uint)Syllables.Length]);
+                h /= (uint)Syllables.Length;
+                h ^= h << 7;
+            }
         }
 
         return char.ToUpperInvariant(b[0]) + b.ToString(1, b.Length - 1);
