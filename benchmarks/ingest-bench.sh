@@ -6,9 +6,6 @@
 #   2. a second ingest of the same inputs (must add 0 rows; time as a fraction of the first).
 # Needs python3 and a Release build of src/Dossier.Cli (built here).
 set -euo pipefail
-N=${1:-100000}
-WORK=${2:-/tmp/dossier-ingest-bench}
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
 
 gen_corpus() {
   # gen_corpus N DIR: N articles about N/3 invented events, 1-6 reports each, ~10% syndicated copies in other
@@ -66,6 +63,9 @@ PY
 }
 
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
+  N=${1:-100000}
+  WORK=${2:-/tmp/dossier-ingest-bench}
+  ROOT=$(cd "$(dirname "$0")/.." && pwd)
   mkdir -p "$WORK"
   if [[ ! -f "$WORK/corpus-$N.done" ]]; then
     rm -rf "$WORK/corpus"

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Data.Common;
+using System.Diagnostics;
 using System.Globalization;
 using Dossier.Model;
 using Dossier.Stories;
@@ -31,7 +32,13 @@ public abstract partial class DossierStore
         var fresh = Fresh(items, lookup, tally, onError);
         var processed = fresh.AsParallel().AsOrdered().WithDegreeOfParallelism(pipeline.DegreeOfParallelism)
             .WithMergeOptions(ParallelMergeOptions.AutoBuffered)
-            .Select(f => new Processed(f.SourceKey, f.Document, pipeline.Process(f.Document)));
+            .Select(f =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                var result = pipeline.Process(f.Document);
+                tally.Time(ref tally.ProcessTicks, started);
+                return new Processed(f.SourceKey, f.Document, result);
+            });
         var batch = new List<Processed>(Options.BatchSize);
         foreach (var item in processed)
         {
@@ -50,8 +57,13 @@ public abstract partial class DossierStore
             CommitBatch(batch, pipeline, tally, onError);
         }
 
-        return new IngestReport(tally.Read, tally.Added, tally.Skipped, tally.Failed, tally.Created, tally.Updated);
+        return new IngestReport(tally.Read, tally.Added, tally.Skipped, tally.Failed, tally.Created, tally.Updated)
+        {
+            Timings = new IngestTimings(Seconds(tally.ProcessTicks), Seconds(tally.GroupTicks), Seconds(tally.FuseTicks), Seconds(tally.WriteTicks)),
+        };
     }
+
+    private static double Seconds(long ticks) => (double)ticks / Stopwatch.Frequency;
 
     /// <summary>
     /// The documents not processed before (by this run or an earlier one). What counts as fresh depends only on
@@ -134,6 +146,15 @@ public abstract partial class DossierStore
     }
 
     private void CommitBatch(List<Processed> batch, DossierPipeline pipeline, Tally tally, Action<InputError>? onError)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var before = tally.GroupTicks + tally.FuseTicks;
+        CommitBatchCore(batch, pipeline, tally, onError);
+        // Writing is the batch's time less the grouping and fusion inside it.
+        Interlocked.Add(ref tally.WriteTicks, Stopwatch.GetTimestamp() - started - (tally.GroupTicks + tally.FuseTicks - before));
+    }
+
+    private void CommitBatchCore(List<Processed> batch, DossierPipeline pipeline, Tally tally, Action<InputError>? onError)
     {
         var db = Connection;
         using var transaction = BeginWrite(db);
@@ -233,6 +254,7 @@ public abstract partial class DossierStore
         var added = fresh.Select(f => new StoredArticle(nextSeq++, f.ContentKey, "", f.Article)).ToList();
         var window = Canonical(replay.Concat(added)).ToList();
 
+        var groupStarted = Stopwatch.GetTimestamp();
         var session = pipeline.Grouper.Start();
         var sessionOf = new Dictionary<StoredArticle, string>(ReferenceEqualityComparer.Instance);
         foreach (var article in window)
@@ -267,6 +289,7 @@ public abstract partial class DossierStore
             .Select(m => m.Key).Order(StringComparer.Ordinal).ToList();
         var emptied = before.Keys.Where(id => !members.ContainsKey(id)).Order(StringComparer.Ordinal).ToList();
 
+        tally.Time(ref tally.GroupTicks, groupStarted);
         var placedAdded = added.Select(a => a with { StoryId = storyOf[sessionOf[a]] }).ToList();
         using (var insert = new Db.Prepared(db, transaction,
                    "INSERT INTO articles (seq, content_key, canonical_url, article_id, path, record, title, outlet, credit, dateline, published, language, story_id, text, annotations) " +
@@ -293,22 +316,20 @@ public abstract partial class DossierStore
             }
         }
 
+        using var writer = new StoryWriter(db, transaction);
         foreach (var id in emptied)
         {
-            foreach (var table in (string[])["claims", "evidence", "story_actors"])
-            {
-                db.Execute(transaction, "DELETE FROM " + table + " WHERE story_id = @id", ("@id", id));
-            }
-
-            db.Execute(transaction, "DELETE FROM stories WHERE id = @id", ("@id", id));
+            writer.Delete(id);
         }
 
         tally.Added += added.Count;
         var clusters = session.Stories;
         foreach (var storyId in changed)
         {
+            var fuseStarted = Stopwatch.GetTimestamp();
             var story = pipeline.Fuser.Fuse(Cluster(storyId, members[storyId], clusters));
-            WriteStory(db, transaction, story, members[storyId]);
+            tally.Time(ref tally.FuseTicks, fuseStarted);
+            writer.Write(story, members[storyId]);
         }
 
         tally.Created += changed.Count(id => !before.ContainsKey(id));
@@ -360,29 +381,57 @@ public abstract partial class DossierStore
         return new StoryCluster(storyId, ordered, sources);
     }
 
-    private void WriteStory(DbConnection db, DbTransaction transaction, Story story, List<StoredArticle> articles)
+    /// <summary>Writes fused stories with their claims, evidence and actors; statements are prepared once per batch.</summary>
+    private sealed class StoryWriter(DbConnection db, DbTransaction transaction) : IDisposable
     {
-        var json = System.Text.Json.JsonSerializer.Serialize(story, StoreJson.Options);
-        var date = story.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        db.Execute(transaction,
+        private readonly Db.Prepared upsert = new(db, transaction,
             "INSERT INTO stories (id, title, date, location, independent_sources, article_count, claim_count, first_seq, last_seq, story) " +
             "VALUES (@id, @title, @date, @location, @sources, @articles, @claims, @first, @last, @story) " +
             "ON CONFLICT (id) DO UPDATE SET title = excluded.title, date = excluded.date, location = excluded.location, " +
             "independent_sources = excluded.independent_sources, article_count = excluded.article_count, claim_count = excluded.claim_count, " +
             "first_seq = excluded.first_seq, last_seq = excluded.last_seq, story = excluded.story",
-            ("@id", story.Id), ("@title", story.Title), ("@date", date), ("@location", story.Location), ("@sources", story.Sources.Length),
-            ("@articles", articles.Count), ("@claims", story.Claims.Length), ("@first", articles.Min(a => a.Seq)), ("@last", articles.Max(a => a.Seq)), ("@story", json));
-        db.Execute(transaction, "DELETE FROM claims WHERE story_id = @id", ("@id", story.Id));
-        db.Execute(transaction, "DELETE FROM evidence WHERE story_id = @id", ("@id", story.Id));
-        db.Execute(transaction, "DELETE FROM story_actors WHERE story_id = @id", ("@id", story.Id));
-        using (var claim = new Db.Prepared(db, transaction,
-                   "INSERT INTO claims (story_id, claim_id, position, text, topic, status, independent_sources, event_source, event_code, event_target, goldstein, event_mode) " +
-                   "VALUES (@s, @c, @p, @t, @topic, @status, @n, @es, @ec, @et, @g, @m)",
-                   "@s", "@c", "@p", "@t", "@topic", "@status", "@n", "@es", "@ec", "@et", "@g", "@m"))
-        using (var evidence = new Db.Prepared(db, transaction,
-                   "INSERT INTO evidence (story_id, claim_id, position, article_id, sentence_index, start, length) VALUES (@s, @c, @p, @a, @i, @start, @length)",
-                   "@s", "@c", "@p", "@a", "@i", "@start", "@length"))
+            "@id", "@title", "@date", "@location", "@sources", "@articles", "@claims", "@first", "@last", "@story");
+
+        private readonly Db.Prepared[] clear =
+        [
+            new(db, transaction, "DELETE FROM claims WHERE story_id = @id", "@id"),
+            new(db, transaction, "DELETE FROM evidence WHERE story_id = @id", "@id"),
+            new(db, transaction, "DELETE FROM story_actors WHERE story_id = @id", "@id"),
+        ];
+
+        private readonly Db.Prepared delete = new(db, transaction, "DELETE FROM stories WHERE id = @id", "@id");
+
+        private readonly Db.Prepared claim = new(db, transaction,
+            "INSERT INTO claims (story_id, claim_id, position, text, topic, status, independent_sources, event_source, event_code, event_target, goldstein, event_mode) " +
+            "VALUES (@s, @c, @p, @t, @topic, @status, @n, @es, @ec, @et, @g, @m)",
+            "@s", "@c", "@p", "@t", "@topic", "@status", "@n", "@es", "@ec", "@et", "@g", "@m");
+
+        private readonly Db.Prepared evidence = new(db, transaction,
+            "INSERT INTO evidence (story_id, claim_id, position, article_id, sentence_index, start, length) VALUES (@s, @c, @p, @a, @i, @start, @length)",
+            "@s", "@c", "@p", "@a", "@i", "@start", "@length");
+
+        private readonly Db.Prepared actor = new(db, transaction, "INSERT INTO story_actors (story_id, actor) VALUES (@s, @a) ON CONFLICT DO NOTHING", "@s", "@a");
+
+        public void Delete(string id)
         {
+            foreach (var statement in clear)
+            {
+                statement.Run(id);
+            }
+
+            delete.Run(id);
+        }
+
+        public void Write(Story story, List<StoredArticle> articles)
+        {
+            var json = System.Text.Json.JsonSerializer.Serialize(story, StoreJson.Options);
+            upsert.Run(story.Id, story.Title, story.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), story.Location, story.Sources.Length,
+                articles.Count, story.Claims.Length, articles.Min(a => a.Seq), articles.Max(a => a.Seq), json);
+            foreach (var statement in clear)
+            {
+                statement.Run(story.Id);
+            }
+
             for (var i = 0; i < story.Claims.Length; i++)
             {
                 var c = story.Claims[i];
@@ -393,12 +442,24 @@ public abstract partial class DossierStore
                     evidence.Run(story.Id, c.Id, j, e.ArticleId, e.SentenceIndex, e.Span.Start, e.Span.Length);
                 }
             }
+
+            foreach (var code in Actors(story, articles))
+            {
+                actor.Run(story.Id, code);
+            }
         }
 
-        using var actor = new Db.Prepared(db, transaction, "INSERT INTO story_actors (story_id, actor) VALUES (@s, @a) ON CONFLICT DO NOTHING", "@s", "@a");
-        foreach (var code in Actors(story, articles))
+        public void Dispose()
         {
-            actor.Run(story.Id, code);
+            upsert.Dispose();
+            delete.Dispose();
+            claim.Dispose();
+            evidence.Dispose();
+            actor.Dispose();
+            foreach (var statement in clear)
+            {
+                statement.Dispose();
+            }
         }
     }
 
@@ -450,16 +511,35 @@ public abstract partial class DossierStore
         _ => "conflicting",
     };
 
-    private List<StoredArticle> InQueryArticles(DbConnection db, DbTransaction transaction, List<string> storyIds) =>
-        [.. InQuery(db, transaction, "SELECT seq, content_key, story_id, text, annotations FROM articles WHERE story_id IN ({0})", storyIds,
-                r => (r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)))
-            .OrderBy(r => r.Item1)
-            .Select(r =>
+    /// <summary>The articles of <paramref name="storyIds"/> in arrival order; text and annotations are read only for articles not in the cache.</summary>
+    private List<StoredArticle> InQueryArticles(DbConnection db, DbTransaction transaction, List<string> storyIds)
+    {
+        var rows = InQuery(db, transaction, "SELECT seq, content_key, story_id FROM articles WHERE story_id IN ({0})", storyIds,
+            r => (Seq: r.GetInt64(0), Key: r.GetString(1), Story: r.GetString(2))).OrderBy(r => r.Seq).ToList();
+        var found = new Dictionary<string, AnnotatedArticle>(StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var row in rows)
+        {
+            if (cache.Get(row.Key) is { } cached)
             {
-                var article = cache.Get(r.Item2) ?? Rehydrate(r.Item4, r.Item5);
-                cache.Put(r.Item2, article);
-                return new StoredArticle(r.Item1, r.Item2, r.Item3, article);
-            })];
+                found[row.Key] = cached;
+            }
+            else
+            {
+                missing.Add(row.Key);
+            }
+        }
+
+        foreach (var (key, text, annotations) in InQuery(db, transaction, "SELECT content_key, text, annotations FROM articles WHERE content_key IN ({0})", missing,
+                     r => (r.GetString(0), r.GetString(1), r.GetString(2))))
+        {
+            var article = Rehydrate(text, annotations);
+            cache.Put(key, article);
+            found[key] = article;
+        }
+
+        return [.. rows.Select(r => new StoredArticle(r.Seq, r.Key, r.Story, found[r.Key]))];
+    }
 
     /// <summary>Runs <paramref name="sqlFormat"/> with <c>{0}</c> replaced by a parameter list, in chunks small enough for either server.</summary>
     private static List<T> InQuery<T>(DbConnection db, DbTransaction? transaction, string sqlFormat, List<string> values, Func<DbDataReader, T> map)
@@ -489,6 +569,13 @@ public abstract partial class DossierStore
         public int Failed { get => Volatile.Read(ref failed); set => Interlocked.Exchange(ref failed, value); }
         public int Created { get => Volatile.Read(ref created); set => Interlocked.Exchange(ref created, value); }
         public int Updated { get => Volatile.Read(ref updated); set => Interlocked.Exchange(ref updated, value); }
+
+        public long ProcessTicks;
+        public long GroupTicks;
+        public long FuseTicks;
+        public long WriteTicks;
+
+        public void Time(ref long counter, long started) => Interlocked.Add(ref counter, Stopwatch.GetTimestamp() - started);
 
         public void AddRead() => Interlocked.Increment(ref read);
         public void AddSkipped() => Interlocked.Increment(ref skipped);
