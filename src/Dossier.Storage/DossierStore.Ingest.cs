@@ -37,7 +37,12 @@ public abstract partial class DossierStore
                 var started = Stopwatch.GetTimestamp();
                 var result = pipeline.Process(f.Document);
                 tally.Time(ref tally.ProcessTicks, started);
-                return new Processed(f.SourceKey, f.Document, result);
+                // Keys and the annotations' JSON are computed here, in parallel, to keep the serial commit short.
+                var article = result.Article;
+                return new Processed(f.SourceKey, f.Document, result,
+                    article is null ? null : ArticleKeys.Content(article.Article.Text, article.Article.Metadata.Outlet ?? article.Article.Metadata.Credit),
+                    article is null ? null : ArticleKeys.CanonicalUrl(article.Article.Metadata.Url),
+                    article is null ? null : Dehydrate(article));
             });
         var batch = new List<Processed>(Options.BatchSize);
         foreach (var item in processed)
@@ -164,7 +169,7 @@ public abstract partial class DossierStore
         {
             if (item.Result.Article is { } article)
             {
-                candidates.Add((item, article, ArticleKeys.Content(article.Article.Text, article.Article.Metadata.Outlet ?? article.Article.Metadata.Credit), ArticleKeys.CanonicalUrl(article.Article.Metadata.Url)));
+                candidates.Add((item, article, item.ContentKey!, item.Url));
             }
             else
             {
@@ -184,6 +189,7 @@ public abstract partial class DossierStore
         var takenIds = InQuery(db, transaction, "SELECT article_id FROM articles WHERE article_id IN ({0})",
             candidates.Select(c => c.Article.Article.Id).Distinct(StringComparer.Ordinal).ToList(), r => r.GetString(0)).ToHashSet(StringComparer.Ordinal);
         var batchUrls = new Dictionary<string, string>(StringComparer.Ordinal);
+        var annotations = new Dictionary<string, string>(StringComparer.Ordinal);
         var fresh = new List<(Processed Item, AnnotatedArticle Article, string ContentKey, string? Url)>();
         foreach (var candidate in candidates)
         {
@@ -217,11 +223,12 @@ public abstract partial class DossierStore
 
             sourceRows.Add((candidate.Item.SourceKey, candidate.ContentKey, null));
             fresh.Add((candidate.Item, article, candidate.ContentKey, candidate.Url));
+            annotations[candidate.ContentKey] = ReferenceEquals(article, candidate.Article) ? candidate.Item.Annotations! : Dehydrate(article);
         }
 
         if (fresh.Count > 0)
         {
-            AddArticles(db, transaction, pipeline, fresh.Select(f => (f.Article, f.ContentKey, f.Url)).ToList(), tally);
+            AddArticles(db, transaction, pipeline, fresh.Select(f => (f.Article, f.ContentKey, f.Url, annotations[f.ContentKey])).ToList(), tally);
         }
 
         using (var insert = new Db.Prepared(db, transaction, "INSERT INTO sources (source_key, content_key, reason) VALUES (@k, @c, @r) ON CONFLICT (source_key) DO NOTHING", "@k", "@c", "@r"))
@@ -246,7 +253,7 @@ public abstract partial class DossierStore
     /// and names each story after its canonically first article. Stories outside the window are settled and
     /// never touched again: memory and work per batch are bounded by the window, not by the database.
     /// </remarks>
-    private void AddArticles(DbConnection db, DbTransaction transaction, DossierPipeline pipeline, List<(AnnotatedArticle Article, string ContentKey, string? Url)> fresh, Tally tally)
+    private void AddArticles(DbConnection db, DbTransaction transaction, DossierPipeline pipeline, List<(AnnotatedArticle Article, string ContentKey, string? Url, string Annotations)> fresh, Tally tally)
     {
         var nextSeq = Convert.ToInt64(db.Scalar(transaction, "SELECT COALESCE(MAX(seq), 0) FROM articles"), CultureInfo.InvariantCulture) + 1;
         var active = db.Query(transaction, "SELECT id FROM stories ORDER BY last_seq DESC, id LIMIT @n", r => r.GetString(0), ("@n", Options.ActiveStories));
@@ -302,7 +309,7 @@ public abstract partial class DossierStore
                 var a = row.Article.Article;
                 var m = a.Metadata;
                 insert.Run(row.Seq, row.ContentKey, fresh[i].Url, a.Id, a.Path, a.Record, m.Title, m.Outlet, m.Credit, m.Dateline,
-                    m.Published?.ToString("O", CultureInfo.InvariantCulture), m.Language, row.StoryId, a.Text, Dehydrate(row.Article));
+                    m.Published?.ToString("O", CultureInfo.InvariantCulture), m.Language, row.StoryId, a.Text, fresh[i].Annotations);
                 IndexArticle(db, transaction, row.Seq, m.Title, a.Text);
                 cache.Put(row.ContentKey, row.Article);
             }
@@ -324,12 +331,29 @@ public abstract partial class DossierStore
 
         tally.Added += added.Count;
         var clusters = session.Stories;
-        foreach (var storyId in changed)
+        // Fusion is a pure function of a cluster: the changed stories are fused in parallel, then written in order.
+        var fuseStarted = Stopwatch.GetTimestamp();
+        List<(string Id, Story Story, string Json)> fused;
+        try
         {
-            var fuseStarted = Stopwatch.GetTimestamp();
-            var story = pipeline.Fuser.Fuse(Cluster(storyId, members[storyId], clusters));
-            tally.Time(ref tally.FuseTicks, fuseStarted);
-            writer.Write(story, members[storyId]);
+            fused = changed.AsParallel().AsOrdered().WithDegreeOfParallelism(pipeline.DegreeOfParallelism)
+                .Select(id =>
+                {
+                    var story = pipeline.Fuser.Fuse(Cluster(id, members[id], clusters));
+                    return (id, story, System.Text.Json.JsonSerializer.Serialize(story, StoreJson.Options));
+                }).ToList();
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            // Callers see the fuser's own exception, as they would without the parallel loop.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
+        }
+
+        tally.Time(ref tally.FuseTicks, fuseStarted);
+        foreach (var (id, story, json) in fused)
+        {
+            writer.Write(story, json, members[id]);
         }
 
         tally.Created += changed.Count(id => !before.ContainsKey(id));
@@ -422,9 +446,8 @@ public abstract partial class DossierStore
             delete.Run(id);
         }
 
-        public void Write(Story story, List<StoredArticle> articles)
+        public void Write(Story story, string json, List<StoredArticle> articles)
         {
-            var json = System.Text.Json.JsonSerializer.Serialize(story, StoreJson.Options);
             upsert.Run(story.Id, story.Title, story.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), story.Location, story.Sources.Length,
                 articles.Count, story.Claims.Length, articles.Min(a => a.Seq), articles.Max(a => a.Seq), json);
             foreach (var statement in clear)
@@ -556,7 +579,7 @@ public abstract partial class DossierStore
         return rows;
     }
 
-    private sealed record Processed(string SourceKey, SourceDocument Document, (AnnotatedArticle? Article, InputError? Error) Result);
+    private sealed record Processed(string SourceKey, SourceDocument Document, (AnnotatedArticle? Article, InputError? Error) Result, string? ContentKey, string? Url, string? Annotations);
 
     /// <summary>Counters touched by the reading thread and the writing thread at once.</summary>
     private sealed class Tally
