@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.IO.Hashing;
 using System.Text;
+using Dossier.Extraction.Html;
 using Dossier.Model;
 
 namespace Dossier.Extraction;
