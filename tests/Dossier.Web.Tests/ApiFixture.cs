@@ -6,7 +6,7 @@ namespace Dossier.Web.Tests;
 /// <summary>The real app over a store holding our own reports (two harbour reports, two hostile ones), in memory.</summary>
 public sealed class ApiFixture : IDisposable
 {
-    private readonly WebApplicationFactory<Program> factory;
+    private readonly WebApplicationFactory<WebProgram> factory;
 
     public ApiFixture()
     {
@@ -21,8 +21,8 @@ public sealed class ApiFixture : IDisposable
 
     public HttpClient Client() => factory.CreateClient();
 
-    internal static WebApplicationFactory<Program> Factory(string db, string? token = null, long? maxRequestBytes = null) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+    internal static WebApplicationFactory<WebProgram> Factory(string db, string? token = null, long? maxRequestBytes = null) =>
+        new WebApplicationFactory<WebProgram>().WithWebHostBuilder(b =>
         {
             b.UseSetting("Dossier:Db", db);
             if (token is not null)
