@@ -285,7 +285,7 @@ public static class PageRenderer
             sb.Append("<li><a class=\"article-link\" href=\"/articles/").Append(Html.Url(id)).Append("\">");
             if (articles.TryGetValue(id, out var a))
             {
-                sb.Text(Outlet(a)).Append(" — ").Text(a.Article.Metadata.Title ?? a.Article.Path);
+                sb.Text(Outlet(a)).Append(" — ").Text(a.Article.Metadata.Title ?? Path.GetFileName(a.Article.Path));
             }
             else
             {
@@ -399,7 +399,7 @@ public static class PageRenderer
             sb.Append("#s").Number(e.SentenceIndex).Append("\">");
             if (articles.TryGetValue(e.ArticleId, out var article))
             {
-                sb.Text(Outlet(article)).Append(" — ").Text(article.Article.Metadata.Title ?? article.Article.Path);
+                sb.Text(Outlet(article)).Append(" — ").Text(article.Article.Metadata.Title ?? Path.GetFileName(article.Article.Path));
             }
             else
             {
