@@ -6,7 +6,8 @@ namespace Dossier.Web.Tests;
 /// <summary>The real app over a store holding our own reports (two harbour reports, two hostile ones), in memory.</summary>
 public sealed class ApiFixture : IDisposable
 {
-    private readonly WebApplicationFactory<Program> factory;
+    // Any type of the Dossier.Web assembly names its entry point (WebProgram, static, cannot be a type argument).
+    private readonly WebApplicationFactory<WebOptions> factory;
 
     public ApiFixture()
     {
@@ -21,8 +22,8 @@ public sealed class ApiFixture : IDisposable
 
     public HttpClient Client() => factory.CreateClient();
 
-    internal static WebApplicationFactory<Program> Factory(string db, string? token = null, long? maxRequestBytes = null) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+    internal static WebApplicationFactory<WebOptions> Factory(string db, string? token = null, long? maxRequestBytes = null) =>
+        new WebApplicationFactory<WebOptions>().WithWebHostBuilder(b =>
         {
             b.UseSetting("Dossier:Db", db);
             if (token is not null)

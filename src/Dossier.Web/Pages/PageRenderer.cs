@@ -88,7 +88,7 @@ public static class PageRenderer
         Tally(sb, story);
         Conflicts(sb, story, byId);
         Claims(sb, story, byId);
-        Coverage(sb, story);
+        Coverage(sb, story, byId);
         sb.Append("</article>\n");
         return Layout(story.Title, sb.ToString());
     }
@@ -285,7 +285,7 @@ public static class PageRenderer
             sb.Append("<li><a class=\"article-link\" href=\"/articles/").Append(Html.Url(id)).Append("\">");
             if (articles.TryGetValue(id, out var a))
             {
-                sb.Text(Outlet(a)).Append(" — ").Text(a.Article.Metadata.Title ?? a.Article.Path);
+                sb.Text(Outlet(a)).Append(" — ").Text(a.Article.Metadata.Title ?? Path.GetFileName(a.Article.Path));
             }
             else
             {
@@ -399,7 +399,7 @@ public static class PageRenderer
             sb.Append("#s").Number(e.SentenceIndex).Append("\">");
             if (articles.TryGetValue(e.ArticleId, out var article))
             {
-                sb.Text(Outlet(article)).Append(" — ").Text(article.Article.Metadata.Title ?? article.Article.Path);
+                sb.Text(Outlet(article)).Append(" — ").Text(article.Article.Metadata.Title ?? Path.GetFileName(article.Article.Path));
             }
             else
             {
@@ -440,7 +440,7 @@ public static class PageRenderer
         return (Math.Min(from, e.Span.Start), Math.Max(to, e.Span.End));
     }
 
-    private static void Coverage(StringBuilder sb, Story story)
+    private static void Coverage(StringBuilder sb, Story story, Dictionary<string, AnnotatedArticle> articles)
     {
         sb.Append("<section id=\"coverage\"><h2>Coverage</h2>\n");
         if (story.Coverage.IsDefaultOrEmpty)
@@ -454,7 +454,9 @@ public static class PageRenderer
         sb.Append("<table class=\"coverage\"><thead><tr><th>Claim</th>");
         foreach (var row in story.Coverage)
         {
-            sb.Append("<th>").Text(row.Outlet).Append("</th>");
+            // The row's outlet may be a source key; the first article's outlet or credit reads better.
+            var name = row.ArticleIds.IsDefaultOrEmpty || !articles.TryGetValue(row.ArticleIds[0], out var first) ? row.Outlet : Outlet(first);
+            sb.Append("<th title=\"").Text(row.Outlet).Append("\">").Text(name).Append("</th>");
         }
 
         sb.Append("</tr></thead><tbody>\n");

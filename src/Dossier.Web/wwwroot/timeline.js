@@ -20,7 +20,7 @@
           labels: days.map(function (d) { return d.date; }),
           datasets: [
             { type: "bar", label: "events per day", data: days.map(function (d) { return d.events; }), yAxisID: "events", backgroundColor: "#7a9cc6" },
-            { type: "line", label: "mean Goldstein", data: days.map(function (d) { return d.meanGoldstein; }), yAxisID: "goldstein", borderColor: "#c0392b", backgroundColor: "#c0392b", tension: 0.2 }
+            { type: "line", label: "mean Goldstein", data: days.map(function (d) { return d.meanGoldstein; }), yAxisID: "goldstein", borderColor: "#c0392b", backgroundColor: "#c0392b", tension: 0.2, pointRadius: 5 }
           ]
         },
         options: {
