@@ -22,11 +22,14 @@ internal static class CliApp
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(AnnotateCommand.Create());
+        root.Subcommands.Add(CodeCommand.Create());
+        root.Subcommands.Add(ExplainCommand.Create());
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(StoriesCommand.Create());
         root.Subcommands.Add(ShowCommand.Create());
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         return root;
     }
 

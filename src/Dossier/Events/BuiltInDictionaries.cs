@@ -23,6 +23,7 @@ internal static class BuiltInDictionaries
                     break;
                 case "=" when f.Length >= 4:
                     family = d.AddFamily(f[1], VerbCode.Parse(f[2]));
+                    family.Mutual = f.Length > 4 && f[4] == "mutual";
                     foreach (var verb in SplitVerbs(f[3]))
                     {
                         var (head, irregular) = verb;

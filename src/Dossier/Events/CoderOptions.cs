@@ -21,8 +21,23 @@ public sealed record CoderOptions
     /// </summary>
     public bool PassiveWithoutAgentKeepsSubject { get; init; }
 
+    /// <summary>
+    /// Accept actors that name only a role ("officials", "the police": code "---GOV"). Off by default: such an
+    /// event says nothing about who acted; PETRARCH codes them.
+    /// </summary>
+    public bool AllowUnknownCountry { get; init; }
+
+    /// <summary>A name directly followed by another capitalised word ("UN Charter", "China Daily") is not an actor. On by default.</summary>
+    public bool DropNameAdjuncts { get; init; } = true;
+
+    /// <summary>
+    /// An actor named as a place ("a ceasefire in Gaza", "students in Moscow") may be the target. Off by default:
+    /// where something happens is rarely whom it is done to; PETRARCH codes it.
+    /// </summary>
+    public bool LocativeTargets { get; init; }
+
     /// <summary>PETRARCH-compatible reading, used with PETRARCH's own dictionaries and validation records.</summary>
-    public static CoderOptions Petrarch { get; } = new() { ResolveGroups = false, PassiveWithoutAgentKeepsSubject = true };
+    public static CoderOptions Petrarch { get; } = new() { ResolveGroups = false, PassiveWithoutAgentKeepsSubject = true, AllowUnknownCountry = true, DropNameAdjuncts = false, LocativeTargets = true };
 
     /// <summary>Resolve "the two sides", "both countries" to the last two actors of earlier sentences.</summary>
     public bool ResolveGroups { get; init; } = true;

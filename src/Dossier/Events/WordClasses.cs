@@ -54,5 +54,14 @@ internal static class WordClasses
         Determiners.Contains(key) || Prepositions.Contains(key) || Auxiliaries.Contains(key) || Coordinators.Contains(key) || ClauseOpeners.Contains(key)
         || Pronouns.Contains(key) || key.Length == 0 || !char.IsLetterOrDigit(key[0]) || key == "TO";
 
+    private static readonly FrozenSet<string> s_adjectives = FrozenSet.ToFrozenSet(
+        ["STRONG", "FIRM", "FULL", "DEEP", "GREAT", "WARM", "HIGH", "TOTAL", "COMPLETE", "CONTINUED", "RENEWED", "LATEST", "RECENT", "FIRST", "SECOND", "NEW", "OWN", "BROAD", "STRONGEST", "FIRMEST", "UNWAVERING", "STEADFAST"],
+        StringComparer.Ordinal);
+
+    /// <summary>True for words that are most likely adjectives ("strong support", "military attack").</summary>
+    public static bool LooksAdjective(string key) =>
+        s_adjectives.Contains(key) || (key.Length > 4 && (key.EndsWith("AL", StringComparison.Ordinal) || key.EndsWith("IVE", StringComparison.Ordinal) || key.EndsWith("OUS", StringComparison.Ordinal)
+            || key.EndsWith("FUL", StringComparison.Ordinal) || key.EndsWith("IC", StringComparison.Ordinal) || key.EndsWith("ARY", StringComparison.Ordinal)));
+
     public static bool IsAdverb(string key) => Adverbs.Contains(key) || (key.Length > 4 && key.EndsWith("LY", StringComparison.Ordinal) && key != "ITALY" && key != "RALLY" && key != "SUPPLY" && key != "APPLY" && key != "REPLY");
 }

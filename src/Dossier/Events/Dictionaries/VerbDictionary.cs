@@ -52,6 +52,9 @@ public sealed record VerbPattern(string Family, IReadOnlyList<PatternElement> Pr
 {
     /// <summary>Number of words the pattern requires: more words, more specific.</summary>
     public int Weight { get; } = Pre.Concat(Post).Count(e => e.Kind != PatternElementKind.Skip);
+
+    /// <summary>Single words the sentence must contain for the pattern to match: a cheap test before the real one.</summary>
+    public IReadOnlyList<string> RequiredWords { get; } = [.. Pre.Concat(Post).Where(e => e.Kind == PatternElementKind.Words && e.Alternatives.Length == 1 && e.Alternatives[0].Length == 1).Select(e => e.Alternatives[0][0])];
 }
 
 /// <summary>A verb block: a family of synonymous verbs sharing a default code and patterns.</summary>
@@ -62,6 +65,12 @@ public sealed class VerbFamily(string name, VerbCode? code)
 
     /// <summary>The default code of the block, or null.</summary>
     public VerbCode? Code { get; } = code;
+
+    /// <summary>
+    /// Whether "X and Y &lt;verb&gt;" with no other actor means X and Y act on each other ("signed", "met"): true,
+    /// false, or null when the dictionary does not say (PETRARCH files), in which case the coder assumes it does.
+    /// </summary>
+    public bool? Mutual { get; set; }
 
     /// <summary>The block's patterns in file order.</summary>
     public List<VerbPattern> Patterns { get; } = [];
@@ -317,6 +326,8 @@ public sealed class VerbDictionary
         return (words, Math.Min(verbWord, Math.Max(0, words.Length - 1)));
     }
 
+    private static bool IsConsonant(char c) => char.IsLetter(c) && "AEIOU".IndexOf(c, StringComparison.Ordinal) < 0;
+
     /// <summary>Regular inflections: -s/-es/-ies, -ed/-d/-ied, -ing (dropping a final e).</summary>
     internal static IEnumerable<string> Inflect(string w)
     {
@@ -328,5 +339,11 @@ public sealed class VerbDictionary
         else yield return w + "S";
         if (last == 'E') { yield return w + "D"; yield return w[..^1] + "ING"; }
         else { yield return w + "ED"; yield return w + "ING"; }
+        // Short consonant-vowel-consonant verbs double the last letter: ban -> banned, stop -> stopping.
+        if (w.Length is >= 3 and <= 4 && IsConsonant(w[^1]) && w[^1] is not ('W' or 'X' or 'Y') && !IsConsonant(w[^2]) && IsConsonant(w[^3]))
+        {
+            yield return w + last + "ED";
+            yield return w + last + "ING";
+        }
     }
 }
