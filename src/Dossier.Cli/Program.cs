@@ -1,1 +1,3 @@
-Console.WriteLine("dossier");
+using Dossier.Cli;
+
+return CliApp.Run(args);

@@ -17,9 +17,9 @@ public sealed class DossierPipelineBuilder
 {
     private IArticleExtractor extractor = new ArticleExtractor();
     private ITextAnnotator annotator = new TextAnnotator();
-    private IEventCoder coder = new NullEventCoder();
-    private IStoryGrouper grouper = new SimpleStoryGrouper();
-    private IClaimFuser fuser = new SimpleClaimFuser();
+    private IEventCoder coder = new CameoEventCoder();
+    private IStoryGrouper grouper = new StoryGrouper();
+    private IClaimFuser fuser = new ClaimFuser();
     private TimeProvider clock = TimeProvider.System;
     private int degreeOfParallelism = Environment.ProcessorCount;
 
@@ -102,34 +102,82 @@ public sealed class DossierPipeline
             .WithMergeOptions(ParallelMergeOptions.AutoBuffered)
             .Select(item => item.Document is null ? (null, item.Error) : Process(item.Document));
 
-    /// <summary>Runs the whole pipeline over <paramref name="items"/>.</summary>
+    /// <summary>
+    /// Runs the whole pipeline over <paramref name="items"/>, handing results to <paramref name="sink"/> as
+    /// they are produced. Stories the grouper closes are fused and handed on at once; the rest at the end.
+    /// </summary>
     /// <param name="items">Read items, from <see cref="InputReader"/>.</param>
+    /// <param name="sink">Where results go.</param>
     /// <param name="progress">Told the number of inputs done so far.</param>
     /// <param name="cancellationToken">Stops the run between articles.</param>
-    public AnalysisResult Analyze(IEnumerable<ReadItem> items, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    public AnalysisSummary Run(IEnumerable<ReadItem> items, IAnalysisSink sink, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
-        var articles = ImmutableArray.CreateBuilder<AnnotatedArticle>();
-        var errors = ImmutableArray.CreateBuilder<InputError>();
+        var generatedAt = Clock.GetUtcNow();
+        sink.Begin(generatedAt);
         var session = Grouper.Start();
-        var done = 0;
+        int articles = 0, stories = 0, errors = 0, done = 0;
         foreach (var (article, error) in ProcessAll(items))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (error is not null)
             {
-                errors.Add(error);
+                sink.Error(error);
+                errors++;
             }
 
             if (article is not null)
             {
-                articles.Add(article);
+                sink.Article(article);
                 session.Add(article);
+                articles++;
+                foreach (var closed in session.TakeClosed())
+                {
+                    sink.Story(Fuser.Fuse(closed));
+                    stories++;
+                }
             }
 
             progress?.Report(++done);
         }
 
-        var stories = session.Stories.Select(Fuser.Fuse).ToImmutableArray();
-        return new AnalysisResult(articles.ToImmutable(), stories, errors.ToImmutable(), Clock.GetUtcNow());
+        // Fusion of one story is independent of every other: the stories still open are fused in parallel.
+        foreach (var story in session.Stories.AsParallel().AsOrdered().WithDegreeOfParallelism(DegreeOfParallelism).Select(Fuser.Fuse))
+        {
+            sink.Story(story);
+            stories++;
+        }
+
+        var summary = new AnalysisSummary(articles, stories, errors, generatedAt);
+        sink.Complete(summary);
+        return summary;
+    }
+
+    /// <summary>Runs the whole pipeline and keeps every result in memory: for small inputs and tests.</summary>
+    public AnalysisResult Analyze(IEnumerable<ReadItem> items, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var sink = new CollectingSink();
+        Run(items, sink, progress, cancellationToken);
+        return sink.Result;
+    }
+
+    private sealed class CollectingSink : IAnalysisSink
+    {
+        private readonly ImmutableArray<AnnotatedArticle>.Builder articles = ImmutableArray.CreateBuilder<AnnotatedArticle>();
+        private readonly ImmutableArray<Story>.Builder stories = ImmutableArray.CreateBuilder<Story>();
+        private readonly ImmutableArray<InputError>.Builder errors = ImmutableArray.CreateBuilder<InputError>();
+        private DateTimeOffset generatedAt;
+
+        public AnalysisResult Result { get; private set; } = null!;
+
+        public void Begin(DateTimeOffset generatedAt) => this.generatedAt = generatedAt;
+
+        public void Article(AnnotatedArticle article) => articles.Add(article);
+
+        public void Story(Story story) => stories.Add(story);
+
+        public void Error(InputError error) => errors.Add(error);
+
+        public void Complete(AnalysisSummary summary) =>
+            Result = new AnalysisResult(articles.ToImmutable(), stories.ToImmutable(), errors.ToImmutable(), generatedAt);
     }
 }

@@ -9,7 +9,7 @@ public interface IEventCoder
     AnnotatedArticle Code(AnnotatedArticle article);
 }
 
-/// <summary>A coder that codes nothing: the first version, until the CAMEO coder lands.</summary>
+/// <summary>A coder that codes nothing (for pipelines that do not want events).</summary>
 public sealed class NullEventCoder : IEventCoder
 {
     /// <inheritdoc />

@@ -1,23 +1,333 @@
 using System.Collections.Immutable;
+using System.Text;
+using System.Text.RegularExpressions;
+using Dossier.Extraction.Text;
 using Dossier.Model;
 
 namespace Dossier.Extraction;
 
-/// <summary>First version of plain-text extraction: the first line is the title, the rest the body.</summary>
-internal static class TextArticleExtractor
+/// <summary>
+/// Plain text, typically an article pasted from a site with its chrome: the first line is the title; the
+/// dateline (<c>ISLAMABAD:</c>, <c>BEIJING, Jan 4 (Reuters) -</c>) and the wire or syndication credit
+/// (<c>- Dawn/ANN</c>, <c>(AP)</c>) become metadata; captions (paragraphs ending in a credit before the
+/// dateline), bylines, share prompts, tag lines, related-story lists and boilerplate are kept out of the
+/// body, each recorded in <see cref="Article.Removed"/> with its reason. Rules are in <c>data/chrome/</c>.
+/// </summary>
+public static class TextArticleExtractor
 {
+    /// <summary>Reason for a photo caption kept apart from the body.</summary>
+    public const string Caption = "caption";
+
+    /// <summary>Reason for a byline.</summary>
+    public const string Byline = "byline";
+
+    /// <summary>Reason for a credit cut from the end of a paragraph or standing alone.</summary>
+    public const string CreditReason = "credit";
+
+    /// <summary>Reason for anything after the article's end that no more specific rule names.</summary>
+    public const string TrailingChrome = "trailing-chrome";
+
+    private static readonly ImmutableArray<Regex> Bylines = RuleData.Patterns("byline.txt", ignoreCase: false);
+
+    // A dateline is looked for in the first few blocks only: further down, "CITY:" is more likely a label.
+    private const int DatelineWindow = 8;
+
+    /// <summary>Extracts the article from a text document.</summary>
     public static ExtractionOutcome Extract(SourceDocument document)
     {
-        var text = document.Content.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
-        var newline = text.IndexOf('\n', StringComparison.Ordinal);
-        var title = newline < 0 ? text : text[..newline].Trim();
-        var body = newline < 0 ? "" : text[(newline + 1)..].Trim();
+        var blocks = TextLayout.Blocks(document.Content).ToList();
+        if (blocks.Count == 0)
+        {
+            return ExtractionOutcome.Failed(document, "no article text");
+        }
+
+        // Removed blocks are reported in document order; a credit cut from a paragraph sorts just after it.
+        var removed = new List<(double Order, RemovedBlock Block)>();
+        var captions = ImmutableArray.CreateBuilder<string>();
+        var authors = ImmutableArray.CreateBuilder<string>();
+        var hints = document.Hints;
+
+        string? title = null;
+        string? titleSource = null;
+        var start = 0;
+        if (blocks.Count > 1 && (LooksLikeTitle(blocks[0]) || Same(blocks[0], hints.Title)))
+        {
+            title = blocks[0];
+            titleSource = "first-line";
+            start = 1;
+        }
+        else if (hints.Title is not null)
+        {
+            title = hints.Title;
+            titleSource = "container";
+        }
+
+        var reasons = new string?[blocks.Count];
+        var datelineIndex = FindDatelineBlock(blocks, start);
+        string? credit = null, creditSource = null;
+
+        // Before the dateline: captions (a paragraph ending in a credit), bylines, chrome.
+        var bodyStart = datelineIndex >= 0 ? datelineIndex : start;
+        for (var i = start; i < bodyStart; i++)
+        {
+            var block = blocks[i];
+            if (BodyMetadata.FindCredit(block) is { } c && !BodyMetadata.IsCreditOnly(block))
+            {
+                reasons[i] = Caption;
+                captions.Add(block);
+                if (credit is null)
+                {
+                    (credit, creditSource) = (c.Credit, "caption");
+                }
+            }
+            else if (BodyMetadata.IsCreditOnly(block))
+            {
+                reasons[i] = CreditReason;
+            }
+            else if (ByLine(block) is { } names)
+            {
+                reasons[i] = Byline;
+                authors.AddRange(names);
+            }
+            else if (ChromeRules.Classify(block) is { } reason)
+            {
+                reasons[i] = reason;
+            }
+        }
+
+        if (datelineIndex < 0)
+        {
+            // No dateline: bylines may still open the text.
+            for (var i = start; i < Math.Min(blocks.Count, start + 3); i++)
+            {
+                if (ByLine(blocks[i]) is { } names)
+                {
+                    reasons[i] = Byline;
+                    authors.AddRange(names);
+                }
+            }
+        }
+
+        var tail = FindTail(blocks, bodyStart);
+        MarkBody(blocks, reasons, bodyStart, tail, ref credit, ref creditSource);
+        MarkTail(blocks, reasons, tail, ref credit, ref creditSource);
+
+        // The datelined paragraph's agency is the wire credit when nothing more specific was found at the end.
+        DatelineMatch? dateline = datelineIndex >= 0 ? BodyMetadata.FindDateline(blocks[datelineIndex]) : null;
+
+        // A credit closing the last body paragraph says whose copy this is; it is cut from the text.
+        var lastBody = Enumerable.Range(0, blocks.Count).LastOrDefault(i => reasons[i] is null, -1);
+        if (lastBody >= 0 && lastBody != datelineIndex && BodyMetadata.FindCredit(blocks[lastBody]) is { } closing)
+        {
+            var marker = closing.Span.Of(blocks[lastBody]);
+            if (closing.Span.Start == 0)
+            {
+                reasons[lastBody] = CreditReason;
+            }
+            else
+            {
+                removed.Add((lastBody + 0.5, new RemovedBlock(marker.Trim(), CreditReason)));
+                blocks[lastBody] = blocks[lastBody][..closing.Span.Start].TrimEnd();
+            }
+
+            (credit, creditSource) = (closing.Credit, "credit-line");
+        }
+
+        if (dateline?.Agency is { } agency && creditSource is null or "caption")
+        {
+            (credit, creditSource) = (agency, "dateline");
+        }
+
+        var body = new StringBuilder();
+        TextSpan? datelineSpan = null;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (i < start)
+            {
+                continue;
+            }
+
+            if (reasons[i] is { } reason)
+            {
+                removed.Add((i, new RemovedBlock(blocks[i], reason)));
+                continue;
+            }
+
+            if (body.Length > 0)
+            {
+                body.Append("\n\n");
+            }
+
+            if (i == datelineIndex && dateline is not null)
+            {
+                datelineSpan = new TextSpan(body.Length + dateline.CitySpan.Start, dateline.CitySpan.Length);
+            }
+
+            body.Append(blocks[i]);
+        }
+
         if (body.Length == 0)
         {
             return ExtractionOutcome.Failed(document, "no article text");
         }
 
-        var metadata = new ArticleMetadata { Title = document.Hints.Title ?? title, Url = document.Hints.Url, Published = document.Hints.Published, Outlet = document.Hints.Outlet };
-        return ExtractionOutcome.Of(new Article(ArticleExtractor.ArticleId(document.Path, document.Record), document.Path, document.Record, body, metadata, ImmutableArray<RemovedBlock>.Empty));
+        var text = body.ToString();
+        var language = Html.LanguageIdentifier.Identify(text);
+        var metadata = new ArticleMetadata
+        {
+            Language = language,
+            Title = title,
+            Url = hints.Url,
+            Published = hints.Published,
+            Outlet = hints.Outlet,
+            Authors = authors.Count > 0 ? authors.ToImmutable() : hints.Authors,
+            Credit = credit,
+            Dateline = dateline?.City,
+            DatelineSpan = datelineSpan,
+            Captions = captions.ToImmutable(),
+            Sources = ArticleExtractor.Provenances(
+                ("title", titleSource),
+                ("url", hints.Url is null ? null : "container"),
+                ("published", hints.Published is null ? null : "container"),
+                ("outlet", hints.Outlet is null ? null : "container"),
+                ("authors", authors.Count > 0 ? "byline" : hints.Authors.IsEmpty ? null : "container"),
+                ("credit", creditSource),
+                ("dateline", dateline is null ? null : "dateline"),
+                ("language", language is null ? null : "lingua")),
+        };
+        var id = ArticleExtractor.ArticleId(document.Path, document.Record);
+        return ExtractionOutcome.Of(new Article(id, document.Path, document.Record, text, metadata, [.. removed.OrderBy(r => r.Order).Select(r => r.Block)]));
+    }
+
+    /// <summary>
+    /// The index of the block that opens with a dateline, within the first blocks after the title; a dateline
+    /// alone on its line (<c>ISLAMABAD:</c>) is joined to the paragraph after it. -1 when there is none.
+    /// </summary>
+    private static int FindDatelineBlock(List<string> blocks, int start)
+    {
+        for (var i = start; i < Math.Min(blocks.Count, start + DatelineWindow); i++)
+        {
+            if (BodyMetadata.FindDateline(blocks[i]) is not { } match)
+            {
+                continue;
+            }
+
+            if (match.Span.End >= blocks[i].TrimEnd().Length && i + 1 < blocks.Count)
+            {
+                blocks[i] = blocks[i].TrimEnd() + " " + blocks[i + 1];
+                blocks.RemoveAt(i + 1);
+            }
+
+            return i;
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Where the article ends: the first chrome block of the trailing run made only of chrome, keyword lines and
+    /// headline-like lines. Headline-like lines before that first chrome block stay (they may be the article's own).
+    /// </summary>
+    private static int FindTail(List<string> blocks, int bodyStart)
+    {
+        var tail = blocks.Count;
+        for (var k = blocks.Count - 1; k > bodyStart; k--)
+        {
+            var b = blocks[k];
+            if (ChromeRules.Classify(b) is not null || ChromeRules.IsKeywordList(b))
+            {
+                tail = k;
+            }
+            else if (!ChromeRules.IsHeadlineLike(b) && !BodyMetadata.IsCreditOnly(b))
+            {
+                break;
+            }
+        }
+
+        return tail;
+    }
+
+    // Inside the body only explicit rules remove a block; a related-stories heading takes the headlines under it.
+    private static void MarkBody(List<string> blocks, string?[] reasons, int bodyStart, int tail, ref string? credit, ref string? creditSource)
+    {
+        for (var i = bodyStart; i < tail; i++)
+        {
+            if (reasons[i] is not null)
+            {
+                continue;
+            }
+
+            var reason = ChromeRules.Classify(blocks[i]);
+            if (reason is null)
+            {
+                if (i > bodyStart && BodyMetadata.FindCredit(blocks[i]) is { } c && BodyMetadata.IsCreditOnly(blocks[i]))
+                {
+                    reasons[i] = CreditReason;
+                    (credit, creditSource) = (c.Credit, "credit-line");
+                }
+
+                continue;
+            }
+
+            reasons[i] = reason;
+            if (reason == ChromeRules.RelatedHeading)
+            {
+                while (i + 1 < tail && ChromeRules.IsHeadlineLike(blocks[i + 1]) && ChromeRules.Classify(blocks[i + 1]) is null)
+                {
+                    reasons[++i] = ChromeRules.RelatedHeadlines;
+                }
+            }
+        }
+    }
+
+    private static void MarkTail(List<string> blocks, string?[] reasons, int tail, ref string? credit, ref string? creditSource)
+    {
+        var underHeading = false;
+        for (var i = tail; i < blocks.Count; i++)
+        {
+            var b = blocks[i];
+            var reason = ChromeRules.Classify(b);
+            if (reason == ChromeRules.RelatedHeading)
+            {
+                underHeading = true;
+            }
+            else if (reason is null && ChromeRules.IsKeywordList(b))
+            {
+                reason = ChromeRules.Tags;
+                underHeading = false;
+            }
+            else if (reason is null && BodyMetadata.FindCredit(b) is { } c && BodyMetadata.IsCreditOnly(b))
+            {
+                reason = CreditReason;
+                (credit, creditSource) = (c.Credit, "credit-line");
+            }
+
+            reasons[i] = reason ?? (underHeading ? ChromeRules.RelatedHeadlines : TrailingChrome);
+        }
+    }
+
+    private static bool LooksLikeTitle(string block) =>
+        block.Length <= 300 && block[^1] is not ('.' or ':' or ';' or ',') && BodyMetadata.FindDateline(block) is null && ChromeRules.Classify(block) is null;
+
+    private static bool Same(string block, string? title) =>
+        title is not null && string.Equals(Regex.Replace(block, @"\s+", " ").Trim(), Regex.Replace(title, @"\s+", " ").Trim(), StringComparison.OrdinalIgnoreCase);
+
+    private static string[]? ByLine(string block)
+    {
+        if (block.Length > 200)
+        {
+            return null;
+        }
+
+        foreach (var pattern in Bylines)
+        {
+            var m = pattern.Match(block);
+            if (m.Success)
+            {
+                return [.. Regex.Split(m.Groups["names"].Value, @"\s*(?:,|\band\b|&)\s*").Where(n => n.Length > 0)];
+            }
+        }
+
+        return null;
     }
 }

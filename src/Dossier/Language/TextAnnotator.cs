@@ -3,60 +3,231 @@ using Dossier.Model;
 
 namespace Dossier.Language;
 
-/// <summary>First version: sentences only.</summary>
-public sealed class TextAnnotator : ITextAnnotator
+/// <summary>Options for one annotation.</summary>
+public sealed record AnnotationOptions
 {
-    /// <inheritdoc />
-    public AnnotatedArticle Annotate(Article article) =>
-        new(article) { Sentences = SentenceSplitter.Split(article.Text) };
+    /// <summary>Default options: the reference date comes from the article or its text.</summary>
+    public static AnnotationOptions Default { get; } = new();
+
+    /// <summary>
+    /// A reference date given from outside (for example by the stories stage, from another report of the
+    /// same story). When set it wins over the publication date and over dates inferred from the text.
+    /// </summary>
+    public DateOnly? ReferenceDate { get; init; }
+
+    /// <summary>How the outside reference was found; reported as each resolved time's <c>ResolvedFrom</c>.</summary>
+    public string ReferenceSource { get; init; } = "external";
 }
 
-/// <summary>Splits text into sentences at final punctuation followed by a capital, and at line breaks.</summary>
-public static class SentenceSplitter
+/// <summary>
+/// The language stage: sentences, mentions with actor codes, times and quotations, by rules over our own
+/// dictionaries (<c>data/actors</c>, <c>data/language</c>). Pure and thread-safe: the dictionaries are
+/// compiled once and shared read-only.
+/// </summary>
+public sealed class TextAnnotator : ITextAnnotator
 {
-    /// <summary>The sentences of <paramref name="text"/>, as spans.</summary>
-    public static ImmutableArray<Sentence> Split(string text)
+    private readonly LanguageData data;
+    private readonly MentionFinder mentions;
+    private readonly TimeExtractor times;
+    private readonly QuoteFinder quotes;
+    private readonly IActorCodeSource? actors;
+
+    /// <summary>An annotator over the embedded dictionaries.</summary>
+    public TextAnnotator()
+        : this(LanguageData.Default)
     {
-        var sentences = ImmutableArray.CreateBuilder<Sentence>();
-        var paragraph = 0;
-        var start = 0;
-        for (var i = 0; i <= text.Length; i++)
+    }
+
+    /// <summary>An annotator over <paramref name="data"/>, with a user's actor dictionary consulted first when given.</summary>
+    public TextAnnotator(LanguageData data, IActorCodeSource? actors = null)
+    {
+        this.data = data ?? throw new ArgumentNullException(nameof(data));
+        this.actors = actors;
+        mentions = new MentionFinder(data);
+        times = new TimeExtractor(data);
+        quotes = new QuoteFinder(data);
+    }
+
+    /// <inheritdoc />
+    public AnnotatedArticle Annotate(Article article) => Annotate(article, AnnotationOptions.Default);
+
+    /// <summary>Annotates <paramref name="article"/>, resolving times against <paramref name="referenceDate"/> when given.</summary>
+    public AnnotatedArticle Annotate(Article article, DateOnly? referenceDate) =>
+        Annotate(article, referenceDate is null ? AnnotationOptions.Default : new AnnotationOptions { ReferenceDate = referenceDate });
+
+    /// <summary>Annotates <paramref name="article"/> with <paramref name="options"/>.</summary>
+    public AnnotatedArticle Annotate(Article article, AnnotationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(options);
+        var text = article.Text;
+        var sentences = SentenceSplitter.Split(text, data, out var dateline);
+        if (article.Metadata.DatelineSpan is { } given && given.End <= text.Length)
         {
-            var atEnd = i == text.Length;
-            var lineBreak = !atEnd && text[i] == '\n';
-            var boundary = !atEnd && !lineBreak && text[i] is '.' or '!' or '?'
-                && i + 2 < text.Length && text[i + 1] == ' ' && char.IsUpper(text[i + 2]);
-            if (atEnd || lineBreak || boundary)
+            dateline ??= given;
+        }
+
+        var tokens = Tokenizer.Tokenize(text);
+        var flags = data.Classify(text, tokens);
+        var found = mentions.Find(text, tokens, flags, sentences, dateline);
+        var (resolved, matches) = ResolveTimes(article, tokens, flags, sentences, options);
+        if (actors is not null)
+        {
+            found = UserCodes(found, EventDate(sentences, dateline, matches, resolved));
+        }
+
+        var said = quotes.Find(text, tokens, flags, sentences, found);
+        return new AnnotatedArticle(article)
+        {
+            Sentences = sentences,
+            Mentions = found,
+            Times = resolved,
+            Quotes = said,
+            EventDate = EventDate(sentences, dateline, matches, resolved),
+            EventLocation = EventLocation(text, sentences, dateline, found),
+        };
+    }
+
+    /// <summary>Resolves the times of an already annotated article again, against <paramref name="referenceDate"/> given from outside.</summary>
+    public AnnotatedArticle Reresolve(AnnotatedArticle annotated, DateOnly referenceDate, string source = "external")
+    {
+        ArgumentNullException.ThrowIfNull(annotated);
+        var tokens = Tokenizer.Tokenize(annotated.Article.Text);
+        var (resolved, matches) = ResolveTimes(annotated.Article, tokens, data.Classify(annotated.Article.Text, tokens), annotated.Sentences, new AnnotationOptions { ReferenceDate = referenceDate, ReferenceSource = source });
+        SentenceSplitter.Split(annotated.Article.Text, data, out var dateline);
+        return annotated with { Times = resolved, EventDate = EventDate(annotated.Sentences, dateline, matches, resolved) };
+    }
+
+    private (ImmutableArray<TimeExpression> Times, List<TimeMatch> Matches) ResolveTimes(Article article, Token[] tokens, WordFlags[] flags, ImmutableArray<Sentence> sentences, AnnotationOptions options)
+    {
+        var matches = times.Extract(article.Text, tokens, flags, sentences);
+        TimeReference reference;
+        if (options.ReferenceDate is { } external)
+        {
+            reference = new TimeReference(external, external.Year, options.ReferenceSource);
+        }
+        else if (article.Metadata.Published is { } published)
+        {
+            var day = DateOnly.FromDateTime(published.Date);
+            reference = new TimeReference(day, day.Year, "publication-date");
+        }
+        else
+        {
+            reference = TimeResolver.Infer(matches);
+        }
+
+        return (TimeResolver.Resolve(matches, reference), matches);
+    }
+
+    private ImmutableArray<Mention> UserCodes(ImmutableArray<Mention> found, DateOnly? date)
+    {
+        // A user's dictionary knows its people and bodies better than our general one; dates pick the code in force.
+        var cache = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var result = ImmutableArray.CreateBuilder<Mention>(found.Length);
+        foreach (var m in found)
+        {
+            if (m.Type is MentionType.Person or MentionType.Organization or MentionType.Country)
             {
-                var end = boundary ? i + 1 : i;
-                Add(text, start, end, paragraph, sentences);
-                start = end;
-                if (lineBreak)
+                if (!cache.TryGetValue(m.Canonical, out var code))
                 {
-                    paragraph++;
-                    start = i + 1;
+                    code = actors!.CodeFor(m.Canonical, date);
+                    cache[m.Canonical] = code;
+                }
+
+                result.Add(code is null ? m : m with { Actor = code });
+            }
+            else
+            {
+                result.Add(m);
+            }
+        }
+
+        return result.MoveToImmutable();
+    }
+
+    private static DateOnly? EventDate(ImmutableArray<Sentence> sentences, TextSpan? dateline, List<TimeMatch> matches, ImmutableArray<TimeExpression> resolved)
+    {
+        // The lead (the three sentences from the dateline on) tells the main event; its first resolved day is the event's date.
+        var lead = LeadStart(sentences, dateline);
+        foreach (var pass in new[] { false, true })
+        {
+            for (var i = 0; i < matches.Count; i++)
+            {
+                var s = matches[i].Sentence;
+                if (s < lead || s >= lead + 3 || matches[i].Future)
+                {
+                    continue;
+                }
+
+                var value = resolved[i].Value;
+                var isRange = value.Contains('/', StringComparison.Ordinal);
+                if (isRange != pass)
+                {
+                    continue;
+                }
+
+                if (value.Length >= 10 && DateOnly.TryParseExact(value[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+                {
+                    return day;
                 }
             }
         }
 
-        return sentences.ToImmutable();
+        return null;
     }
 
-    private static void Add(string text, int start, int end, int paragraph, ImmutableArray<Sentence>.Builder sentences)
+    private static string? EventLocation(string text, ImmutableArray<Sentence> sentences, TextSpan? dateline, ImmutableArray<Mention> mentions)
     {
-        while (start < end && char.IsWhiteSpace(text[start]))
+        // The first city named with "in" or "at" in the lead, else the dateline's city.
+        var lead = LeadStart(sentences, dateline);
+        if (lead < sentences.Length)
         {
-            start++;
+            var from = sentences[lead].Span.Start;
+            var to = sentences[Math.Min(sentences.Length - 1, lead + 2)].Span.End;
+            foreach (var m in mentions)
+            {
+                if (m.Span.Start < from || m.Span.Start >= to || m.Type != MentionType.Place)
+                {
+                    continue;
+                }
+
+                var before = text.AsSpan(Math.Max(0, m.Span.Start - 3), Math.Min(3, m.Span.Start));
+                if (before is "in " or "at " && !IsRegion(m))
+                {
+                    return m.Canonical;
+                }
+            }
         }
 
-        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        if (dateline is { } d)
         {
-            end--;
+            foreach (var m in mentions)
+            {
+                if (d.Contains(m.Span))
+                {
+                    return m.Canonical;
+                }
+            }
         }
 
-        if (end > start)
+        return null;
+    }
+
+    private static bool IsRegion(Mention m) => m.Actor is null;
+
+    private static int LeadStart(ImmutableArray<Sentence> sentences, TextSpan? dateline)
+    {
+        if (dateline is { } d)
         {
-            sentences.Add(new Sentence(TextSpan.FromBounds(start, end), paragraph));
+            for (var i = 0; i < sentences.Length; i++)
+            {
+                if (sentences[i].Span.Start >= d.End)
+                {
+                    return i;
+                }
+            }
         }
+
+        return 0;
     }
 }

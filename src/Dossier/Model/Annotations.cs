@@ -30,6 +30,9 @@ public enum MentionType
 /// <param name="Members">For groups, the canonical names of the members ("Pakistan", "China").</param>
 public sealed record Mention(TextSpan Span, MentionType Type, string Canonical, ImmutableArray<string> Titles, string? Actor, ImmutableArray<string> Members = default)
 {
+    /// <summary>The organisation a person speaks for ("China Minmetals Corporation" for its vice president), when the text says.</summary>
+    public string? Affiliation { get; init; }
+
     /// <summary>Members, never default.</summary>
     public ImmutableArray<string> MembersOrEmpty => Members.IsDefault ? [] : Members;
 }

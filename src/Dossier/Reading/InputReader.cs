@@ -1,76 +1,75 @@
-using System.Reflection;
-using System.Text;
 using Dossier.Model;
 
 namespace Dossier.Reading;
 
-/// <summary>Limits that keep one bad input from hurting the batch.</summary>
-public sealed record ReaderOptions
-{
-    /// <summary>Largest document accepted, in bytes (default 20 MB).</summary>
-    public long MaxDocumentBytes { get; init; } = 20L * 1024 * 1024;
-}
-
 /// <summary>
 /// Turns what the user named (files, folders, <c>-</c> for stdin) into decoded documents, one error item
-/// per input that cannot be read. Folders are walked recursively in ordinal order so runs are repeatable.
+/// per input, record or line that cannot be read; the batch always goes on. Content is recognised by
+/// sniffing its first bytes (gzip, WARC, JSONL, RSS/Atom, HTML, text), not by file name. Folders are walked
+/// recursively in ordinal order so runs are repeatable. Containers (WARC, JSONL) are streamed record by
+/// record; single documents are read up to the size cap and no further.
 /// </summary>
-public sealed class InputReader(ReaderOptions options)
+public sealed class InputReader
 {
+    private readonly FileAccess files;
+
     /// <summary>A reader with default limits.</summary>
     public InputReader() : this(new ReaderOptions()) { }
 
+    /// <summary>A reader with the given limits.</summary>
+    public InputReader(ReaderOptions options) : this(options, FileAccess.Real) { }
+
+    internal InputReader(ReaderOptions options, FileAccess files)
+    {
+        Options = options;
+        this.files = files;
+    }
+
     /// <summary>The options in force.</summary>
-    public ReaderOptions Options { get; } = options;
+    public ReaderOptions Options { get; }
 
     /// <summary>Reads every input in order.</summary>
     public IEnumerable<ReadItem> Read(IEnumerable<string> paths)
     {
         foreach (var path in paths)
         {
+            IEnumerable<ReadItem> items;
             if (path == "-")
             {
-                using var stdin = Console.OpenStandardInput();
-                foreach (var item in ReadStream("-", stdin))
-                {
-                    yield return item;
-                }
-
-                continue;
+                items = ReadStdin();
             }
-
-            if (Directory.Exists(path))
+            else if (files.IsDirectory(path))
             {
-                foreach (var item in ReadFolder(path))
-                {
-                    yield return item;
-                }
-
-                continue;
+                items = ReadFolder(path);
             }
-
-            if (!File.Exists(path))
+            else if (!files.IsFile(path))
             {
-                yield return ReadItem.Failed(path, null, "no such file or folder");
-                continue;
+                items = [ReadItem.Failed(path, null, "no such file or folder")];
+            }
+            else
+            {
+                items = ReadFile(path);
             }
 
-            foreach (var item in ReadFile(path))
+            foreach (var item in items)
             {
                 yield return item;
             }
         }
     }
 
+    /// <summary>Reads one stream (a file's content, a download, stdin) named <paramref name="path"/> in messages.</summary>
+    public IEnumerable<ReadItem> Read(string path, Stream stream) => ReadStream(path, stream, null);
+
     /// <summary>Reads the demo corpus embedded in the library.</summary>
     public IEnumerable<ReadItem> ReadDemo()
     {
         var assembly = typeof(InputReader).Assembly;
         const string prefix = "Dossier.demo.";
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        foreach (var name in DemoFileNames())
         {
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            foreach (var item in ReadStream("demo/" + name[prefix.Length..], stream))
+            var stream = assembly.GetManifestResourceStream(name)!;
+            foreach (var item in ReadStream("demo/" + name[prefix.Length..], stream, null))
             {
                 yield return item;
             }
@@ -81,165 +80,205 @@ public sealed class InputReader(ReaderOptions options)
     public static IReadOnlyList<string> DemoFileNames() =>
         [.. typeof(InputReader).Assembly.GetManifestResourceNames().Where(n => n.StartsWith("Dossier.demo.", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
 
-    private IEnumerable<ReadItem> ReadFolder(string folder)
+    private IEnumerable<ReadItem> ReadStdin()
     {
-        IEnumerable<string> files;
-        string? failure = null;
+        Stream stdin;
         try
         {
-            files = [.. Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false, AttributesToSkip = FileAttributes.Hidden })
-                .Order(StringComparer.Ordinal)];
+            stdin = Console.OpenStandardInput();
         }
-        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        catch (IOException e)
         {
-            files = [];
-            failure = e is UnauthorizedAccessException ? "permission denied" : e.Message;
+            return [ReadItem.Failed("-", null, e.Message)];
         }
 
-        if (failure is not null)
-        {
-            yield return ReadItem.Failed(folder, null, failure);
-            yield break;
-        }
+        return ReadStream("-", stdin, null);
+    }
 
-        foreach (var file in files)
+    private IEnumerable<ReadItem> ReadFolder(string folder)
+    {
+        var found = new List<(string Path, string? Error)>();
+        Walk(folder, found);
+        foreach (var (path, error) in found.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
-            foreach (var item in ReadFile(file))
+            var items = error is null ? ReadFile(path) : [ReadItem.Failed(path, null, error)];
+            foreach (var item in items)
             {
                 yield return item;
             }
+        }
+    }
+
+    // One unreadable sub-folder is one error; its siblings are still read.
+    private void Walk(string folder, List<(string Path, string? Error)> found)
+    {
+        IReadOnlyList<string> entries, folders;
+        try
+        {
+            entries = files.Files(folder);
+            folders = files.Folders(folder);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            found.Add((folder, "permission denied"));
+            return;
+        }
+        catch (IOException e)
+        {
+            found.Add((folder, e.Message));
+            return;
+        }
+
+        foreach (var file in entries)
+        {
+            found.Add((file, null));
+        }
+
+        foreach (var sub in folders)
+        {
+            Walk(sub, found);
         }
     }
 
     private IEnumerable<ReadItem> ReadFile(string path)
     {
-        Stream? stream = null;
-        string? failure = null;
+        Stream stream;
         try
         {
-            var info = new FileInfo(path);
-            if (info.Length > Options.MaxDocumentBytes)
-            {
-                failure = $"larger than the {Options.MaxDocumentBytes / (1024 * 1024)} MB limit";
-            }
-            else
-            {
-                stream = File.OpenRead(path);
-            }
+            stream = files.Open(path);
         }
         catch (UnauthorizedAccessException)
         {
-            failure = "permission denied";
+            return [ReadItem.Failed(path, null, "permission denied")];
         }
         catch (IOException e)
         {
-            failure = e.Message;
+            return [ReadItem.Failed(path, null, e.Message)];
         }
 
-        if (failure is not null)
-        {
-            yield return ReadItem.Failed(path, null, failure);
-            yield break;
-        }
+        return ReadStream(path, stream, stream.CanSeek ? stream.Length : null);
+    }
 
-        using (stream)
+    private IEnumerable<ReadItem> ReadStream(string path, Stream raw, long? length)
+    {
+        try
         {
-            foreach (var item in ReadStream(path, stream!))
+            foreach (var item in Dispatch(path, raw, length))
             {
                 yield return item;
             }
         }
+        finally
+        {
+            raw.Dispose();
+        }
     }
 
-    private IEnumerable<ReadItem> ReadStream(string path, Stream stream)
+    private IEnumerable<ReadItem> Dispatch(string path, Stream raw, long? length)
     {
-        byte[] bytes;
-        using (var buffer = new MemoryStream())
+        ContentFormat format;
+        Stream stream;
+        bool compressed;
+        try
         {
-            stream.CopyTo(buffer);
-            bytes = buffer.ToArray();
+            (format, stream, compressed) = Open(raw);
+        }
+        catch (IOException e)
+        {
+            return [ReadItem.Failed(path, null, e is ReadLimitException ? e.Message : "read error: " + e.Message)];
         }
 
-        if (bytes.Length > Options.MaxDocumentBytes)
+        switch (format)
         {
-            yield return ReadItem.Failed(path, null, $"larger than the {Options.MaxDocumentBytes / (1024 * 1024)} MB limit");
-            yield break;
+            case ContentFormat.Empty:
+                return [ReadItem.Failed(path, null, "empty file")];
+            case ContentFormat.Binary:
+                return [ReadItem.Failed(path, null, "binary content" + BinaryName(stream))];
+            case ContentFormat.Gzip:
+                return [ReadItem.Failed(path, null, "gzip inside gzip is not read")];
+            case ContentFormat.Warc:
+                return new WarcReader(stream, path, Options).Read();
+            case ContentFormat.Jsonl:
+                return new JsonlReader(stream, path, Options).Read();
+            case ContentFormat.OtherXml:
+                return [ReadItem.Failed(path, null, "XML that is neither an RSS or Atom feed nor XHTML")];
+        }
+
+        if (!compressed && length > Options.MaxDocumentBytes)
+        {
+            return [ReadItem.Failed(path, null, $"larger than the {Options.MaxDocumentSizeText} limit")];
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = stream.ReadAllBounded(Options.MaxDocumentBytes, Options.MaxDocumentSizeText);
+        }
+        catch (IOException e)
+        {
+            return [ReadItem.Failed(path, null, e is ReadLimitException ? e.Message : "read error: " + e.Message)];
         }
 
         if (!ContentDecoder.TryDecode(bytes, out var text, out var reason))
         {
-            yield return ReadItem.Failed(path, null, reason);
-            yield break;
+            return [ReadItem.Failed(path, null, reason)];
         }
 
-        var kind = ContentDecoder.LooksLikeHtml(text) ? DocumentKind.Html : DocumentKind.Text;
-        yield return ReadItem.Of(new SourceDocument(path, null, kind, text, SourceHints.None));
+        return format switch
+        {
+            ContentFormat.Feed => FeedReader.Read(path, text),
+            ContentFormat.Html => [ReadItem.Of(new SourceDocument(path, null, DocumentKind.Html, text, SourceHints.None))],
+            _ => [ReadItem.Of(new SourceDocument(path, null, DocumentKind.Text, text, SourceHints.None))],
+        };
+    }
+
+    // Sniffs the first bytes; for gzip, sniffs again inside. The returned stream replays what was sniffed.
+    private (ContentFormat Format, Stream Stream, bool Compressed) Open(Stream raw)
+    {
+        var head = new byte[ContentSniffer.HeadSize];
+        var n = raw.ReadUpTo(head);
+        Stream stream = new PrefixedStream(head, n, raw);
+        var format = ContentSniffer.Sniff(head.AsSpan(0, n));
+        if (format != ContentFormat.Gzip)
+        {
+            return (format, stream, false);
+        }
+
+        var inflated = new GuardedDecompressionStream(stream, Options.MaxDecompressionRatio);
+        var inner = new byte[ContentSniffer.HeadSize];
+        var m = inflated.ReadUpTo(inner);
+        return (ContentSniffer.Sniff(inner.AsSpan(0, m)), new PrefixedStream(inner, m, inflated), true);
+    }
+
+    private static string BinaryName(Stream stream)
+    {
+        var head = new byte[16];
+        var n = stream.ReadUpTo(head);
+        var name = ContentSniffer.BinaryKind(head.AsSpan(0, n));
+        return string.IsNullOrEmpty(name) ? "" : $" ({name})";
     }
 }
 
-/// <summary>Bytes to text: byte-order marks, strict UTF-8, binary refused.</summary>
-public static class ContentDecoder
+/// <summary>The file-system calls the reader makes, replaceable in tests (a permission failure cannot be staged as root).</summary>
+internal sealed record FileAccess(
+    Func<string, bool> IsFile,
+    Func<string, bool> IsDirectory,
+    Func<string, IReadOnlyList<string>> Files,
+    Func<string, IReadOnlyList<string>> Folders,
+    Func<string, Stream> Open)
 {
-    /// <summary>Decodes <paramref name="bytes"/>; false with a reason for empty, binary or undecodable input.</summary>
-    public static bool TryDecode(ReadOnlySpan<byte> bytes, out string text, out string reason)
+    private static readonly EnumerationOptions Enumeration = new()
     {
-        text = "";
-        if (bytes.IsEmpty)
-        {
-            reason = "empty file";
-            return false;
-        }
+        IgnoreInaccessible = false,
+        AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
+        RecurseSubdirectories = false,
+    };
 
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
-        {
-            text = Encoding.Unicode.GetString(bytes[2..]);
-        }
-        else if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
-        {
-            text = Encoding.BigEndianUnicode.GetString(bytes[2..]);
-        }
-        else
-        {
-            if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-            {
-                bytes = bytes[3..];
-            }
-
-            if (bytes.Contains((byte)0))
-            {
-                reason = "binary content";
-                return false;
-            }
-
-            try
-            {
-                text = StrictUtf8.GetString(bytes);
-            }
-            catch (DecoderFallbackException)
-            {
-                reason = "invalid UTF-8";
-                return false;
-            }
-        }
-
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            reason = "empty file";
-            return false;
-        }
-
-        reason = "";
-        return true;
-    }
-
-    /// <summary>True when the text starts like markup rather than prose.</summary>
-    public static bool LooksLikeHtml(string text)
-    {
-        var head = text.AsSpan(0, Math.Min(text.Length, 1024)).TrimStart();
-        return head.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase)
-            || head.StartsWith("<html", StringComparison.OrdinalIgnoreCase)
-            || (head.StartsWith("<", StringComparison.Ordinal) && head.Contains("<body", StringComparison.OrdinalIgnoreCase));
-    }
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    public static FileAccess Real { get; } = new(
+        File.Exists,
+        Directory.Exists,
+        folder => [.. Directory.EnumerateFiles(folder, "*", Enumeration)],
+        // Symbolic links to folders are not followed: a link cycle must not make the walk endless.
+        folder => [.. Directory.EnumerateDirectories(folder, "*", Enumeration).Where(d => new DirectoryInfo(d).LinkTarget is null)],
+        path => new FileStream(path, FileMode.Open, System.IO.FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan));
 }

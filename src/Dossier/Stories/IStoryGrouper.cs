@@ -25,6 +25,13 @@ public interface IStoryGroupingSession
     /// <summary>Adds an article; returns the id of the story it joined.</summary>
     string Add(AnnotatedArticle article);
 
-    /// <summary>The stories so far, in order of their first article.</summary>
+    /// <summary>The stories still open, in order of their first article.</summary>
     IReadOnlyList<StoryCluster> Stories { get; }
+
+    /// <summary>
+    /// Removes and returns the stories no later article can join any more (for example, no article has
+    /// joined them for a window of days of event time). The pipeline fuses and writes them at once, which
+    /// bounds memory by the stories still open. The default closes nothing until the end of the run.
+    /// </summary>
+    IReadOnlyList<StoryCluster> TakeClosed() => [];
 }

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using Dossier.Storage;
+
+namespace Dossier.Cli.Commands;
+
+/// <summary><c>dossier export --format events|mentions|jsonl|csv|parquet [--out FILE]</c>.</summary>
+internal static class ExportCommand
+{
+    public static Command Create()
+    {
+        var db = IngestCommand.DbOption();
+        var format = new Option<string>("--format") { Description = "events, mentions (GDELT 2.0 layouts), jsonl, csv or parquet", Required = true };
+        format.AcceptOnlyFromAmong("events", "mentions", "jsonl", "csv", "parquet");
+        var output = new Option<string?>("--out") { Description = "Output file (default: standard output)" };
+        var command = new Command("export", "Write every stored story in GDELT's event or mention layout, JSONL, CSV or Parquet") { db, format, output };
+        command.SetAction(parseResult =>
+        {
+            var kind = Enum.Parse<ExportFormat>(parseResult.GetValue(format)!, ignoreCase: true);
+            using var store = DossierStore.Open(parseResult.GetValue(db)!);
+            var path = parseResult.GetValue(output);
+            try
+            {
+                // Written beside the target and renamed, so a reader never sees half an export.
+                var temporary = path is null ? null : path + ".partial";
+                using (var stream = temporary is null ? Console.OpenStandardOutput() : File.Create(temporary))
+                {
+                    StoreExport.Write(store, kind, stream);
+                }
+
+                if (temporary is not null)
+                {
+                    File.Move(temporary, path!, overwrite: true);
+                }
+
+                return 0;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"dossier: {path}: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+}

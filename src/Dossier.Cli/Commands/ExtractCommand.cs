@@ -1,0 +1,162 @@
+using System.CommandLine;
+using System.Text.Json;
+using Dossier.Extraction;
+using Dossier.Model;
+using Dossier.Reading;
+
+namespace Dossier.Cli.Commands;
+
+/// <summary><c>dossier extract PATHS... --format jsonl</c>: one JSON object per article read, errors on stderr.</summary>
+internal static class ExtractCommand
+{
+    // Articles are extracted in parallel in batches of this many, then written in input order: memory stays
+    // bounded by one batch however large the input (a WARC of a million pages streams through).
+    private const int BatchSize = 32;
+
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Files, folders (read recursively) or - for standard input", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string>("--format") { Description = "Output format", DefaultValueFactory = _ => "jsonl" };
+        format.AcceptOnlyFromAmong("jsonl");
+        var maxSize = ReadingOptions.MaxSizeOption();
+        var command = new Command("extract", "Read pages, feeds, WARC archives, JSONL dumps or text and write each article's body and metadata as JSON lines");
+        command.Arguments.Add(paths);
+        command.Options.Add(format);
+        command.Options.Add(maxSize);
+        command.SetAction(parse =>
+        {
+            if (!ReadingOptions.TryCreate(parse.GetValue(maxSize), out var options))
+            {
+                return CliApp.UsageError;
+            }
+
+            using var stdout = Console.OpenStandardOutput();
+            return Run([.. InputPaths.Expand(parse.GetValue(paths) ?? [])], options, stdout, Console.Error);
+        });
+        return command;
+    }
+
+    /// <summary>Reads <paramref name="paths"/>, writes JSON lines to <paramref name="output"/>; 0 when every input was read, 1 otherwise.</summary>
+    internal static int Run(IReadOnlyList<string> paths, ReaderOptions options, Stream output, TextWriter errors)
+    {
+        var reader = new InputReader(options);
+        var extractor = DossierPipeline.Default.Extractor;
+        var failed = false;
+        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        foreach (var batch in reader.Read(paths).Chunk(BatchSize))
+        {
+            var results = new ExtractionOutcome[batch.Length];
+            Parallel.For(0, batch.Length, i => results[i] = Extract(extractor, batch[i]));
+            foreach (var result in results)
+            {
+                if (result.Error is { } error)
+                {
+                    failed = true;
+                    errors.WriteLine(error.ToString());
+                    continue;
+                }
+
+                Write(writer, result.Article!);
+                writer.Flush();
+                output.WriteByte((byte)'\n');
+                writer.Reset();
+            }
+        }
+
+        output.Flush();
+        return failed ? CliApp.SomeInputsFailed : CliApp.Ok;
+    }
+
+    internal static ExtractionOutcome Extract(IArticleExtractor extractor, ReadItem item)
+    {
+        if (item.Document is not { } document)
+        {
+            return new ExtractionOutcome(null, item.Error);
+        }
+
+        try
+        {
+            return extractor.Extract(document);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // One page that trips the extractor is reported and skipped; the batch goes on.
+            return ExtractionOutcome.Failed(document, "internal error: " + e.Message);
+        }
+    }
+
+    private static void Write(Utf8JsonWriter w, Article article)
+    {
+        var m = article.Metadata;
+        w.WriteStartObject();
+        w.WriteString("id", article.Id);
+        w.WriteString("path", article.Path);
+        w.WriteString("record", article.Record);
+        w.WriteString("title", m.Title);
+        w.WriteString("text", article.Text);
+        if (m.Published is { } published)
+        {
+            w.WriteString("published", published.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            w.WriteNull("published");
+        }
+
+        w.WriteStartArray("authors");
+        foreach (var author in m.Authors)
+        {
+            w.WriteStringValue(author);
+        }
+
+        w.WriteEndArray();
+        w.WriteString("outlet", m.Outlet);
+        w.WriteString("credit", m.Credit);
+        w.WriteString("dateline", m.Dateline);
+        w.WriteString("language", m.Language);
+        w.WriteString("url", m.Url);
+        w.WriteStartArray("captions");
+        foreach (var caption in m.Captions)
+        {
+            w.WriteStringValue(caption);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("removed");
+        foreach (var block in article.Removed)
+        {
+            w.WriteStartObject();
+            w.WriteString("reason", block.Reason);
+            w.WriteString("text", block.Text);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+}
+
+/// <summary>The reading options shared by <c>extract</c> and <c>inspect</c>.</summary>
+internal static class ReadingOptions
+{
+    public static Option<string> MaxSizeOption() => new("--max-size") { Description = "Largest document (or WARC record, or JSONL line) read, such as 20MB (the default) or 512K" };
+
+    /// <summary>Reader options from the parsed value; false (after one line on stderr) when it is not a size.</summary>
+    public static bool TryCreate(string? maxSize, out ReaderOptions options)
+    {
+        options = new ReaderOptions();
+        if (maxSize is null)
+        {
+            return true;
+        }
+
+        if (!ReaderOptions.TryParseSize(maxSize, out var bytes))
+        {
+            Console.Error.WriteLine($"dossier: --max-size: '{maxSize}' is not a size (examples: 20MB, 512K, 1G)");
+            return false;
+        }
+
+        options = options with { MaxDocumentBytes = bytes };
+        return true;
+    }
+}

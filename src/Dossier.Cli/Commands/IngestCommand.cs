@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Dossier.Reading;
+using Dossier.Storage;
+
+namespace Dossier.Cli.Commands;
+
+/// <summary><c>dossier ingest PATHS... [--db FILE|CONNECTION]</c>: adds new reports to a database, incrementally.</summary>
+internal static class IngestCommand
+{
+    /// <summary>The <c>--db</c> option every store command shares.</summary>
+    internal static Option<string> DbOption() => new("--db")
+    {
+        Description = "SQLite file, or a PostgreSQL connection string (\"Host=…;Database=…\")",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("DOSSIER_DB") ?? "dossier.db",
+    };
+
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Files, folders (recursive) or - for stdin", Arity = ArgumentArity.OneOrMore };
+        var db = DbOption();
+        var batch = new Option<int>("--batch-size") { Description = "Articles per transaction", DefaultValueFactory = _ => 500 };
+        var verbose = new Option<bool>("--verbose") { Description = "Also print where the time went" };
+        var command = new Command("ingest", "Add reports to a database: each article once, stories grown and re-fused incrementally") { paths, db, batch, verbose };
+        command.SetAction(parseResult =>
+        {
+            var failed = 0;
+            try
+            {
+                using var store = DossierStore.Open(parseResult.GetValue(db)!, new StoreOptions { BatchSize = Math.Max(1, parseResult.GetValue(batch)) });
+                var report = store.Ingest(new InputReader().Read(parseResult.GetValue(paths)!), DossierPipeline.Default, error =>
+                {
+                    Interlocked.Increment(ref failed);
+                    Console.Error.WriteLine(error.ToString());
+                });
+                Console.Error.WriteLine($"dossier: {report.Added} articles added, {report.Skipped} already stored, {report.Failed} failed; {report.StoriesCreated} stories created, {report.StoriesUpdated} updated");
+                if (parseResult.GetValue(verbose))
+                {
+                    var t = report.Timings;
+                    Console.Error.WriteLine(System.FormattableString.Invariant($"dossier: seconds: process {t.Process:0.0} (summed over workers), group {t.Group:0.0}, fuse {t.Fuse:0.0}, write {t.Write:0.0}"));
+                }
+
+                return report.Failed > 0 ? 1 : 0;
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"dossier: {parseResult.GetValue(db)}: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,28 @@
+using System.CommandLine;
+using Dossier.Storage;
+
+namespace Dossier.Cli.Commands;
+
+/// <summary><c>dossier search TEXT</c>: full-text search over stored articles.</summary>
+internal static class SearchCommand
+{
+    public static Command Create()
+    {
+        var text = new Argument<string>("text") { Description = "Words that must all occur (stemmed: 'signing' finds 'signed')" };
+        var db = IngestCommand.DbOption();
+        var limit = new Option<int>("--limit") { Description = "At most this many articles", DefaultValueFactory = _ => 50 };
+        var command = new Command("search", "Find stored articles by their words, best first") { text, db, limit };
+        command.SetAction(parseResult =>
+        {
+            using var store = DossierStore.Open(parseResult.GetValue(db)!);
+            Console.Out.WriteLine("story\tarticle\toutlet\ttitle\tsnippet");
+            foreach (var hit in store.Search(parseResult.GetValue(text)!, parseResult.GetValue(limit)))
+            {
+                Console.Out.WriteLine(string.Join('\t', hit.StoryId, hit.ArticleId, hit.Outlet ?? "-", hit.Title ?? "-", hit.Snippet.ReplaceLineEndings(" ")));
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

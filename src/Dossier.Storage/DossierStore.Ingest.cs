@@ -1,0 +1,607 @@
+using System.Collections.Immutable;
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using Dossier.Model;
+using Dossier.Stories;
+
+namespace Dossier.Storage;
+
+public abstract partial class DossierStore
+{
+    private const int LookupChunk = 256;
+
+    /// <summary>
+    /// Ingests documents incrementally. Documents already processed (same raw content) are skipped before any
+    /// extraction; articles whose normalised text or canonical URL is already stored are not stored again; the
+    /// rest are written in batches of <see cref="StoreOptions.BatchSize"/>, one transaction each, together with
+    /// their story membership and the re-fused stories they changed. A run killed at any moment leaves whole
+    /// batches only; running it again completes the work with the same result as an uninterrupted run.
+    /// </summary>
+    /// <param name="items">Read items, in input order.</param>
+    /// <param name="pipeline">The per-article stages, the grouper and the fuser.</param>
+    /// <param name="onError">Told each input that failed, as it fails.</param>
+    /// <param name="cancellationToken">Stops between batches.</param>
+    public IngestReport Ingest(IEnumerable<ReadItem> items, DossierPipeline pipeline, Action<InputError>? onError = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(pipeline);
+        _ = Connection;
+        var tally = new Tally();
+        using var lookup = OpenConnection();
+        var fresh = Fresh(items, lookup, tally, onError);
+        var processed = fresh.AsParallel().AsOrdered().WithDegreeOfParallelism(pipeline.DegreeOfParallelism)
+            .WithMergeOptions(ParallelMergeOptions.AutoBuffered)
+            .Select(f =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                var result = pipeline.Process(f.Document);
+                tally.Time(ref tally.ProcessTicks, started);
+                // Keys and the annotations' JSON are computed here, in parallel, to keep the serial commit short.
+                var article = result.Article;
+                return new Processed(f.SourceKey, f.Document, result,
+                    article is null ? null : ArticleKeys.Content(article.Article.Text, article.Article.Metadata.Outlet ?? article.Article.Metadata.Credit),
+                    article is null ? null : ArticleKeys.CanonicalUrl(article.Article.Metadata.Url),
+                    article is null ? null : Dehydrate(article));
+            });
+        var batch = new List<Processed>(Options.BatchSize);
+        foreach (var item in processed)
+        {
+            batch.Add(item);
+            if (batch.Count == Options.BatchSize)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                CommitBatch(batch, pipeline, tally, onError);
+                batch.Clear();
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            CommitBatch(batch, pipeline, tally, onError);
+        }
+
+        return new IngestReport(tally.Read, tally.Added, tally.Skipped, tally.Failed, tally.Created, tally.Updated)
+        {
+            Timings = new IngestTimings(Seconds(tally.ProcessTicks), Seconds(tally.GroupTicks), Seconds(tally.FuseTicks), Seconds(tally.WriteTicks)),
+        };
+    }
+
+    private static double Seconds(long ticks) => (double)ticks / Stopwatch.Frequency;
+
+    /// <summary>
+    /// The documents not processed before (by this run or an earlier one). What counts as fresh depends only on
+    /// the store at the start of the run and the input order, so batch boundaries are the same in a resumed run.
+    /// </summary>
+    private IEnumerable<(string SourceKey, SourceDocument Document)> Fresh(IEnumerable<ReadItem> items, DbConnection lookup, Tally tally, Action<InputError>? onError)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var chunk = new List<(string Key, SourceDocument Document)>(LookupChunk);
+        foreach (var item in items)
+        {
+            if (item.Error is not null)
+            {
+                tally.AddFailed();
+                onError?.Invoke(item.Error);
+                continue;
+            }
+
+            var document = item.Document!;
+            tally.AddRead();
+            chunk.Add((ArticleKeys.Source(document.Content, document.Record), document));
+            if (chunk.Count == LookupChunk)
+            {
+                foreach (var fresh in Filter(chunk, lookup, seen, tally, onError))
+                {
+                    yield return fresh;
+                }
+
+                chunk.Clear();
+            }
+        }
+
+        foreach (var fresh in Filter(chunk, lookup, seen, tally, onError))
+        {
+            yield return fresh;
+        }
+    }
+
+    private static List<(string, SourceDocument)> Filter(List<(string Key, SourceDocument Document)> chunk, DbConnection lookup, HashSet<string> seen, Tally tally, Action<InputError>? onError)
+    {
+        if (chunk.Count == 0)
+        {
+            return [];
+        }
+
+        var known = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (key, reason) in InQuery(lookup, null, "SELECT source_key, reason FROM sources WHERE source_key IN ({0})", chunk.Select(c => c.Key).Distinct(StringComparer.Ordinal).ToList(),
+                     r => (r.GetString(0), r.NullableString(1))))
+        {
+            known[key] = reason;
+        }
+
+        var fresh = new List<(string, SourceDocument)>();
+        foreach (var (key, document) in chunk)
+        {
+            if (known.TryGetValue(key, out var reason))
+            {
+                if (reason is null)
+                {
+                    tally.AddSkipped();
+                }
+                else
+                {
+                    // A document that failed before fails the same way again: say so rather than hide it.
+                    tally.AddFailed();
+                    onError?.Invoke(new InputError(document.Path, document.Record, reason));
+                }
+            }
+            else if (!seen.Add(key))
+            {
+                tally.AddSkipped();
+            }
+            else
+            {
+                fresh.Add((key, document));
+            }
+        }
+
+        return fresh;
+    }
+
+    private void CommitBatch(List<Processed> batch, DossierPipeline pipeline, Tally tally, Action<InputError>? onError)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var before = tally.GroupTicks + tally.FuseTicks;
+        CommitBatchCore(batch, pipeline, tally, onError);
+        // Writing is the batch's time less the grouping and fusion inside it.
+        Interlocked.Add(ref tally.WriteTicks, Stopwatch.GetTimestamp() - started - (tally.GroupTicks + tally.FuseTicks - before));
+    }
+
+    private void CommitBatchCore(List<Processed> batch, DossierPipeline pipeline, Tally tally, Action<InputError>? onError)
+    {
+        var db = Connection;
+        using var transaction = BeginWrite(db);
+        var sourceRows = new List<(string SourceKey, string? ContentKey, string? Reason)>();
+        var candidates = new List<(Processed Item, AnnotatedArticle Article, string ContentKey, string? Url)>();
+        foreach (var item in batch)
+        {
+            if (item.Result.Article is { } article)
+            {
+                candidates.Add((item, article, item.ContentKey!, item.Url));
+            }
+            else
+            {
+                var error = item.Result.Error ?? new InputError(item.Document.Path, item.Document.Record, "no article found");
+                tally.AddFailed();
+                onError?.Invoke(error);
+                sourceRows.Add((item.SourceKey, null, error.Reason));
+            }
+        }
+
+        // Stored once: by normalised text, then by canonical URL; also within the batch.
+        var storedKeys = InQuery(db, transaction, "SELECT content_key FROM articles WHERE content_key IN ({0})",
+            candidates.Select(c => c.ContentKey).Distinct(StringComparer.Ordinal).ToList(), r => r.GetString(0)).ToHashSet(StringComparer.Ordinal);
+        var storedUrls = InQuery(db, transaction, "SELECT canonical_url, content_key FROM articles WHERE canonical_url IN ({0})",
+            candidates.Where(c => c.Url is not null).Select(c => c.Url!).Distinct(StringComparer.Ordinal).ToList(), r => (r.GetString(0), r.GetString(1)))
+            .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
+        var takenIds = InQuery(db, transaction, "SELECT article_id FROM articles WHERE article_id IN ({0})",
+            candidates.Select(c => c.Article.Article.Id).Distinct(StringComparer.Ordinal).ToList(), r => r.GetString(0)).ToHashSet(StringComparer.Ordinal);
+        var batchUrls = new Dictionary<string, string>(StringComparer.Ordinal);
+        var annotations = new Dictionary<string, string>(StringComparer.Ordinal);
+        var fresh = new List<(Processed Item, AnnotatedArticle Article, string ContentKey, string? Url)>();
+        foreach (var candidate in candidates)
+        {
+            if (storedKeys.Contains(candidate.ContentKey))
+            {
+                sourceRows.Add((candidate.Item.SourceKey, candidate.ContentKey, null));
+                tally.AddSkipped();
+                continue;
+            }
+
+            if (candidate.Url is not null && (storedUrls.TryGetValue(candidate.Url, out var same) || batchUrls.TryGetValue(candidate.Url, out same)))
+            {
+                sourceRows.Add((candidate.Item.SourceKey, same, null));
+                tally.AddSkipped();
+                continue;
+            }
+
+            storedKeys.Add(candidate.ContentKey);
+            if (candidate.Url is not null)
+            {
+                batchUrls[candidate.Url] = candidate.ContentKey;
+            }
+
+            // Article ids come from path and record; a changed file under the same path is a new article with its own id.
+            var article = candidate.Article;
+            if (!takenIds.Add(article.Article.Id))
+            {
+                article = article with { Article = article.Article with { Id = article.Article.Id + "~" + candidate.ContentKey[..8] } };
+                takenIds.Add(article.Article.Id);
+            }
+
+            sourceRows.Add((candidate.Item.SourceKey, candidate.ContentKey, null));
+            fresh.Add((candidate.Item, article, candidate.ContentKey, candidate.Url));
+            annotations[candidate.ContentKey] = ReferenceEquals(article, candidate.Article) ? candidate.Item.Annotations! : Dehydrate(article);
+        }
+
+        if (fresh.Count > 0)
+        {
+            AddArticles(db, transaction, pipeline, fresh.Select(f => (f.Article, f.ContentKey, f.Url, annotations[f.ContentKey])).ToList(), tally);
+        }
+
+        using (var insert = new Db.Prepared(db, transaction, "INSERT INTO sources (source_key, content_key, reason) VALUES (@k, @c, @r) ON CONFLICT (source_key) DO NOTHING", "@k", "@c", "@r"))
+        {
+            foreach (var (sourceKey, contentKey, reason) in sourceRows)
+            {
+                insert.Run(sourceKey, contentKey, reason);
+            }
+        }
+
+        transaction.Commit();
+    }
+
+    /// <summary>
+    /// Groups the new articles together with the active stories' articles, stores them, moves any active article
+    /// whose story changed, and fuses again only the stories whose membership changed.
+    /// </summary>
+    /// <remarks>
+    /// Grouping is online and so depends on the order articles arrive in. To make the stored stories a function
+    /// of which articles are stored (not of which ingester stored them first, nor where a killed run stopped),
+    /// every batch regroups the active window in one canonical order (publication, path, record, content key)
+    /// and names each story after its canonically first article. Stories outside the window are settled and
+    /// never touched again: memory and work per batch are bounded by the window, not by the database.
+    /// </remarks>
+    private void AddArticles(DbConnection db, DbTransaction transaction, DossierPipeline pipeline, List<(AnnotatedArticle Article, string ContentKey, string? Url, string Annotations)> fresh, Tally tally)
+    {
+        var nextSeq = Convert.ToInt64(db.Scalar(transaction, "SELECT COALESCE(MAX(seq), 0) FROM articles"), CultureInfo.InvariantCulture) + 1;
+        var active = db.Query(transaction, "SELECT id FROM stories ORDER BY last_seq DESC, id LIMIT @n", r => r.GetString(0), ("@n", Options.ActiveStories));
+        var replay = active.Count == 0 ? [] : InQueryArticles(db, transaction, active);
+        var added = fresh.Select(f => new StoredArticle(nextSeq++, f.ContentKey, "", f.Article)).ToList();
+        var window = Canonical(replay.Concat(added)).ToList();
+
+        var groupStarted = Stopwatch.GetTimestamp();
+        var session = pipeline.Grouper.Start();
+        var sessionOf = new Dictionary<StoredArticle, string>(ReferenceEqualityComparer.Instance);
+        foreach (var article in window)
+        {
+            sessionOf[article] = session.Add(article.Article);
+        }
+
+        // Each session story is named after its canonically first article.
+        var storyOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var article in window)
+        {
+            storyOf.TryAdd(sessionOf[article], "s" + article.ContentKey[..12]);
+        }
+
+        var members = new Dictionary<string, List<StoredArticle>>(StringComparer.Ordinal);
+        var moved = new List<StoredArticle>();
+        foreach (var article in window)
+        {
+            var storyId = storyOf[sessionOf[article]];
+            var placed = article with { StoryId = storyId };
+            if (article.StoryId.Length > 0 && article.StoryId != storyId)
+            {
+                moved.Add(placed);
+            }
+
+            (members.TryGetValue(storyId, out var list) ? list : members[storyId] = []).Add(placed);
+        }
+
+        var before = replay.GroupBy(a => a.StoryId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => string.Join(' ', g.Select(a => a.ContentKey).Order(StringComparer.Ordinal)), StringComparer.Ordinal);
+        var changed = members.Where(m => !before.TryGetValue(m.Key, out var old) || old != string.Join(' ', m.Value.Select(a => a.ContentKey).Order(StringComparer.Ordinal)))
+            .Select(m => m.Key).Order(StringComparer.Ordinal).ToList();
+        var emptied = before.Keys.Where(id => !members.ContainsKey(id)).Order(StringComparer.Ordinal).ToList();
+
+        tally.Time(ref tally.GroupTicks, groupStarted);
+        var placedAdded = added.Select(a => a with { StoryId = storyOf[sessionOf[a]] }).ToList();
+        using (var insert = new Db.Prepared(db, transaction,
+                   "INSERT INTO articles (seq, content_key, canonical_url, article_id, path, record, title, outlet, credit, dateline, published, language, story_id, text, annotations) " +
+                   "VALUES (@seq, @key, @url, @id, @path, @record, @title, @outlet, @credit, @dateline, @published, @language, @story, @text, @annotations)",
+                   "@seq", "@key", "@url", "@id", "@path", "@record", "@title", "@outlet", "@credit", "@dateline", "@published", "@language", "@story", "@text", "@annotations"))
+        {
+            for (var i = 0; i < placedAdded.Count; i++)
+            {
+                var row = placedAdded[i];
+                var a = row.Article.Article;
+                var m = a.Metadata;
+                insert.Run(row.Seq, row.ContentKey, fresh[i].Url, a.Id, a.Path, a.Record, m.Title, m.Outlet, m.Credit, m.Dateline,
+                    m.Published?.ToString("O", CultureInfo.InvariantCulture), m.Language, row.StoryId, a.Text, fresh[i].Annotations);
+                IndexArticle(db, transaction, row.Seq, m.Title, a.Text);
+                cache.Put(row.ContentKey, row.Article);
+            }
+        }
+
+        using (var move = new Db.Prepared(db, transaction, "UPDATE articles SET story_id = @s WHERE seq = @seq", "@s", "@seq"))
+        {
+            foreach (var article in moved)
+            {
+                move.Run(article.StoryId, article.Seq);
+            }
+        }
+
+        using var writer = new StoryWriter(db, transaction);
+        foreach (var id in emptied)
+        {
+            writer.Delete(id);
+        }
+
+        tally.Added += added.Count;
+        var clusters = session.Stories;
+        // Fusion is a pure function of a cluster: the changed stories are fused in parallel, then written in order.
+        var fuseStarted = Stopwatch.GetTimestamp();
+        List<(string Id, Story Story, string Json)> fused;
+        try
+        {
+            fused = changed.AsParallel().AsOrdered().WithDegreeOfParallelism(pipeline.DegreeOfParallelism)
+                .Select(id =>
+                {
+                    var story = pipeline.Fuser.Fuse(Cluster(id, members[id], clusters));
+                    return (id, story, System.Text.Json.JsonSerializer.Serialize(story, StoreJson.Options));
+                }).ToList();
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            // Callers see the fuser's own exception, as they would without the parallel loop.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
+        }
+
+        tally.Time(ref tally.FuseTicks, fuseStarted);
+        foreach (var (id, story, json) in fused)
+        {
+            writer.Write(story, json, members[id]);
+        }
+
+        tally.Created += changed.Count(id => !before.ContainsKey(id));
+        tally.Updated += changed.Count(before.ContainsKey);
+    }
+
+    /// <summary>Publication, then path and record, then content key: an order that does not depend on arrival.</summary>
+    private static IOrderedEnumerable<StoredArticle> Canonical(IEnumerable<StoredArticle> articles) => articles
+        .OrderBy(a => a.Article.Article.Metadata.Published ?? DateTimeOffset.MaxValue)
+        .ThenBy(a => a.Article.Article.Path, StringComparer.Ordinal)
+        .ThenBy(a => a.Article.Article.Record, StringComparer.Ordinal)
+        .ThenBy(a => a.ContentKey, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The cluster handed to the fuser: the story's articles in a canonical order (publication, then path and
+    /// record), so the fused record does not depend on which ingester stored which article first.
+    /// </summary>
+    private static StoryCluster Cluster(string storyId, List<StoredArticle> articles, IReadOnlyList<StoryCluster> sessionClusters)
+    {
+        var ordered = Canonical(articles).Select(a => a.Article).ToImmutableArray();
+        var rank = ordered.Select((a, i) => (a.Article.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+
+        // Source groups come from the grouper (it knows copies and syndication); merged by source name and
+        // restricted to this story's articles. An article no group covers is a source of its own.
+        var groups = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var covered = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in sessionClusters.SelectMany(c => c.Sources))
+        {
+            foreach (var id in group.ArticleIds)
+            {
+                if (rank.ContainsKey(id) && covered.Add(id))
+                {
+                    (groups.TryGetValue(group.Source, out var list) ? list : groups[group.Source] = []).Add(id);
+                }
+            }
+        }
+
+        foreach (var article in ordered.Where(a => !covered.Contains(a.Article.Id)))
+        {
+            var m = article.Article.Metadata;
+            var name = m.Credit ?? m.Outlet ?? article.Article.Id;
+            (groups.TryGetValue(name, out var list) ? list : groups[name] = []).Add(article.Article.Id);
+        }
+
+        var sources = groups
+            .Select(g => new SourceGroup(g.Key, [.. g.Value.OrderBy(id => rank[id])]))
+            .OrderBy(g => rank[g.ArticleIds[0]])
+            .ToImmutableArray();
+        return new StoryCluster(storyId, ordered, sources);
+    }
+
+    /// <summary>Writes fused stories with their claims, evidence and actors; statements are prepared once per batch.</summary>
+    private sealed class StoryWriter(DbConnection db, DbTransaction transaction) : IDisposable
+    {
+        private readonly Db.Prepared upsert = new(db, transaction,
+            "INSERT INTO stories (id, title, date, location, independent_sources, article_count, claim_count, first_seq, last_seq, story) " +
+            "VALUES (@id, @title, @date, @location, @sources, @articles, @claims, @first, @last, @story) " +
+            "ON CONFLICT (id) DO UPDATE SET title = excluded.title, date = excluded.date, location = excluded.location, " +
+            "independent_sources = excluded.independent_sources, article_count = excluded.article_count, claim_count = excluded.claim_count, " +
+            "first_seq = excluded.first_seq, last_seq = excluded.last_seq, story = excluded.story",
+            "@id", "@title", "@date", "@location", "@sources", "@articles", "@claims", "@first", "@last", "@story");
+
+        private readonly Db.Prepared[] clear =
+        [
+            new(db, transaction, "DELETE FROM claims WHERE story_id = @id", "@id"),
+            new(db, transaction, "DELETE FROM evidence WHERE story_id = @id", "@id"),
+            new(db, transaction, "DELETE FROM story_actors WHERE story_id = @id", "@id"),
+        ];
+
+        private readonly Db.Prepared delete = new(db, transaction, "DELETE FROM stories WHERE id = @id", "@id");
+
+        private readonly Db.Prepared claim = new(db, transaction,
+            "INSERT INTO claims (story_id, claim_id, position, text, topic, status, independent_sources, event_source, event_code, event_target, goldstein, event_mode) " +
+            "VALUES (@s, @c, @p, @t, @topic, @status, @n, @es, @ec, @et, @g, @m)",
+            "@s", "@c", "@p", "@t", "@topic", "@status", "@n", "@es", "@ec", "@et", "@g", "@m");
+
+        private readonly Db.Prepared evidence = new(db, transaction,
+            "INSERT INTO evidence (story_id, claim_id, position, article_id, sentence_index, start, length) VALUES (@s, @c, @p, @a, @i, @start, @length)",
+            "@s", "@c", "@p", "@a", "@i", "@start", "@length");
+
+        private readonly Db.Prepared actor = new(db, transaction, "INSERT INTO story_actors (story_id, actor) VALUES (@s, @a) ON CONFLICT DO NOTHING", "@s", "@a");
+
+        public void Delete(string id)
+        {
+            foreach (var statement in clear)
+            {
+                statement.Run(id);
+            }
+
+            delete.Run(id);
+        }
+
+        public void Write(Story story, string json, List<StoredArticle> articles)
+        {
+            upsert.Run(story.Id, story.Title, story.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), story.Location, story.Sources.Length,
+                articles.Count, story.Claims.Length, articles.Min(a => a.Seq), articles.Max(a => a.Seq), json);
+            foreach (var statement in clear)
+            {
+                statement.Run(story.Id);
+            }
+
+            for (var i = 0; i < story.Claims.Length; i++)
+            {
+                var c = story.Claims[i];
+                claim.Run(story.Id, c.Id, i, c.Text, c.Topic, StatusName(c.Status), c.IndependentSources, c.Event?.Source, c.Event?.Code, c.Event?.Target, c.Event?.Goldstein, c.Event?.Mode);
+                for (var j = 0; j < c.Evidence.Length; j++)
+                {
+                    var e = c.Evidence[j];
+                    evidence.Run(story.Id, c.Id, j, e.ArticleId, e.SentenceIndex, e.Span.Start, e.Span.Length);
+                }
+            }
+
+            foreach (var code in Actors(story, articles))
+            {
+                actor.Run(story.Id, code);
+            }
+        }
+
+        public void Dispose()
+        {
+            upsert.Dispose();
+            delete.Dispose();
+            claim.Dispose();
+            evidence.Dispose();
+            actor.Dispose();
+            foreach (var statement in clear)
+            {
+                statement.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Every actor code the story or its articles name: participants, claim events, coded events, mentions.</summary>
+    private static SortedSet<string> Actors(Story story, List<StoredArticle> articles)
+    {
+        var codes = new SortedSet<string>(StringComparer.Ordinal);
+        void Add(string? code)
+        {
+            if (!string.IsNullOrWhiteSpace(code))
+            {
+                codes.Add(code);
+            }
+        }
+
+        foreach (var p in story.Participants)
+        {
+            Add(p.Actor);
+        }
+
+        foreach (var c in story.Claims)
+        {
+            Add(c.Event?.Source);
+            Add(c.Event?.Target);
+        }
+
+        foreach (var a in articles)
+        {
+            foreach (var e in a.Article.Events)
+            {
+                Add(e.Source.Code);
+                Add(e.Target.Code);
+            }
+
+            foreach (var m in a.Article.Mentions)
+            {
+                Add(m.Actor);
+            }
+        }
+
+        return codes;
+    }
+
+    /// <summary>The status as written in the database and exports.</summary>
+    public static string StatusName(ClaimStatus status) => status switch
+    {
+        ClaimStatus.Corroborated => "corroborated",
+        ClaimStatus.SingleSource => "single-source",
+        _ => "conflicting",
+    };
+
+    /// <summary>The articles of <paramref name="storyIds"/> in arrival order; text and annotations are read only for articles not in the cache.</summary>
+    private List<StoredArticle> InQueryArticles(DbConnection db, DbTransaction transaction, List<string> storyIds)
+    {
+        var rows = InQuery(db, transaction, "SELECT seq, content_key, story_id FROM articles WHERE story_id IN ({0})", storyIds,
+            r => (Seq: r.GetInt64(0), Key: r.GetString(1), Story: r.GetString(2))).OrderBy(r => r.Seq).ToList();
+        var found = new Dictionary<string, AnnotatedArticle>(StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var row in rows)
+        {
+            if (cache.Get(row.Key) is { } cached)
+            {
+                found[row.Key] = cached;
+            }
+            else
+            {
+                missing.Add(row.Key);
+            }
+        }
+
+        foreach (var (key, text, annotations) in InQuery(db, transaction, "SELECT content_key, text, annotations FROM articles WHERE content_key IN ({0})", missing,
+                     r => (r.GetString(0), r.GetString(1), r.GetString(2))))
+        {
+            var article = Rehydrate(text, annotations);
+            cache.Put(key, article);
+            found[key] = article;
+        }
+
+        return [.. rows.Select(r => new StoredArticle(r.Seq, r.Key, r.Story, found[r.Key]))];
+    }
+
+    /// <summary>Runs <paramref name="sqlFormat"/> with <c>{0}</c> replaced by a parameter list, in chunks small enough for either server.</summary>
+    private static List<T> InQuery<T>(DbConnection db, DbTransaction? transaction, string sqlFormat, List<string> values, Func<DbDataReader, T> map)
+    {
+        var rows = new List<T>();
+        for (var offset = 0; offset < values.Count; offset += 500)
+        {
+            var slice = values.Skip(offset).Take(500).ToList();
+            var names = slice.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)).ToList();
+            var sql = string.Format(CultureInfo.InvariantCulture, sqlFormat, string.Join(", ", names));
+            rows.AddRange(db.Query(transaction, sql, map, [.. names.Zip(slice, (n, v) => (n, (object?)v))]));
+        }
+
+        return rows;
+    }
+
+    private sealed record Processed(string SourceKey, SourceDocument Document, (AnnotatedArticle? Article, InputError? Error) Result, string? ContentKey, string? Url, string? Annotations);
+
+    /// <summary>Counters touched by the reading thread and the writing thread at once.</summary>
+    private sealed class Tally
+    {
+        private int read, added, skipped, failed, created, updated;
+
+        public int Read { get => Volatile.Read(ref read); set => Interlocked.Exchange(ref read, value); }
+        public int Added { get => Volatile.Read(ref added); set => Interlocked.Exchange(ref added, value); }
+        public int Skipped { get => Volatile.Read(ref skipped); set => Interlocked.Exchange(ref skipped, value); }
+        public int Failed { get => Volatile.Read(ref failed); set => Interlocked.Exchange(ref failed, value); }
+        public int Created { get => Volatile.Read(ref created); set => Interlocked.Exchange(ref created, value); }
+        public int Updated { get => Volatile.Read(ref updated); set => Interlocked.Exchange(ref updated, value); }
+
+        public long ProcessTicks;
+        public long GroupTicks;
+        public long FuseTicks;
+        public long WriteTicks;
+
+        public void Time(ref long counter, long started) => Interlocked.Add(ref counter, Stopwatch.GetTimestamp() - started);
+
+        public void AddRead() => Interlocked.Increment(ref read);
+        public void AddSkipped() => Interlocked.Increment(ref skipped);
+        public void AddFailed() => Interlocked.Increment(ref failed);
+    }
+}

@@ -1,0 +1,231 @@
+using System.Collections.Immutable;
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using Dossier.Model;
+using Dossier.Stories;
+
+namespace Dossier.Storage;
+
+/// <summary>
+/// A Dossier database: articles stored once, stories with their fused claims, full-text search. SQLite and
+/// PostgreSQL share this code, the schema and the behaviour; the subclasses only open connections, take the
+/// write lock and speak their full-text dialect.
+/// </summary>
+public abstract partial class DossierStore : IDisposable
+{
+    private DbConnection? connection;
+    private readonly ArticleCache cache = new(50_000);
+
+    /// <summary>Creates a store; the database is opened and migrated on first use.</summary>
+    protected DossierStore(StoreOptions? options) => Options = options ?? new StoreOptions();
+
+    /// <summary>How this store ingests.</summary>
+    public StoreOptions Options { get; }
+
+    /// <summary><c>Sqlite</c> or <c>Postgres</c>: also the migrations folder.</summary>
+    public abstract string Provider { get; }
+
+    /// <summary>Opens a store: a PostgreSQL connection string (<c>Host=…;Database=…</c>) or a SQLite file path.</summary>
+    public static DossierStore Open(string db, StoreOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(db);
+        return IsPostgres(db) ? new PostgresDossierStore(db, options) : new SqliteDossierStore(db, options);
+    }
+
+    /// <summary>True when <paramref name="db"/> is a PostgreSQL connection string rather than a file path.</summary>
+    public static bool IsPostgres(string db) =>
+        db.Contains("Host=", StringComparison.OrdinalIgnoreCase) || db.Contains("Server=", StringComparison.OrdinalIgnoreCase) ||
+        db.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || db.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The schema version of the open database.</summary>
+    public int SchemaVersion => Convert.ToInt32(Connection.Scalar(null, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations"), CultureInfo.InvariantCulture);
+
+    /// <summary>The open, migrated connection.</summary>
+    protected DbConnection Connection => connection ??= OpenMigrated();
+
+    /// <summary>Opens a new connection to the database.</summary>
+    protected abstract DbConnection OpenConnection();
+
+    /// <summary>Begins a transaction that holds the store-wide write lock (one writer at a time across processes).</summary>
+    protected abstract DbTransaction BeginWrite(DbConnection db);
+
+    /// <summary>Adds a stored article to the full-text index, when the provider does not do it by itself.</summary>
+    protected virtual void IndexArticle(DbConnection db, DbTransaction transaction, long seq, string? title, string text)
+    {
+    }
+
+    /// <summary>SQL condition on <c>a</c> (articles) that is true when the article matches <c>@q</c>.</summary>
+    protected abstract string MatchCondition { get; }
+
+    /// <summary>SQL selecting article_id, story_id, title, outlet, path, snippet of articles matching <c>@q</c>, best first, at most <c>@limit</c>.</summary>
+    protected abstract string SearchSql { get; }
+
+    /// <summary>The text search query parameter for <paramref name="text"/>; null when nothing searchable is left.</summary>
+    protected abstract string? SearchQuery(string text);
+
+    private DbConnection OpenMigrated()
+    {
+        var db = OpenConnection();
+        Migrator.Apply(db, Provider, BeginWrite);
+        return db;
+    }
+
+    /// <summary>Row counts, for reports and tests.</summary>
+    public StoreCounts Counts()
+    {
+        long Count(string table) => Convert.ToInt64(Connection.Scalar(null, "SELECT COUNT(*) FROM " + table), CultureInfo.InvariantCulture);
+        return new StoreCounts(Count("articles"), Count("sources"), Count("stories"), Count("claims"), Count("evidence"));
+    }
+
+    /// <summary>Stories matching <paramref name="query"/>, newest first (undated last), then by id.</summary>
+    public IReadOnlyList<StorySummary> Stories(StoryQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var where = new List<string>();
+        var parameters = new List<(string, object?)>();
+        if (query.Since is { } since)
+        {
+            where.Add("date >= @since");
+            parameters.Add(("@since", since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Actor))
+        {
+            where.Add("id IN (SELECT story_id FROM story_actors WHERE actor LIKE @actor)");
+            parameters.Add(("@actor", query.Actor.Trim().ToUpperInvariant() + "%"));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var q = SearchQuery(query.Search);
+            if (q is null)
+            {
+                return [];
+            }
+
+            where.Add("id IN (SELECT a.story_id FROM articles a WHERE " + MatchCondition + ")");
+            parameters.Add(("@q", q));
+        }
+
+        parameters.Add(("@limit", query.Limit));
+        var sql = "SELECT id, title, date, location, independent_sources, article_count, claim_count FROM stories" +
+            (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") +
+            " ORDER BY CASE WHEN date IS NULL THEN 1 ELSE 0 END, date DESC, id LIMIT @limit";
+        return Connection.Query(null, sql, r => new StorySummary(
+            r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : DateOnly.ParseExact(r.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            r.NullableString(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6)), [.. parameters]);
+    }
+
+    /// <summary>The fused story, or null when there is no story with this id.</summary>
+    public Story? GetStory(string id)
+    {
+        var json = Connection.Scalar(null, "SELECT story FROM stories WHERE id = @id", ("@id", id)) as string;
+        return json is null ? null : JsonSerializer.Deserialize<Story>(json, StoreJson.Options);
+    }
+
+    /// <summary>Every story, ordered by id (the order of every export).</summary>
+    public IEnumerable<Story> AllStories()
+    {
+        // A separate connection: callers may query the store while they walk the stories.
+        using var db = OpenConnection();
+        using var command = db.Command(null, "SELECT story FROM stories ORDER BY id");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return JsonSerializer.Deserialize<Story>(reader.GetString(0), StoreJson.Options)!;
+        }
+    }
+
+    /// <summary>The articles of a story, in arrival order.</summary>
+    public IReadOnlyList<StoredArticle> ArticlesOf(string storyId) =>
+        LoadArticles(Connection, null, "SELECT seq, content_key, story_id, text, annotations FROM articles WHERE story_id = @s ORDER BY seq", ("@s", storyId));
+
+    /// <summary>Articles matching <paramref name="text"/> (every word, stemmed), best first.</summary>
+    public IReadOnlyList<SearchHit> Search(string text, int limit = 50)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var q = SearchQuery(text);
+        if (q is null)
+        {
+            return [];
+        }
+
+        return Connection.Query(null, SearchSql, r => new SearchHit(r.GetString(0), r.GetString(1), r.NullableString(2), r.NullableString(3), r.GetString(4), r.GetString(5)),
+            ("@q", q), ("@limit", limit));
+    }
+
+    private List<StoredArticle> LoadArticles(DbConnection db, DbTransaction? transaction, string sql, params (string, object?)[] parameters) =>
+        db.Query(transaction, sql, r =>
+        {
+            var key = r.GetString(1);
+            var article = cache.Get(key) ?? Rehydrate(r.GetString(3), r.GetString(4));
+            cache.Put(key, article);
+            return new StoredArticle(r.GetInt64(0), key, r.GetString(2), article);
+        }, parameters);
+
+    private static AnnotatedArticle Rehydrate(string text, string annotations)
+    {
+        var article = JsonSerializer.Deserialize<AnnotatedArticle>(annotations, StoreJson.Options)!;
+        return article with { Article = article.Article with { Text = text } };
+    }
+
+    /// <summary>The annotations as stored: everything but the text, which has its own column.</summary>
+    private static string Dehydrate(AnnotatedArticle article) =>
+        JsonSerializer.Serialize(article with { Article = article.Article with { Text = "" } }, StoreJson.Options);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Closes the connection.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            connection?.Dispose();
+            connection = null;
+        }
+    }
+
+    /// <summary>Annotated articles by content key. Stored articles never change, so a cached copy is never stale.</summary>
+    private sealed class ArticleCache(int capacity)
+    {
+        private readonly Dictionary<string, (AnnotatedArticle Article, long Used)> items = new(StringComparer.Ordinal);
+        private long clock;
+
+        public AnnotatedArticle? Get(string key)
+        {
+            lock (items)
+            {
+                if (items.TryGetValue(key, out var entry))
+                {
+                    items[key] = (entry.Article, ++clock);
+                    return entry.Article;
+                }
+
+                return null;
+            }
+        }
+
+        public void Put(string key, AnnotatedArticle article)
+        {
+            lock (items)
+            {
+                items[key] = (article, ++clock);
+                if (items.Count > capacity)
+                {
+                    // Drop the older half at once: eviction stays rare and cheap.
+                    var cutoff = items.Values.Select(v => v.Used).Order().ElementAt(items.Count / 2);
+                    foreach (var old in items.Where(p => p.Value.Used < cutoff).Select(p => p.Key).ToList())
+                    {
+                        items.Remove(old);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Reflection;
+
+namespace Dossier.Storage;
+
+/// <summary>
+/// Applies the embedded <c>Migrations/&lt;Provider&gt;/NNN_name.sql</c> scripts in order, each in its own
+/// transaction with its row in <c>schema_migrations</c>, so a schema is either fully at a version or not.
+/// </summary>
+internal static class Migrator
+{
+    /// <summary>The migrations of one provider, in version order.</summary>
+    public static IReadOnlyList<(int Version, string Name, string Sql)> Load(string provider)
+    {
+        var assembly = typeof(Migrator).Assembly;
+        var prefix = "Dossier.Storage.Migrations." + provider + ".";
+        var list = new List<(int, string, string)>();
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal)))
+        {
+            var name = resource[prefix.Length..^4];
+            var underscore = name.IndexOf('_', StringComparison.Ordinal);
+            var version = int.Parse(name.AsSpan(0, underscore).TrimStart('_'), NumberStyles.None, CultureInfo.InvariantCulture);
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream);
+            list.Add((version, name[(underscore + 1)..], reader.ReadToEnd()));
+        }
+
+        return [.. list.OrderBy(m => m.Item1)];
+    }
+
+    /// <summary>Brings the schema up to the newest version. <paramref name="begin"/> opens a transaction holding the store's write lock.</summary>
+    public static int Apply(DbConnection connection, string provider, Func<DbConnection, DbTransaction> begin)
+    {
+        var migrations = Load(provider);
+        var applied = 0;
+        foreach (var (version, name, sql) in migrations)
+        {
+            using var transaction = begin(connection);
+            connection.Execute(transaction, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)");
+            var done = connection.Scalar(transaction, "SELECT COUNT(*) FROM schema_migrations WHERE version = @v", ("@v", version));
+            if (Convert.ToInt64(done, CultureInfo.InvariantCulture) > 0)
+            {
+                transaction.Commit();
+                continue;
+            }
+
+            connection.Execute(transaction, sql);
+            connection.Execute(transaction, "INSERT INTO schema_migrations (version, name) VALUES (@v, @n)", ("@v", version), ("@n", name));
+            transaction.Commit();
+            applied++;
+        }
+
+        return applied;
+    }
+
+    /// <summary>The newest schema version this build knows.</summary>
+    public static int Latest(string provider) => Load(provider).Select(m => m.Version).DefaultIfEmpty(0).Max();
+}

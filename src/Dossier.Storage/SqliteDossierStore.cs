@@ -1,0 +1,82 @@
+using System.Data.Common;
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace Dossier.Storage;
+
+/// <summary>
+/// The default store: one SQLite file in WAL mode. A write transaction begins IMMEDIATE, so concurrent
+/// ingesters on one file take turns per batch instead of failing on lock upgrades.
+/// </summary>
+public sealed class SqliteDossierStore : DossierStore
+{
+    private readonly string connectionString;
+
+    /// <summary>Opens (creating when missing) the database file at <paramref name="path"/>.</summary>
+    public SqliteDossierStore(string path, StoreOptions? options = null) : base(options)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = 300,
+        }.ToString();
+    }
+
+    /// <inheritdoc />
+    public override string Provider => "Sqlite";
+
+    /// <inheritdoc />
+    protected override DbConnection OpenConnection()
+    {
+        var db = new SqliteConnection(connectionString);
+        db.Open();
+        // WAL: readers never block the writer; synchronous=NORMAL is crash-safe for the database in WAL mode
+        // (a process kill loses nothing committed; only a power cut may lose the last commits, never consistency).
+        db.Execute(null, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 300000; PRAGMA cache_size = -65536;");
+        return db;
+    }
+
+    /// <inheritdoc />
+    protected override DbTransaction BeginWrite(DbConnection db) => ((SqliteConnection)db).BeginTransaction(deferred: false);
+
+    /// <inheritdoc />
+    protected override void IndexArticle(DbConnection db, DbTransaction transaction, long seq, string? title, string text) =>
+        db.Execute(transaction, "INSERT INTO articles_fts (rowid, title, text) VALUES (@seq, @title, @text)", ("@seq", seq), ("@title", title ?? ""), ("@text", text));
+
+    /// <inheritdoc />
+    protected override string MatchCondition => "a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @q)";
+
+    /// <inheritdoc />
+    protected override string SearchSql =>
+        "SELECT a.article_id, a.story_id, a.title, a.outlet, a.path, snippet(articles_fts, 1, '[', ']', '…', 16) " +
+        "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH @q " +
+        "ORDER BY bm25(articles_fts), a.seq LIMIT @limit";
+
+    /// <inheritdoc />
+    protected override string? SearchQuery(string text)
+    {
+        // Every word must match, as with PostgreSQL's plainto_tsquery; quoting keeps FTS5 syntax out of user text.
+        var words = Words(text).Select(w => "\"" + w + "\"").ToList();
+        return words.Count == 0 ? null : string.Join(' ', words);
+    }
+
+    internal static IEnumerable<string> Words(string text)
+    {
+        var word = new StringBuilder();
+        foreach (var c in text.Append(' '))
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                word.Append(c);
+            }
+            else if (word.Length > 0)
+            {
+                yield return word.ToString();
+                word.Clear();
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using Dossier.Model;
+
+namespace Dossier.Storage;
+
+/// <summary>How a store ingests.</summary>
+public sealed record StoreOptions
+{
+    /// <summary>New articles written per transaction (default 500).</summary>
+    public int BatchSize { get; init; } = 500;
+
+    /// <summary>
+    /// How many of the most recently updated stories a new article may join (default 256). Grouping state is
+    /// rebuilt from these stories' articles for every batch, so memory is bounded by active stories, not by
+    /// the size of the database.
+    /// </summary>
+    public int ActiveStories { get; init; } = 256;
+}
+
+/// <summary>What one ingest run did.</summary>
+/// <param name="Read">Input documents seen.</param>
+/// <param name="Added">Articles stored by this run.</param>
+/// <param name="Skipped">Documents already in the store (same input, same text or same canonical URL).</param>
+/// <param name="Failed">Inputs that could not be read or processed.</param>
+/// <param name="StoriesCreated">Stories this run started.</param>
+/// <param name="StoriesUpdated">Existing stories this run fused again because articles joined them.</param>
+public sealed record IngestReport(int Read, int Added, int Skipped, int Failed, int StoriesCreated, int StoriesUpdated)
+{
+    /// <summary>Where the time went.</summary>
+    public IngestTimings Timings { get; init; } = new(0, 0, 0, 0);
+}
+
+/// <summary>Seconds spent per phase of an ingest. Processing is summed over parallel workers (CPU-like time).</summary>
+/// <param name="Process">Extraction, annotation and coding, summed over workers.</param>
+/// <param name="Group">Regrouping the active window with the new articles.</param>
+/// <param name="Fuse">Fusing the stories that changed.</param>
+/// <param name="Write">Database work: lookups, inserts, story rows, commits.</param>
+public sealed record IngestTimings(double Process, double Group, double Fuse, double Write);
+
+/// <summary>Row counts of a store.</summary>
+public sealed record StoreCounts(long Articles, long Sources, long Stories, long Claims, long Evidence);
+
+/// <summary>Filters for <see cref="DossierStore.Stories"/>; every one is optional.</summary>
+public sealed record StoryQuery
+{
+    /// <summary>Stories whose date is on or after this day.</summary>
+    public DateOnly? Since { get; init; }
+
+    /// <summary>Stories with this actor code (or a code starting with it: <c>PAK</c> matches <c>PAKGOV</c>).</summary>
+    public string? Actor { get; init; }
+
+    /// <summary>Stories with an article matching this full-text query.</summary>
+    public string? Search { get; init; }
+
+    /// <summary>At most this many stories (default 100).</summary>
+    public int Limit { get; init; } = 100;
+}
+
+/// <summary>One line of a story listing.</summary>
+public sealed record StorySummary(string Id, string Title, DateOnly? Date, string? Location, int IndependentSources, int Articles, int Claims);
+
+/// <summary>One article found by full-text search.</summary>
+public sealed record SearchHit(string ArticleId, string StoryId, string? Title, string? Outlet, string Path, string Snippet);
+
+/// <summary>An article as stored, with the story it belongs to.</summary>
+public sealed record StoredArticle(long Seq, string ContentKey, string StoryId, AnnotatedArticle Article);

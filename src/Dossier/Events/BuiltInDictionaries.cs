@@ -1,0 +1,109 @@
+using Dossier.Events.Dictionaries;
+
+namespace Dossier.Events;
+
+/// <summary>
+/// Dossier's own dictionaries, from the TSV files in <c>data/verbs</c> and <c>data/cameo</c> embedded in the
+/// library, compiled once into the same tries the PETRARCH readers build.
+/// </summary>
+internal static class BuiltInDictionaries
+{
+    public static CoderDictionaries Load() => new(LoadVerbs(), LoadActors(), LoadAgents(), LoadDiscards());
+
+    private static VerbDictionary LoadVerbs()
+    {
+        var d = new VerbDictionary();
+        VerbFamily? family = null;
+        foreach (var f in EmbeddedData.Rows("verbs", "lexicon.tsv", skipHeader: false))
+        {
+            switch (f[0])
+            {
+                case "&" when f.Length >= 3:
+                    d.AddSynset(f[1], SplitList(f[2]));
+                    break;
+                case "=" when f.Length >= 4:
+                    family = d.AddFamily(f[1], VerbCode.Parse(f[2]));
+                    family.Mutual = f.Length > 4 && f[4] == "mutual";
+                    foreach (var verb in SplitVerbs(f[3]))
+                    {
+                        var (head, irregular) = verb;
+                        d.AddVerb(family, head, null, irregular);
+                    }
+                    break;
+                case "-" when f.Length >= 3 && family is not null:
+                    d.AddPattern(family, f[1], f[2]);
+                    break;
+            }
+        }
+        d.Complete();
+        return d;
+    }
+
+    private static ActorDictionary LoadActors()
+    {
+        var d = new ActorDictionary();
+        foreach (var f in EmbeddedData.Rows("cameo", "actors.tsv", skipHeader: true))
+        {
+            if (f.Length < 2) continue;
+            var names = SplitList(f[1]);
+            if (names.Count == 0) continue;
+            var entry = new ActorEntry(names[0], [new ActorCode(f[0], null, null)]);
+            foreach (var n in names) d.Add(n, entry);
+        }
+        return d;
+    }
+
+    private static AgentDictionary LoadAgents()
+    {
+        var d = new AgentDictionary();
+        foreach (var f in EmbeddedData.Rows("cameo", "agents.tsv", skipHeader: true))
+        {
+            if (f.Length < 3) continue;
+            var prefix = f[1] == "prefix";
+            foreach (var phrase in SplitList(f[2]))
+            {
+                // A phrase ending in '!' takes no generated plural (it is already plural or a mass noun).
+                var noPlural = phrase.EndsWith('!');
+                var p = phrase.TrimEnd('!');
+                d.Add(p, new AgentEntry(p, f[0], prefix), !noPlural);
+            }
+        }
+        return d;
+    }
+
+    private static DiscardDictionary LoadDiscards()
+    {
+        var d = new DiscardDictionary();
+        foreach (var f in EmbeddedData.Rows("verbs", "discards.tsv", skipHeader: true))
+        {
+            if (f.Length >= 2) d.Add(f[1], f[0] == "story");
+        }
+        return d;
+    }
+
+    private static List<string> SplitList(string s) =>
+        [.. s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(x => x.Length > 0)];
+
+    /// <summary>"meet {met meeting}, hold talks" -> verbs with their irregular forms.</summary>
+    private static IEnumerable<(string Head, string[]? Irregular)> SplitVerbs(string s)
+    {
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i <= s.Length; i++)
+        {
+            if (i < s.Length && s[i] == '{') depth++;
+            else if (i < s.Length && s[i] == '}') depth--;
+            else if (i == s.Length || (s[i] == ',' && depth == 0))
+            {
+                var item = s[start..i].Trim();
+                start = i + 1;
+                if (item.Length == 0) continue;
+                var b = item.IndexOf('{', StringComparison.Ordinal);
+                if (b < 0) { yield return (item, null); continue; }
+                var e = item.IndexOf('}', b);
+                var forms = item[(b + 1)..(e < 0 ? item.Length : e)].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                yield return (item[..b].Trim(), forms);
+            }
+        }
+    }
+}

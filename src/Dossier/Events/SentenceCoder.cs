@@ -1,0 +1,911 @@
+using System.Text;
+using Dossier.Events.Dictionaries;
+using Dossier.Model;
+
+namespace Dossier.Events;
+
+/// <summary>An actor found in a sentence: its code, the words that name it and why it was read so.</summary>
+/// <param name="Code">The composed CAMEO actor code (country + agents), "---" for an unknown country.</param>
+/// <param name="Name">The words of the phrase.</param>
+/// <param name="Span">Where the phrase stands in the text.</param>
+/// <param name="FirstToken">Index of its first token.</param>
+/// <param name="LastToken">Index of its last token (inclusive).</param>
+/// <param name="Why">How the code was built, for <c>dossier explain</c>.</param>
+public sealed record PhraseActor(string Code, string Name, TextSpan Span, int FirstToken, int LastToken, string Why);
+
+/// <summary>A verb of the sentence and how the coder read it.</summary>
+/// <param name="Token">Index of its first token.</param>
+/// <param name="Length">Number of tokens of the verb form.</param>
+/// <param name="Form">The dictionary form.</param>
+/// <param name="Main">True when coded as the head of a clause.</param>
+/// <param name="Why">Why it is (or is not) a main verb.</param>
+public sealed record VerbReading(int Token, int Length, VerbForm Form, bool Main, string Why);
+
+/// <summary>Everything the coder saw in one sentence, for <c>dossier explain</c> and tests.</summary>
+public sealed record SentenceTrace(
+    IReadOnlyList<Token> Tokens,
+    IReadOnlyList<IReadOnlyList<PhraseActor>> ActorGroups,
+    IReadOnlyList<VerbReading> Verbs,
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<EventRecord> Events);
+
+/// <summary>
+/// Codes one sentence: shallow phrase chunks (actor phrases, coordinated lists, verb chains) from our own
+/// rules, verb patterns from the dictionary, source and target from the sentence's structure.
+/// Stateless and thread-safe: all state lives in locals.
+/// </summary>
+internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable table, CoderOptions options)
+{
+    private readonly VerbDictionary _verbs = dictionaries.Verbs;
+    private readonly ActorDictionary _actors = dictionaries.Actors;
+    private readonly AgentDictionary _agents = dictionaries.Agents;
+    private readonly DiscardDictionary _discards = dictionaries.Discards;
+
+    private sealed class Unit
+    {
+        public int First;
+        public int Last;
+        public List<PhraseActor> Actors = [];
+        public int List = -1;
+        public bool AgentOnly;
+        public string? Base;
+        public string BaseWhy = "";
+        public List<string> Prefixes = [];
+        public List<string> Suffixes = [];
+    }
+
+    private sealed class Verb
+    {
+        public int Start;
+        public int Length;
+        public required VerbForm Form;
+        public int ChainStart;
+        public bool Negated;
+        public bool Passive;
+        public bool Complement;
+        public bool Main;
+        public string Why = "";
+        public List<PhraseActor>? Sources;
+    }
+
+    private readonly record struct Mark(int Length, ActorEntry? Actor, AgentEntry? Agent, string? MentionCode);
+
+    /// <summary>Codes the sentence between <paramref name="start"/> and <paramref name="end"/> of <paramref name="text"/>.</summary>
+    public List<EventRecord> Code(string text, int start, int end, int sentenceIndex, DateOnly? date, IReadOnlyList<Mention>? mentions, List<string>? notes, Action<Token[], List<List<PhraseActor>>, List<VerbReading>>? observe = null)
+    {
+        var events = new List<EventRecord>();
+        var tokens = Tokenizer.Tokenize(text, start, end);
+        if (tokens.Length == 0) return events;
+        if (_discards.Count > 0 && _discards.Find(tokens) is { } discard)
+        {
+            notes?.Add($"discarded: \"{discard.Phrase}\" ({(discard.WholeStory ? "story" : "sentence")} discard)");
+            observe?.Invoke(tokens, [], []);
+            return events;
+        }
+
+        var marks = MarkActors(tokens, text, mentions);
+        var explain = notes is not null;
+        var units = BuildUnits(tokens, marks, text, date, explain);
+        var unitAt = new int[tokens.Length];
+        Array.Fill(unitAt, -1);
+        for (var u = 0; u < units.Count; u++) for (var k = units[u].First; k <= units[u].Last; k++) unitAt[k] = u;
+        var lists = BuildLists(tokens, units, unitAt, explain);
+        var verbs = FindVerbs(tokens, unitAt);
+
+        if (observe is not null)
+        {
+            observe(tokens, lists.ConvertAll(l => l.SelectMany(u => u.Actors).ToList()),
+                verbs.ConvertAll(v => new VerbReading(v.Start, v.Length, v.Form, v.Main, v.Why)));
+        }
+
+        Verb? previousMain = null;
+        foreach (var verb in verbs)
+        {
+            if (!verb.Main) continue;
+            CodeVerb(text, tokens, units, unitAt, lists, verbs, verb, previousMain, sentenceIndex, events, notes);
+            previousMain = verb;
+        }
+        return Dedupe(events);
+    }
+
+    // ---------------------------------------------------------------- actors
+
+    private Mark[] MarkActors(Token[] tokens, string text, IReadOnlyList<Mention>? mentions)
+    {
+        var marks = new Mark[tokens.Length];
+        if (mentions is { Count: > 0 })
+        {
+            foreach (var m in mentions)
+            {
+                if (m.Actor is null) continue;
+                var first = -1;
+                var last = -1;
+                for (var i = 0; i < tokens.Length; i++)
+                {
+                    if (tokens[i].Start >= m.Span.Start && tokens[i].End <= m.Span.End)
+                    {
+                        if (first < 0) first = i;
+                        last = i;
+                    }
+                }
+                if (first >= 0) marks[first] = new Mark(last - first + 1, null, null, m.Actor);
+            }
+        }
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (marks[i].Length > 0) { i += marks[i].Length - 1; continue; }
+            var a = _actors.Match(tokens, i, out var actor);
+            // Names are capitalised: "us" is not the US, "georgia" is not Georgia.
+            if (a > 0 && options.ActorsAreCapitalized && !AnyCapitalized(tokens, i, a)) a = 0;
+            var g = _agents.Match(tokens, i, out var agent);
+            if (a == 0 && g == 0) continue;
+            marks[i] = a >= g ? new Mark(a, actor, null, null) : new Mark(g, null, agent, null);
+            i += Math.Max(a, g) - 1;
+        }
+        return marks;
+    }
+
+    private static bool AnyCapitalized(Token[] tokens, int start, int length)
+    {
+        for (var k = start; k < start + length; k++) if (tokens[k].Capitalized || char.IsDigit(tokens[k].Key[0])) return true;
+        return false;
+    }
+
+    private List<Unit> BuildUnits(Token[] tokens, Mark[] marks, string text, DateOnly? date, bool explain)
+    {
+        var units = new List<Unit>();
+        var i = 0;
+        while (i < tokens.Length)
+        {
+            if (marks[i].Length == 0) { i++; continue; }
+            var first = i;
+            var elements = new List<(int At, Mark Mark)>();
+            var j = i;
+            var lastEnd = i;
+            while (j < tokens.Length)
+            {
+                if (marks[j].Length > 0)
+                {
+                    elements.Add((j, marks[j]));
+                    lastEnd = j + marks[j].Length - 1;
+                    j += marks[j].Length;
+                    continue;
+                }
+                if (tokens[j].Key == "'S" && j + 1 < tokens.Length) { j++; continue; }
+                // Up to two filler words (titles, names, adjectives) may stand between parts of one phrase.
+                var k = j;
+                while (k < tokens.Length && k - j < 2 && marks[k].Length == 0 && IsFiller(tokens, k)) k++;
+                // "Ithilen's awful and evil minister": coordinated adjectives inside one phrase.
+                if (k < tokens.Length && k > j && tokens[k].Key == "AND" && j > 0 && tokens[j - 1].Key == "'S" && k + 2 < tokens.Length
+                    && !tokens[k + 1].Capitalized && IsFiller(tokens, k + 1))
+                {
+                    k += 2;
+                    while (k < tokens.Length && k - j < 5 && marks[k].Length == 0 && IsFiller(tokens, k)) k++;
+                }
+                if (k > j && k < tokens.Length && marks[k].Length > 0 && LinksInsidePhrase(tokens, j, k)) { j = k; continue; }
+                break;
+            }
+            // "UN Charter", "China Daily": a name followed by another capitalised word only modifies it.
+            if (options.DropNameAdjuncts && lastEnd + 1 < tokens.Length && marks[lastEnd].Actor is not null && elements.Count == 1
+                && tokens[lastEnd + 1].Capitalized && marks[lastEnd + 1].Length == 0 && !WordClasses.IsFunctionWord(tokens[lastEnd + 1].Key))
+            {
+                i = lastEnd + 1;
+                continue;
+            }
+            var unit = new Unit { First = first, Last = lastEnd };
+            Compose(unit, elements, tokens, text, date, explain);
+            if (unit.Actors.Count > 0) units.Add(unit);
+            i = Math.Max(j, first + 1);
+        }
+        return units;
+    }
+
+    private static bool LinksInsidePhrase(Token[] tokens, int from, int to)
+    {
+        // Fillers that are lower-case and followed by a capitalised actor often start a new phrase
+        // ("Gondor almost Arnor" never happens); we accept them: the rule rarely joins two real phrases.
+        for (var k = from; k < to; k++) if (WordClasses.IsAdverb(tokens[k].Key) || WordClasses.Days.Contains(tokens[k].Key)) return false;
+        return true;
+    }
+
+    private bool IsFiller(Token[] tokens, int k)
+    {
+        var key = tokens[k].Key;
+        if (WordClasses.IsFunctionWord(key) || WordClasses.SpeechVerbs.Contains(key)) return false;
+        if (char.IsDigit(key[0])) return false;
+        if (_verbs.Match(tokens, k, out _) > 0 && !tokens[k].Capitalized) return false;
+        return true;
+    }
+
+    private void Compose(Unit unit, List<(int At, Mark Mark)> elements, Token[] tokens, string text, DateOnly? date, bool explain)
+    {
+        var bases = new List<(string Code, int At, int Len, string Why)>();
+        var prefixes = new List<string>();
+        var suffixes = new List<string>();
+        var why = explain ? new StringBuilder() : null;
+        foreach (var (at, mark) in elements)
+        {
+            var words = explain ? Words(tokens, at, mark.Length) : "";
+            if (mark.MentionCode is { } mc)
+            {
+                if (bases.Count == 0) bases.Add((mc, at, mark.Length, explain ? $"\"{words}\" is {mc} (language stage)" : ""));
+            }
+            else if (mark.Actor is { } actor)
+            {
+                var code = actor.CodeOn(date);
+                if (code is null) continue;
+                if (bases.Count == 0) bases.Add((code, at, mark.Length, explain ? $"\"{words}\" is {code} (actor {actor.Name})" : ""));
+                else why?.Append($"; \"{words}\" ({code}) ignored: the phrase already has an actor");
+            }
+            else if (mark.Agent is { } agent)
+            {
+                (agent.Prefix ? prefixes : suffixes).Add(agent.Code);
+                why?.Append($"; \"{words}\" adds {(agent.Prefix ? agent.Code + "~" : "~" + agent.Code)} (agent {agent.Name})");
+            }
+        }
+        unit.AgentOnly = bases.Count == 0;
+        unit.Prefixes = prefixes;
+        unit.Suffixes = suffixes;
+        if (bases.Count > 0) { unit.Base = bases[0].Code; unit.BaseWhy = bases[0].Why; }
+        var span = TextSpan.FromBounds(tokens[unit.First].Start, tokens[unit.Last].End);
+        // Names are cut from the text only when shown; events take theirs from the span.
+        var name = explain ? span.Of(text) : "";
+        if (bases.Count == 0)
+        {
+            if (suffixes.Count == 0 && prefixes.Count == 0) return;
+            var code = Join(prefixes, "---", suffixes);
+            unit.Actors.Add(new PhraseActor(code, name, span, unit.First, unit.Last, explain ? $"no country in the phrase, agents only{why}" : ""));
+            return;
+        }
+        var b = bases[0];
+        foreach (var part in b.Code.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var code = Join(prefixes, part, suffixes);
+            unit.Actors.Add(new PhraseActor(code, name, span, unit.First, unit.Last, explain ? b.Why + why : ""));
+        }
+    }
+
+    private static string Join(List<string> prefixes, string baseCode, List<string> suffixes)
+    {
+        if (prefixes.Count == 0 && suffixes.Count == 0) return baseCode;
+        var sb = new StringBuilder();
+        foreach (var p in prefixes) if (!baseCode.StartsWith(p, StringComparison.Ordinal)) sb.Append(p);
+        sb.Append(baseCode);
+        foreach (var s in suffixes)
+        {
+            var current = sb.ToString();
+            if (current.EndsWith(s, StringComparison.Ordinal) || (baseCode.Length > 3 && baseCode.Contains(s, StringComparison.Ordinal))) continue;
+            sb.Append(s);
+        }
+        return sb.ToString();
+    }
+
+    private static string Words(Token[] tokens, int at, int length)
+    {
+        var sb = new StringBuilder();
+        for (var k = at; k < at + length && k < tokens.Length; k++)
+        {
+            if (k > at) sb.Append(' ');
+            sb.Append(tokens[k].Key);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Groups units into coordinated lists ("X, Y and Z") and joins agents to the actors after them ("ambassadors of X and Y").</summary>
+    private List<List<Unit>> BuildLists(Token[] tokens, List<Unit> units, int[] unitAt, bool explain)
+    {
+        var lists = new List<List<Unit>>();
+        for (var u = 0; u < units.Count; u++)
+        {
+            var current = new List<Unit> { units[u] };
+            while (u + 1 < units.Count && Coordinated(tokens, units[u].Last + 1, units[u + 1].First) && !ClosesOpeningPhrase(tokens, units[u]))
+            {
+                current.Add(units[u + 1]);
+                u++;
+            }
+            lists.Add(current);
+        }
+        // "Lawmakers and officials in X and Y", "the government of X": agents distributed over the actors named after them.
+        for (var l = 0; l + 1 < lists.Count; l++)
+        {
+            var left = lists[l];
+            var right = lists[l + 1];
+            var lastLeft = left[^1];
+            if (!lastLeft.AgentOnly || right.All(r => r.AgentOnly)) continue;
+            var k = lastLeft.Last + 1;
+            if (k >= tokens.Length || tokens[k].Key is not ("OF" or "IN" or "FROM")) continue;
+            k++;
+            if (k < tokens.Length && tokens[k].Key == "THE") k++;
+            if (k != right[0].First) continue;
+            var agentUnits = left.All(x => x.AgentOnly) ? left : [lastLeft];
+            var merged = new List<Unit>();
+            if (!ReferenceEquals(agentUnits, left)) merged.AddRange(left.Take(left.Count - 1));
+            foreach (var agentUnit in agentUnits)
+            {
+                foreach (var r in right)
+                {
+                    var m = new Unit { First = agentUnit.First, Last = r.Last };
+                    foreach (var ra in r.Actors)
+                    {
+                        foreach (var aa in agentUnit.Actors)
+                        {
+                            var code = CombineAgent(ra.Code, aa.Code);
+                            m.Actors.Add(new PhraseActor(code, ra.Name, ra.Span, agentUnit.First, r.Last, explain ? $"{aa.Name} of {ra.Name}: {ra.Why}; agent code {aa.Code.Replace("---", "", StringComparison.Ordinal)} joined" : ""));
+                        }
+                    }
+                    merged.Add(m);
+                }
+            }
+            lists[l] = merged;
+            lists.RemoveAt(l + 1);
+        }
+        foreach (var current in lists)
+        {
+            // "Danish media and government": an agent-only member shares the country of the first member.
+            if (current.Count > 1 && current[0].Base is { } shared && JoinedByAnd(tokens, current))
+            {
+                foreach (var member in current)
+                {
+                    if (!member.AgentOnly || member.Actors.Count == 0) continue;
+                    var old = member.Actors[0];
+                    member.Actors = [.. shared.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(b => old with { Code = Join(member.Prefixes, b, member.Suffixes), Why = explain ? $"country shared with \"{current[0].Actors[0].Name}\": {current[0].BaseWhy}; {old.Why}" : "" })];
+                    member.AgentOnly = false;
+                }
+            }
+        }
+        // From here on the array maps tokens to lists rather than units.
+        Array.Fill(unitAt, -1);
+        for (var l = 0; l < lists.Count; l++)
+        {
+            foreach (var unit in lists[l])
+            {
+                unit.List = l;
+                for (var k = unit.First; k <= unit.Last; k++) unitAt[k] = l;
+            }
+        }
+        return lists;
+    }
+
+    private static string CombineAgent(string actorCode, string agentOnlyCode)
+    {
+        // agentOnlyCode is "PFX---SFX"; splice the actor in place of the dashes.
+        var dash = agentOnlyCode.IndexOf("---", StringComparison.Ordinal);
+        if (dash < 0) return actorCode + agentOnlyCode;
+        var prefix = agentOnlyCode[..dash];
+        var suffix = agentOnlyCode[(dash + 3)..];
+        var code = actorCode.StartsWith(prefix, StringComparison.Ordinal) ? actorCode : prefix + actorCode;
+        return code.EndsWith(suffix, StringComparison.Ordinal) ? code : code + suffix;
+    }
+
+    /// <summary>"On the issue of Palestine, Pakistan and China…": the comma after an opening phrase ends it.</summary>
+    private static bool ClosesOpeningPhrase(Token[] tokens, Unit unit)
+    {
+        if (unit.Last + 1 >= tokens.Length || tokens[unit.Last + 1].Key != ",") return false;
+        if (!WordClasses.Prepositions.Contains(tokens[0].Key) && !WordClasses.Subordinators.Contains(tokens[0].Key)) return false;
+        for (var k = 0; k < unit.First; k++) if (tokens[k].Key == ",") return false;
+        return true;
+    }
+
+    private static bool JoinedByAnd(Token[] tokens, List<Unit> list)
+    {
+        for (var m = 1; m < list.Count; m++)
+        {
+            var and = false;
+            for (var k = list[m - 1].Last + 1; k < list[m].First; k++) if (tokens[k].Key == "AND") and = true;
+            if (!and) return false;
+        }
+        return true;
+    }
+
+    private bool Coordinated(Token[] tokens, int from, int to)
+    {
+        if (to <= from) return false;
+        var sawJoin = false;
+        var fillers = 0;
+        for (var k = from; k < to; k++)
+        {
+            var key = tokens[k].Key;
+            if (key is "," or "AND" or "OR" or "NOR" or "&") { sawJoin = true; fillers = 0; continue; }
+            if (!sawJoin) return false;
+            if (key is "THE" or "BOTH") continue;
+            if (WordClasses.IsFunctionWord(key) || _verbs.Match(tokens, k, out _) > 0 || WordClasses.SpeechVerbs.Contains(key)) return false;
+            if (++fillers > 3) return false;
+        }
+        return sawJoin;
+    }
+
+    // ---------------------------------------------------------------- verbs
+
+    private List<Verb> FindVerbs(Token[] tokens, int[] listAt)
+    {
+        var verbs = new List<Verb>();
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (listAt[i] >= 0) continue;
+            var len = _verbs.Match(tokens, i, out var form);
+            if (len == 0 || form is null) continue;
+            var v = new Verb { Start = i, Length = len, Form = form };
+            Classify(tokens, listAt, v, verbs);
+            verbs.Add(v);
+            i += len - 1;
+        }
+        return verbs;
+    }
+
+    private void Classify(Token[] tokens, int[] listAt, Verb v, List<Verb> earlier)
+    {
+        var i = v.Start;
+        var key = tokens[i + v.Form.VerbWord].Key;
+        var prev = i > 0 ? tokens[i - 1].Key : "";
+        // Walk back over the verb chain: auxiliaries, modals, negations, adverbs ("is about to", "did not", "has again").
+        var c = i;
+        var sawBe = false;
+        var sawModalOrHave = false;
+        while (c > 0)
+        {
+            var k = tokens[c - 1].Key;
+            if (WordClasses.Auxiliaries.Contains(k) || (WordClasses.IsAdverb(k) && listAt[c - 1] < 0))
+            {
+                if (WordClasses.BeForms.Contains(k)) sawBe = true;
+                if (WordClasses.Modals.Contains(k) || k is "HAS" or "HAVE" or "HAD" or "DID" or "DO" or "DOES" or "TO") sawModalOrHave = true;
+                if (WordClasses.Negations.Contains(k)) v.Negated = true;
+                c--;
+                continue;
+            }
+            break;
+        }
+        v.ChainStart = c;
+        if (i == 0 && key.EndsWith("ED", StringComparison.Ordinal) && i + v.Length < tokens.Length && tokens[i + v.Length].Key == "BY") { v.Why = "opening participle (\"… by X,\"), not a clause"; return; }
+        if (WordClasses.Determiners.Contains(prev)) { v.Why = $"noun: follows \"{prev}\""; return; }
+        if (prev != "TO" && WordClasses.Prepositions.Contains(prev) && c == i) { v.Why = $"noun or gerund: follows the preposition \"{prev}\""; return; }
+        // "a brief private visit": adjectives back to a determiner make it a noun.
+        for (var b = i - 1; b >= 0 && i - b <= 4; b--)
+        {
+            var k = tokens[b].Key;
+            if (WordClasses.Determiners.Contains(k) && b < i - 1 && (k != "'S" || WordClasses.LooksAdjective(prev))) { v.Why = $"noun: \"{k} …\" phrase"; return; }
+            if (char.IsDigit(k[0]) || k is "MILLION" or "BILLION") continue;
+            if (tokens[b].Capitalized || listAt[b] >= 0 || WordClasses.IsFunctionWord(k) || WordClasses.IsAdverb(k)) break;
+        }
+        if (prev is "VERY" or "TOO" or "SO" or "MORE" or "LESS" or "QUITE" or "RATHER" or "MOST") { v.Why = $"adjective: follows \"{prev}\""; return; }
+        if (c == i && earlier.Count > 0 && earlier[^1] is { Main: true } before && !SeparatedFrom(tokens, before, i))
+        {
+            v.Why = $"noun: object of \"{tokens[before.Start].Key}\" (no clause boundary between)";
+            return;
+        }
+        if (key.EndsWith("ING", StringComparison.Ordinal) && !sawBe && !sawModalOrHave) { v.Why = "participle without auxiliary"; return; }
+        if (c > 0 && tokens[c].Key == "TO" || (c < i && tokens[i - 1].Key == "TO" && c > 0 && !SubjectBefore(tokens, listAt, c)))
+        {
+            // An infinitive after another verb ("urged X to help") is that verb's complement.
+            var governing = earlier.Count > 0 ? earlier[^1] : null;
+            if (governing is { Complement: true } || (governing is { Main: true } && governing.Form.DefaultCode is not null && !governing.Form.DefaultCode.IsNull))
+            {
+                v.Complement = true;
+                v.Why = $"complement of \"{tokens[governing.Start].Key}\"";
+                return;
+            }
+        }
+        v.Passive = sawBe && (key.EndsWith("ED", StringComparison.Ordinal) || key.EndsWith("EN", StringComparison.Ordinal) || key is "MET" or "HELD" or "LEFT" or "SENT" or "SEEN" or "KEPT" or "BROUGHT" or "SIGNED");
+        v.Main = true;
+        v.Why = v.Negated ? "main verb, negated" : v.Passive ? "main verb, passive form" : "main verb";
+    }
+
+    private static bool SeparatedFrom(Token[] tokens, Verb before, int at)
+    {
+        for (var k = before.Start + before.Length; k < at; k++)
+        {
+            var key = tokens[k].Key;
+            if (key is "," or ";" or ":" or "AND" or "BUT" or "OR" or "\"" || WordClasses.ClauseOpeners.Contains(key) || WordClasses.Subordinators.Contains(key) || WordClasses.SpeechVerbs.Contains(key)) return true;
+        }
+        return false;
+    }
+
+    private static bool SubjectBefore(Token[] tokens, int[] listAt, int chainStart)
+    {
+        var k = chainStart - 1;
+        return k >= 0 && (listAt[k] >= 0 || WordClasses.Pronouns.Contains(tokens[k].Key) || tokens[k].Capitalized);
+    }
+
+    // ---------------------------------------------------------------- coding
+
+    private void CodeVerb(string text, Token[] tokens, List<Unit> units, int[] listAt, List<List<Unit>> lists, List<Verb> verbs, Verb verb, Verb? previousMain,
+        int sentenceIndex, List<EventRecord> events, List<string>? notes)
+    {
+        var verbEnd = verb.Start + verb.Length;
+        var clauseEnd = ClauseEnd(tokens, verbs, verb);
+        var (pattern, match) = BestPattern(tokens, listAt, lists, verb, clauseEnd);
+        var code = pattern?.Code ?? verb.Form.DefaultCode;
+        var verbWord = tokens[verb.Start + verb.Form.VerbWord].Key;
+        if (code is null || code.IsNull)
+        {
+            notes?.Add($"\"{verbWord}\": {(pattern is null ? "no code for the verb" : $"pattern \"{pattern.Text}\" gives no event")}");
+            verb.Sources = FindSource(tokens, listAt, lists, verbs, verb, previousMain);
+            return;
+        }
+        var negated = verb.Negated && !(match?.ConsumedNegation ?? false);
+
+        List<PhraseActor>? sources = match?.Source;
+        List<PhraseActor>? targets = match?.Target;
+        var why = new List<string>();
+        if (sources is null)
+        {
+            sources = FindSource(tokens, listAt, lists, verbs, verb, previousMain);
+            if (sources is not null && notes is not null) why.Add($"source: subject of \"{verbWord}\"");
+        }
+        verb.Sources = sources;
+        if (targets is null && !(match?.Compound ?? false))
+        {
+            var from = match?.End ?? verbEnd;
+            // Passive voice: "X was opposed by Y" makes Y the source and X the target.
+            if (verb.Passive && FindAgentBy(tokens, listAt, lists, verbEnd, clauseEnd) is { } byActors)
+            {
+                targets = sources;
+                sources = byActors;
+                if (notes is not null) why.Add("passive: source after \"by\", target is the subject");
+            }
+            else if (verb.Passive && !options.PassiveWithoutAgentKeepsSubject && match is null)
+            {
+                // "Five soldiers were killed in X": the subject suffered the act and the doer is not named.
+                notes?.Add($"\"{verbWord}\" ({code}): passive without \"by\": the doer is not named; not coded");
+                return;
+            }
+            else
+            {
+                targets = FindTarget(tokens, listAt, lists, verbEnd, clauseEnd, sources, options.LocativeTargets);
+                if (targets is not null) { if (notes is not null) why.Add("target: first actor after the verb"); }
+                else if (from > verbEnd) targets = FindTarget(tokens, listAt, lists, from, clauseEnd, sources, options.LocativeTargets);
+            }
+        }
+        var verbSpan = TextSpan.FromBounds(tokens[verb.Start].Start, tokens[verbEnd - 1].End);
+        string? patternText = null;
+        string PatternText() => patternText ??= pattern is null ? $"{verb.Form.Family.Name} (default {code})" : $"{pattern.Family}: - {pattern.Text} [{pattern.Code}]";
+        if (sources is null || sources.Count == 0)
+        {
+            notes?.Add($"\"{verbWord}\" ({code}): no source actor found");
+            return;
+        }
+        if (!options.AllowUnknownCountry)
+        {
+            sources = sources.FindAll(a => !a.Code.StartsWith("---", StringComparison.Ordinal));
+            targets = targets?.FindAll(a => !a.Code.StartsWith("---", StringComparison.Ordinal));
+            if (sources.Count == 0) { notes?.Add($"\"{verbWord}\" ({code}): the source names no country or organisation; not coded"); return; }
+        }
+        var compound = (match?.Compound ?? false) || ((targets is null || targets.Count == 0) && sources.Count > 1 && options.CompoundSubjectsActOnEachOther && verb.Form.Family.Mutual != false);
+        if (negated)
+        {
+            notes?.Add($"\"{verbWord}\" ({code}) is negated{(options.EmitNegated ? ": coded with negated = true" : ": not coded (a negated event is never coded as the positive one)")}");
+            if (!options.EmitNegated) return;
+        }
+        var confidence = ConfidenceOf(pattern, sources, targets);
+        void Add(PhraseActor s, PhraseActor t, string c, string reason)
+        {
+            if (s.Code == t.Code) return;
+            var info = table.Lookup(c);
+            events.Add(new EventRecord
+            {
+                Source = new EventActor(s.Code, s.Name.Length > 0 ? s.Name : s.Span.Of(text), s.Span),
+                Target = new EventActor(t.Code, t.Name.Length > 0 ? t.Name : t.Span.Of(text), t.Span),
+                Code = c,
+                QuadClass = info?.QuadClass ?? 0,
+                Goldstein = info?.Goldstein ?? 0,
+                PloverType = info?.PloverType,
+                PloverMode = info?.PloverMode,
+                Modality = ModalityOf(tokens, verb, info),
+                Negated = negated,
+                SentenceIndex = sentenceIndex,
+                VerbSpan = verbSpan,
+                Confidence = confidence,
+                Pattern = PatternText(),
+            });
+            notes?.Add($"event {s.Code} -> {t.Code} {c} from \"{verbWord}\" [{PatternText()}]; {reason}");
+        }
+        if (compound)
+        {
+            foreach (var a in sources)
+                foreach (var b in sources)
+                {
+                    if (ReferenceEquals(a, b)) continue;
+                    if (code.Forward is { } f) Add(a, b, f, "compound subject: the members act on each other");
+                    else if (code.Reverse is { } r) Add(b, a, r, "compound subject (reverse code)");
+                }
+            return;
+        }
+        if (targets is null || targets.Count == 0)
+        {
+            notes?.Add($"\"{verbWord}\" ({code}): no target actor found; not coded (events need a source and a target)");
+            return;
+        }
+        var reasonText = notes is null ? "" : string.Join("; ", why);
+        foreach (var s in sources)
+            foreach (var t in targets)
+            {
+                if (code.Forward is { } f) Add(s, t, f, reasonText);
+                if (code.Reverse is { } r) Add(t, s, r, reasonText + " (paired reverse code)");
+            }
+    }
+
+    private static double ConfidenceOf(VerbPattern? pattern, List<PhraseActor> sources, List<PhraseActor>? targets)
+    {
+        var c = pattern is null ? 0.7 : 0.8 + Math.Min(0.15, 0.05 * pattern.Weight);
+        if (sources.Any(s => s.Code.StartsWith("---", StringComparison.Ordinal))) c -= 0.15;
+        if (targets is not null && targets.Any(t => t.Code.StartsWith("---", StringComparison.Ordinal))) c -= 0.15;
+        return Math.Round(Math.Clamp(c, 0.05, 0.99), 2);
+    }
+
+    private static EventModality ModalityOf(Token[] tokens, Verb verb, CameoCodeInfo? info)
+    {
+        var m = info?.Modality ?? EventModality.Act;
+        if (m != EventModality.Act) return m;
+        // "will build", "agreed to build": a future or promised act is a pledge.
+        for (var k = verb.ChainStart; k < verb.Start; k++) if (tokens[k].Key is "WILL" or "SHALL" or "'LL") return EventModality.Pledge;
+        return m;
+    }
+
+    /// <summary>Where the verb's clause ends: the next main verb, a semicolon, or the sentence end.</summary>
+    private static int ClauseEnd(Token[] tokens, List<Verb> verbs, Verb verb)
+    {
+        var end = tokens.Length;
+        foreach (var other in verbs)
+        {
+            if (other.Start <= verb.Start || !other.Main || other.Form.DefaultCode is null || other.Form.DefaultCode.IsNull) continue;
+            end = other.ChainStart;
+            break;
+        }
+        var lastComma = -1;
+        for (var k = verb.Start + verb.Length; k < tokens.Length; k++)
+        {
+            var key = tokens[k].Key;
+            // ", a senior official said": a trailing attribution is not part of the clause.
+            if (WordClasses.SpeechVerbs.Contains(key)) return lastComma > verb.Start ? lastComma : k;
+            if (k >= end) return end;
+            if (key is ";" or ":") return k;
+            if (key == ",") lastComma = k;
+            // ", stating that …": a participle clause after a comma is not the verb's object.
+            if (key == "," && k + 1 < tokens.Length && tokens[k + 1].Key.EndsWith("ING", StringComparison.Ordinal) && !tokens[k + 1].Capitalized) return k;
+            // "called for X and stressed Y": a coordinated verb phrase starts a new clause.
+            if (key is "AND" or "BUT" && k + 1 < tokens.Length && !tokens[k + 1].Capitalized && tokens[k + 1].Key.EndsWith("ED", StringComparison.Ordinal) && k > verb.Start + verb.Length) return k;
+            // "… after crowds burned its embassy": an adverbial clause is not the verb's object.
+            if (WordClasses.Subordinators.Contains(key)) return k;
+        }
+        return end;
+    }
+
+    private List<PhraseActor>? FindSource(Token[] tokens, int[] listAt, List<List<Unit>> lists, List<Verb> verbs, Verb verb, Verb? previousMain)
+    {
+        var k = verb.ChainStart - 1;
+        var afterPronoun = false;
+        // "X praised …, congratulated …": a verb right after a comma continues the previous verb's clause.
+        if (k >= 0 && tokens[k].Key == "," && previousMain is not null && previousMain.Start < k) return previousMain.Sources;
+        while (k >= 0)
+        {
+            var key = tokens[k].Key;
+            if (listAt[k] >= 0)
+            {
+                var l = listAt[k];
+                // "…, including the UN and the SCO, reaffirmed": examples are not the subject.
+                var before = lists[l][0].First - 1;
+                if (before >= 0 && tokens[before].Key == "THE") before--;
+                if (before >= 0 && tokens[before].Key is "INCLUDING" or "LIKE" or "AMONG" or "AS")
+                {
+                    k = before - 1;
+                    continue;
+                }
+                return FlatOf(lists[l]);
+            }
+            if (WordClasses.Pronouns.Contains(key))
+            {
+                if (previousMain?.Sources is { Count: > 0 } inherited) return inherited;
+                afterPronoun = true;
+                k--;
+                continue;
+            }
+            if (afterPronoun && key == ",") return null;
+            if (WordClasses.Subordinators.Contains(key) || WordClasses.SpeechVerbs.Contains(key)) return null;
+            // "X, who fired …": a relative pronoun right before the verb stands for the phrase before it.
+            if (key is "WHO" or "WHICH" or "THAT" && k == verb.ChainStart - 1 && k > 0 && listAt[k - 1] >= 0) return FlatOf(lists[listAt[k - 1]]);
+            if (key is "THAT" or ";" or "WHETHER" or "IF") return null;
+            if (key is "AND" or "BUT" && previousMain is not null && previousMain.Start < k)
+            {
+                // "X condemned … and promised …": the coordinated verb shares the subject.
+                var between = false;
+                for (var b = previousMain.Start + previousMain.Length; b < k; b++) if (tokens[b].Key is "THAT" or "WHO" or "WHICH") between = true;
+                if (!between) return previousMain.Sources;
+            }
+            var v = verbs.Find(x => x.Start == k);
+            if (v is not null && v.Main && v != verb) return v.Sources;
+            k--;
+        }
+        return null;
+    }
+
+    private static List<PhraseActor>? FindAgentBy(Token[] tokens, int[] listAt, List<List<Unit>> lists, int from, int end)
+    {
+        for (var k = from; k < end && k < from + 4; k++)
+        {
+            if (tokens[k].Key == "BY" && k + 1 < tokens.Length)
+            {
+                var n = k + 1;
+                if (n < tokens.Length && tokens[n].Key == "THE") n++;
+                if (n < tokens.Length && listAt[n] >= 0) return FlatOf(lists[listAt[n]]);
+                return null;
+            }
+            if (listAt[k] >= 0) return null;
+        }
+        return null;
+    }
+
+    private static List<PhraseActor>? FindTarget(Token[] tokens, int[] listAt, List<List<Unit>> lists, int from, int end, List<PhraseActor>? sources, bool locativeTargets)
+    {
+        for (var k = from; k < end; k++)
+        {
+            if (listAt[k] < 0) continue;
+            // "a ceasefire in Gaza": a place where something happens is not who it is done to.
+            if (!locativeTargets && k > 0 && tokens[k - 1].Key is "IN" or "AT" or "NEAR" or "INSIDE" or "ACROSS" or "THROUGHOUT") { k = lists[listAt[k]][^1].Last; continue; }
+            var found = FlatOf(lists[listAt[k]]);
+            if (sources is not null && found.Count > 0 && sources.Any(s => s.FirstToken == found[0].FirstToken)) continue;
+            return found;
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- patterns
+
+    private sealed class PatternMatch
+    {
+        public int End;
+        public List<PhraseActor>? Source;
+        public List<PhraseActor>? Target;
+        public bool Compound;
+        public bool ConsumedNegation;
+        public int Literals;
+    }
+
+    private (VerbPattern? Pattern, PatternMatch? Match) BestPattern(Token[] tokens, int[] listAt, List<List<Unit>> lists, Verb verb, int clauseEnd)
+    {
+        VerbPattern? best = null;
+        PatternMatch? bestMatch = null;
+        HashSet<string>? keys = null;
+        foreach (var p in verb.Form.Family.Patterns)
+        {
+            if (p.RequiredWords.Count > 0)
+            {
+                if (keys is null)
+                {
+                    keys = new HashSet<string>(tokens.Length, StringComparer.Ordinal);
+                    foreach (var t in tokens) keys.Add(t.Key);
+                }
+                var present = true;
+                foreach (var w in p.RequiredWords) if (!keys.Contains(w)) { present = false; break; }
+                if (!present) continue;
+            }
+            var m = TryPattern(tokens, listAt, lists, verb, clauseEnd, p);
+            if (m is null) continue;
+            if (bestMatch is null || m.Literals > bestMatch.Literals) { best = p; bestMatch = m; }
+        }
+        return (best, bestMatch);
+    }
+
+    private static PatternMatch? TryPattern(Token[] tokens, int[] listAt, List<List<Unit>> lists, Verb verb, int clauseEnd, VerbPattern p)
+    {
+        var m = new PatternMatch();
+        // After the verb, left to right.
+        var pos = verb.Start + verb.Length;
+        var prevEnd = pos;
+        var anchored = true;
+        foreach (var e in p.Post)
+        {
+            if (e.Kind == PatternElementKind.Skip)
+            {
+                if (e.Text == "^" && prevEnd < clauseEnd)
+                {
+                    // '^' passes over one phrase: an actor group, or a single word.
+                    var l = listAt[prevEnd];
+                    prevEnd = l >= 0 ? lists[l][^1].Last + 1 : prevEnd + 1;
+                }
+                anchored = false;
+                continue;
+            }
+            var joined = e.Joined && anchored;
+            var found = -1;
+            var len = 0;
+            for (var k = prevEnd; k < clauseEnd; k++)
+            {
+                len = MatchElement(tokens, listAt, lists, e, k, forward: true, m);
+                if (len > 0) { found = k; break; }
+                if (joined) break;
+            }
+            if (found < 0) return null;
+            if (e.Kind == PatternElementKind.Words) m.Literals += len;
+            else m.Literals++;
+            prevEnd = found + len;
+            anchored = true;
+        }
+        m.End = prevEnd;
+        // Before the verb, right to left.
+        var limit = verb.Start;
+        var mustTouch = p.VerbJoinedToPre;
+        for (var idx = p.Pre.Count - 1; idx >= 0; idx--)
+        {
+            var e = p.Pre[idx];
+            if (e.Kind == PatternElementKind.Skip) { mustTouch = false; continue; }
+            var found = -1;
+            var len = 0;
+            for (var k = limit - 1; k >= 0; k--)
+            {
+                // An element may span several tokens: find a start whose match ends at (when joined) or before the limit.
+                len = MatchElement(tokens, listAt, lists, e, k, forward: false, m, limit);
+                if (len > 0 && (!mustTouch || k + len == limit)) { found = k; break; }
+                if (mustTouch && limit - k >= 4) break;
+            }
+            if (found < 0) return null;
+            if (e.Kind == PatternElementKind.Words)
+            {
+                m.Literals += len;
+                for (var q = found; q < found + len; q++) if (WordClasses.Negations.Contains(tokens[q].Key) || tokens[q].Key == "NEITHER") m.ConsumedNegation = true;
+            }
+            else m.Literals++;
+            limit = found;
+            mustTouch = idx > 0 && e.Joined;
+        }
+        return m;
+    }
+
+    private static int MatchElement(Token[] tokens, int[] listAt, List<List<Unit>> lists, PatternElement e, int k, bool forward, PatternMatch m, int limit = int.MaxValue)
+    {
+        switch (e.Kind)
+        {
+            case PatternElementKind.Words:
+                foreach (var alt in e.Alternatives)
+                {
+                    if (k + alt.Length > tokens.Length || k + alt.Length > limit) continue;
+                    var ok = true;
+                    for (var w = 0; w < alt.Length; w++)
+                    {
+                        if (!string.Equals(tokens[k + w].Key, alt[w], StringComparison.Ordinal)) { ok = false; break; }
+                    }
+                    // When matching leftwards the phrase must end exactly at the limit's side of the search.
+                    if (ok) return alt.Length;
+                }
+                return 0;
+            case PatternElementKind.Source:
+            case PatternElementKind.Target:
+            case PatternElementKind.Compound:
+                {
+                    var l = listAt[k];
+                    if (l < 0 || (k > 0 && listAt[k - 1] == l)) return 0;
+                    var last = lists[l][^1].Last;
+                    if (!forward && last >= limit) return 0;
+                    var actors = FlatOf(lists[l]);
+                    if (e.Kind == PatternElementKind.Compound && forward) m.Target = actors;
+                    else if (e.Kind == PatternElementKind.Compound)
+                    {
+                        if (lists[l].Count < 2 && actors.Count < 2) return 0;
+                        m.Compound = true;
+                        m.Source = actors;
+                    }
+                    else if (e.Kind == PatternElementKind.Source) m.Source = actors;
+                    else m.Target = actors;
+                    return last - k + 1;
+                }
+            default:
+                return 0;
+        }
+    }
+
+    /// <summary>The actors of a coordinated list; the unit's own list when there is one unit (callers never mutate it).</summary>
+    private static List<PhraseActor> FlatOf(List<Unit> list)
+    {
+        if (list.Count == 1) return list[0].Actors;
+        var all = new List<PhraseActor>();
+        foreach (var u in list) all.AddRange(u.Actors);
+        return all;
+    }
+
+    private static List<EventRecord> Dedupe(List<EventRecord> events)
+    {
+        if (events.Count < 2) return events;
+        var seen = new HashSet<(string, string, string)>();
+        var result = new List<EventRecord>(events.Count);
+        foreach (var e in events) if (seen.Add((e.Source.Code, e.Target.Code, e.Code))) result.Add(e);
+        return result;
+    }
+}

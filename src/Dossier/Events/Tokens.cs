@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+
+namespace Dossier.Events;
+
+/// <summary>A word or punctuation mark of a sentence: where it stands and its upper-case form for lookups.</summary>
+/// <param name="Start">Offset of the first character in the text.</param>
+/// <param name="Length">Number of characters.</param>
+/// <param name="Key">Upper-case form used for dictionary lookups ("'S" for a possessive, "N'T" for a negation).</param>
+/// <param name="Capitalized">True when the word starts with an upper-case letter in the text.</param>
+public readonly record struct Token(int Start, int Length, string Key, bool Capitalized)
+{
+    /// <summary>The offset just past the token.</summary>
+    public int End => Start + Length;
+}
+
+/// <summary>
+/// Splits a sentence into words the way the dictionaries expect them: treebank-style contractions
+/// ("didn't" is DID + N'T), possessives apart ("Gondor's" is GONDOR + 'S), abbreviations kept whole
+/// ("U.S."), hyphenated words kept whole.
+/// </summary>
+public static class Tokenizer
+{
+    /// <summary>Tokenizes <paramref name="text"/> between <paramref name="start"/> and <paramref name="end"/>.</summary>
+    public static Token[] Tokenize(string text, int start, int end)
+    {
+        var tokens = new List<Token>(32);
+        var i = start;
+        while (i < end)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c) || c == '_') { i++; continue; }
+            if (char.IsLetterOrDigit(c))
+            {
+                var j = i + 1;
+                while (j < end)
+                {
+                    var d = text[j];
+                    if (char.IsLetterOrDigit(d)) { j++; continue; }
+                    // Internal hyphens, periods in abbreviations and numbers, and & in names stay inside the word.
+                    if ((d == '-' || d == '.' || d == ',' || d == '&' || d == '/') && j + 1 < end && char.IsLetterOrDigit(text[j + 1])
+                        && (d != ',' || (char.IsDigit(text[j - 1]) && char.IsDigit(text[j + 1]))))
+                    { j++; continue; }
+                    // "anti- Gondor": a dangling hyphen belongs to the word before.
+                    if (d == '-' && (j + 1 >= end || char.IsWhiteSpace(text[j + 1]))) { j++; break; }
+                    break;
+                }
+                // Abbreviation with a final period ("U.S.", "K.U."): keep the period when the word has one inside.
+                if (j < end && text[j] == '.' && HasInnerPeriod(text, i, j)) j++;
+                i = AddWord(text, i, j, tokens);
+                continue;
+            }
+            if ((c == '\'' || c == '\u2019') && i + 1 < end && (text[i + 1] == 's' || text[i + 1] == 'S') && (i + 2 >= end || !char.IsLetterOrDigit(text[i + 2])))
+            {
+                tokens.Add(new Token(i, 2, "'S", false));
+                i += 2;
+                continue;
+            }
+            if (c == '&' && i + 1 < end && char.IsLetter(text[i + 1]))
+            {
+                // Entities such as "&amp;" are kept as one token so that they never match a word.
+                var j = i + 1;
+                while (j < end && (char.IsLetterOrDigit(text[j]) || text[j] == ';')) j++;
+                tokens.Add(new Token(i, j - i, text.Substring(i, j - i).ToUpperInvariant(), false));
+                i = j;
+                continue;
+            }
+            var len = 1;
+            if (c == '`' && i + 1 < end && text[i + 1] == '`') len = 2;
+            tokens.Add(new Token(i, len, NormalizePunctuation(text.Substring(i, len)), false));
+            i += len;
+        }
+        return [.. tokens];
+    }
+
+    private static bool HasInnerPeriod(string text, int from, int to)
+    {
+        for (var k = from; k < to; k++) if (text[k] == '.') return true;
+        // Single capital letter followed by a period ("W." in a name).
+        return to - from == 1 && char.IsUpper(text[from]);
+    }
+
+    private static int AddWord(string text, int from, int to, List<Token> tokens)
+    {
+        var cap = char.IsUpper(text[from]);
+        // Contractions: "didn't" -> DID N'T, "can't" -> CA N'T, "won't" -> WO N'T (treebank forms the dictionaries use).
+        var length = to - from;
+        if (length >= 3 && to < text.Length - 1 && (text[to] == '\'' || text[to] == '\u2019') && (text[to - 1] == 'n' || text[to - 1] == 'N')
+            && (text[to + 1] == 't' || text[to + 1] == 'T') && (to + 2 >= text.Length || !char.IsLetter(text[to + 2])))
+        {
+            tokens.Add(new Token(from, length - 1, Upper(text, from, to - 1), cap));
+            tokens.Add(new Token(to - 1, 3, "N'T", false));
+            return to + 2;
+        }
+        tokens.Add(new Token(from, length, Upper(text, from, to), cap));
+        return to;
+    }
+
+    // Upper-case keys are shared across sentences: the vocabulary of news is small, and a lookup without
+    // allocation is cheaper than a new string per token. Bounded so that odd input cannot grow it forever.
+    private static readonly ConcurrentDictionary<string, string> s_keys = new(StringComparer.OrdinalIgnoreCase);
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> s_keyLookup = s_keys.GetAlternateLookup<ReadOnlySpan<char>>();
+    private const int MaxCachedKeys = 200_000;
+
+    private static string Upper(string text, int from, int to)
+    {
+        var span = text.AsSpan(from, to - from);
+        if (s_keyLookup.TryGetValue(span, out var cached)) return cached;
+        var key = UpperUncached(text, from, to);
+        if (s_keys.Count < MaxCachedKeys) s_keys.TryAdd(key, key);
+        return key;
+    }
+
+    private static string UpperUncached(string text, int from, int to)
+    {
+        var span = text.AsSpan(from, to - from);
+        var allUpper = true;
+        foreach (var ch in span) if (char.IsLower(ch)) { allUpper = false; break; }
+        return allUpper ? span.ToString() : string.Create(span.Length, (text, from), static (dst, st) =>
+        {
+            for (var k = 0; k < dst.Length; k++) dst[k] = char.ToUpperInvariant(st.text[st.from + k]);
+        });
+    }
+
+    private static string NormalizePunctuation(string s) => s switch
+    {
+        "\u201C" or "\u201D" or "``" or "''" => "\"",
+        "\u2018" or "\u2019" => "'",
+        _ => s,
+    };
+
+    /// <summary>Splits a dictionary phrase ("PRIME_MINISTER", "DID N'T") into its upper-case words.</summary>
+    public static string[] PhraseWords(string phrase)
+    {
+        var parts = phrase.ToUpperInvariant().Replace('_', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var list = new List<string>(parts.Length);
+        foreach (var p in parts)
+        {
+            // Dictionary phrases write possessives joined ("GONDOR'S"): split them like the text.
+            if (p.Length > 2 && p.EndsWith("'S", StringComparison.Ordinal)) { list.Add(p[..^2]); list.Add("'S"); }
+            else list.Add(p);
+        }
+        return [.. list];
+    }
+
+    internal static string Normalize(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        foreach (var ch in s.Normalize(NormalizationForm.FormC)) sb.Append(char.ToUpper(ch, CultureInfo.InvariantCulture));
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,373 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Dossier.Model;
+using Dossier.Stories;
+
+namespace Dossier.Fusion;
+
+/// <summary>Settings of <see cref="ClaimFuser"/>.</summary>
+public sealed record ClaimFuserOptions
+{
+    /// <summary>The least similarity with which a proposition supports a claim.</summary>
+    public double SupportThreshold { get; init; } = 0.38;
+
+    /// <summary>A proposition this similar to an existing claim restates it and starts no claim of its own.</summary>
+    public double RestateThreshold { get; init; } = 0.55;
+
+    /// <summary>Two propositions must be this similar before differing values in them count as a conflict.</summary>
+    public double ConflictThreshold { get; init; } = 0.5;
+}
+
+/// <summary>
+/// The default fuser: propositions cut from every sentence, aligned across the story's articles by weighted
+/// overlap of content terms (spelling-folded, stemmed, synonyms mapped), each claim with the evidence of
+/// every article that supports it, a status from the independent sources behind it, and conflicts where
+/// aligned propositions give different days, numbers, places, names or negation.
+/// </summary>
+public sealed class ClaimFuser : IClaimFuser
+{
+    /// <summary>A fuser with the default settings.</summary>
+    public ClaimFuser()
+        : this(new ClaimFuserOptions())
+    {
+    }
+
+    /// <summary>A fuser with the given settings.</summary>
+    public ClaimFuser(ClaimFuserOptions options) => Options = options;
+
+    /// <summary>The settings.</summary>
+    public ClaimFuserOptions Options { get; }
+
+    /// <inheritdoc />
+    public Story Fuse(StoryCluster cluster)
+    {
+        var articles = cluster.Articles;
+        var props = new List<Proposition>();
+        for (var i = 0; i < articles.Length; i++)
+        {
+            props.AddRange(Propositions.Of(articles[i], i));
+        }
+
+        var sourceOf = SourceKeys(cluster);
+        var aligned = Align(props, articles, sourceOf);
+        var claims = ImmutableArray.CreateBuilder<Claim>();
+        var conflicts = ImmutableArray.CreateBuilder<Conflict>();
+        var n = 0;
+        var seenConflicts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in aligned)
+        {
+            var id = "c" + (++n).ToString(CultureInfo.InvariantCulture);
+            var evidence = group.Members.OrderBy(m => m.Article).ThenBy(m => m.SentenceIndex).ThenBy(m => m.Span.Start)
+                .Select(m => new Evidence(m.ArticleId, m.SentenceIndex, m.Span, m.Sentence.Of(articles[m.Article].Article.Text)))
+                .DistinctBy(e => (e.ArticleId, e.SentenceIndex))
+                .ToImmutableArray();
+            var sources = group.Members.Select(m => sourceOf[m.ArticleId]).Distinct(StringComparer.Ordinal).Count();
+            var conflict = group.Conflict;
+            if (conflict is not null && !seenConflicts.Add(ConflictKey(conflict)))
+            {
+                // The same disagreement reached through another claim is reported once.
+                conflict = null;
+            }
+
+            var status = conflict is not null ? ClaimStatus.Conflicting : sources >= 2 ? ClaimStatus.Corroborated : ClaimStatus.SingleSource;
+            claims.Add(new Claim(id, group.Seed.Text, Topic(group.Seed), status, sources, evidence, EventOf(group.Members, articles)));
+            if (conflict is not null)
+            {
+                conflicts.Add(conflict);
+            }
+        }
+
+        return new Story
+        {
+            Id = cluster.Id,
+            Title = StoryFields.Title(cluster),
+            ArticleIds = [.. articles.Select(a => a.Article.Id)],
+            Sources = cluster.Sources,
+            Date = StoryFields.Date(cluster),
+            Location = StoryFields.Location(cluster),
+            Participants = StoryFields.Participants(cluster),
+            Claims = claims.ToImmutable(),
+            Conflicts = conflicts.ToImmutable(),
+            Coverage = StoryFields.Coverage(cluster, claims),
+        };
+    }
+
+    /// <summary>Groups propositions into claims. A proposition may support several claims when it joins what another report says in parts.</summary>
+    internal List<ClaimGroup> Align(List<Proposition> props, ImmutableArray<AnnotatedArticle> articles, Dictionary<string, string> sourceOf)
+    {
+        var weights = TermWeights(props);
+
+        // Blocking skips only terms that most propositions share (df above n/1.7); in a tiny story every term counts.
+        var minWeight = Math.Log(1.0 + (props.Count / Math.Max(2.0, props.Count / 1.7)));
+        var groups = new List<ClaimGroup>();
+        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+
+        // The most detailed report seeds the claims first, so that claims stay as fine-grained as its sentences.
+        var order = props.GroupBy(p => p.Article).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).SelectMany(g => g);
+        foreach (var p in order)
+        {
+            var best = 0.0;
+            var supports = new List<int>();
+            foreach (var g in Candidates(p, index, weights, minWeight))
+            {
+                var sim = groups[g].Members.Where(m => m != p && (m.Article != p.Article || m.SentenceIndex != p.SentenceIndex)).Select(m => Similarity(p, m, weights)).DefaultIfEmpty(0).Max();
+                if (sim >= Options.SupportThreshold)
+                {
+                    supports.Add(g);
+                }
+
+                best = Math.Max(best, sim);
+            }
+
+            foreach (var g in supports)
+            {
+                groups[g].Members.Add(p);
+            }
+
+            if (best < Options.RestateThreshold)
+            {
+                groups.Add(new ClaimGroup(p, [p]));
+                var id = groups.Count - 1;
+                foreach (var t in p.Terms)
+                {
+                    if (!index.TryGetValue(t, out var list))
+                    {
+                        index[t] = list = [];
+                    }
+
+                    list.Add(id);
+                }
+            }
+        }
+
+        // Clauses of one sentence that nothing else supports stay one claim: splitting them helps only alignment.
+        foreach (var pieces in groups.Where(g => g.Members.All(m => m.Article == g.Seed.Article && m.SentenceIndex == g.Seed.SentenceIndex))
+                     .GroupBy(g => (g.Seed.Article, g.Seed.SentenceIndex)).Where(x => x.Count() > 1).ToList())
+        {
+            var first = pieces.First();
+            var text = articles[first.Seed.Article].Article.Text;
+            var whole = Propositions.Whole(text, first.Seed, pieces.SelectMany(p => p.Members));
+            first.Seed = whole;
+            first.Members.Clear();
+            first.Members.Add(whole);
+            foreach (var other in pieces.Skip(1))
+            {
+                groups.Remove(other);
+            }
+        }
+
+        foreach (var g in groups)
+        {
+            g.Conflict = FindConflict(g, articles, sourceOf, weights);
+        }
+
+        return groups;
+    }
+
+    /// <summary>Weighted overlap of content terms: the geometric mean of Dice and containment, so that a short clause inside a long joined sentence still meets it.</summary>
+    internal static double Similarity(Proposition a, Proposition b, Dictionary<string, double> weights)
+    {
+        double shared = 0, wa = 0, wb = 0;
+        foreach (var t in a.Terms)
+        {
+            wa += weights[t];
+        }
+
+        foreach (var t in b.Terms)
+        {
+            wb += weights[t];
+        }
+
+        int i = 0, j = 0;
+        while (i < a.Terms.Length && j < b.Terms.Length)
+        {
+            var c = string.CompareOrdinal(a.Terms[i], b.Terms[j]);
+            if (c == 0)
+            {
+                shared += weights[a.Terms[i]];
+                i++;
+                j++;
+            }
+            else if (c < 0)
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        if (wa == 0 || wb == 0)
+        {
+            return 0;
+        }
+
+        var dice = 2 * shared / (wa + wb);
+        var containment = shared / Math.Min(wa, wb);
+        return Math.Sqrt(dice * containment);
+    }
+
+    private static IEnumerable<int> Candidates(Proposition p, Dictionary<string, List<int>> index, Dictionary<string, double> weights, double minWeight)
+    {
+        // Blocking: only claims sharing a term of some weight are compared, never all pairs.
+        var seen = new SortedSet<int>();
+        foreach (var t in p.Terms)
+        {
+            if (weights[t] >= minWeight - 1e-9 && index.TryGetValue(t, out var list))
+            {
+                seen.UnionWith(list);
+            }
+        }
+
+        return seen;
+    }
+
+    private static Dictionary<string, double> TermWeights(List<Proposition> props)
+    {
+        var df = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var p in props)
+        {
+            foreach (var t in p.Terms)
+            {
+                df[t] = df.GetValueOrDefault(t) + 1;
+            }
+        }
+
+        var n = Math.Max(1, props.Count);
+        return df.ToDictionary(p => p.Key, p => Math.Log(1.0 + (n / (double)p.Value)), StringComparer.Ordinal);
+    }
+
+    private Conflict? FindConflict(ClaimGroup g, ImmutableArray<AnnotatedArticle> articles, Dictionary<string, string> sourceOf, Dictionary<string, double> weights)
+    {
+        if (g.Members.Select(m => sourceOf[m.ArticleId]).Distinct(StringComparer.Ordinal).Count() < 2)
+        {
+            return null;
+        }
+
+        var values = g.Members.DistinctBy(m => (m.Article, m.Span.Start)).Select(m => (Member: m, Values: FactValues.Of(articles[m.Article], m.Span))).ToList();
+
+        // Only propositions that say nearly the same thing can contradict each other; compare them pairwise.
+        for (var i = 0; i < values.Count; i++)
+        {
+            for (var j = i + 1; j < values.Count; j++)
+            {
+                var (p, pv) = values[i];
+                var (q, qv) = values[j];
+                if (sourceOf[p.ArticleId] == sourceOf[q.ArticleId] || Similarity(p, q, weights) < Options.ConflictThreshold)
+                {
+                    continue;
+                }
+
+                if (pv.Days.Length > 0 && qv.Days.Length > 0 && !pv.Days.Any(a => qv.Days.Any(b => FactValues.SameDay(a, b))))
+                {
+                    return MakeConflict("date", values, v => v.Days, articles);
+                }
+
+                // A number only one side gives, against a number only the other gives, about the same thing ("23 people" / "31 people").
+                var onlyP = pv.Counted.Where(c => !qv.Numbers.Contains(c.Value)).ToList();
+                var onlyQ = qv.Counted.Where(c => !pv.Numbers.Contains(c.Value)).ToList();
+                var unit = onlyP.Select(c => c.Unit).Intersect(onlyQ.Select(c => c.Unit), StringComparer.Ordinal).Order(StringComparer.Ordinal).FirstOrDefault();
+                if (unit is not null)
+                {
+                    return MakeConflict("number of " + unit, values, v => [.. v.Counted.Where(c => c.Unit == unit).Select(c => c.Value)], articles);
+                }
+
+                if (pv.Places.Length > 0 && qv.Places.Length > 0 && !pv.Places.Intersect(qv.Places, StringComparer.Ordinal).Any())
+                {
+                    return MakeConflict("place", values, v => v.Places, articles);
+                }
+
+                if (pv.People.Length > 0 && qv.People.Length > 0 && !pv.People.Intersect(qv.People, StringComparer.Ordinal).Any())
+                {
+                    return MakeConflict("name", values, v => v.People, articles);
+                }
+
+                if (pv.Negated != qv.Negated && Similarity(p, q, weights) >= 0.6)
+                {
+                    return new Conflict("negation", [.. new[] { (p, pv), (q, qv) }.GroupBy(v => v.Item2.Negated).OrderBy(v => v.Key).Select(v => new ConflictValue(v.Key ? "negated" : "affirmed", [.. v.Select(x => ToEvidence(x.Item1, articles))]))]);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static Conflict MakeConflict(string about, List<(Proposition Member, FactValues Values)> values, Func<FactValues, ImmutableArray<string>> pick, ImmutableArray<AnnotatedArticle> articles) =>
+        new(about, [.. values.Where(v => pick(v.Values).Length > 0)
+            .GroupBy(v => string.Join(", ", pick(v.Values).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)), StringComparer.Ordinal)
+            .OrderBy(v => v.Key, StringComparer.Ordinal)
+            .Select(v => new ConflictValue(v.Key, [.. v.Select(x => ToEvidence(x.Member, articles)).DistinctBy(e => (e.ArticleId, e.SentenceIndex))]))]);
+
+    private static string ConflictKey(Conflict c) => c.About + "|" + string.Join("|", c.Values.Select(v => v.Value));
+
+    private static Evidence ToEvidence(Proposition p, ImmutableArray<AnnotatedArticle> articles) =>
+        new(p.ArticleId, p.SentenceIndex, p.Span, p.Sentence.Of(articles[p.Article].Article.Text));
+
+    private static Dictionary<string, string> SourceKeys(StoryCluster cluster)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var group in cluster.Sources)
+        {
+            foreach (var id in group.ArticleIds)
+            {
+                map[id] = group.Source;
+            }
+        }
+
+        foreach (var a in cluster.Articles)
+        {
+            map.TryAdd(a.Article.Id, "article:" + a.Article.Id);
+        }
+
+        return map;
+    }
+
+    private static string? Topic(Proposition p)
+    {
+        string? best = null;
+        var bestHits = 0;
+        foreach (var (topic, cues) in Lexicon.Topics)
+        {
+            var hits = p.Terms.Count(t => cues.Any(c => t.StartsWith(c, StringComparison.Ordinal)));
+            if (hits > bestHits)
+            {
+                best = topic;
+                bestHits = hits;
+            }
+        }
+
+        return best;
+    }
+
+    private static ClaimEvent? EventOf(List<Proposition> members, ImmutableArray<AnnotatedArticle> articles)
+    {
+        foreach (var m in members)
+        {
+            var events = articles[m.Article].Events;
+            if (events.IsDefaultOrEmpty)
+            {
+                continue;
+            }
+
+            var e = events.Where(e => e.SentenceIndex == m.SentenceIndex && (e.VerbSpan.IsEmpty || m.Span.Contains(e.VerbSpan.Start)))
+                .OrderByDescending(e => e.Confidence).FirstOrDefault();
+            if (e is not null)
+            {
+                return new ClaimEvent(e.Source.Code, e.Code, e.Target.Code, e.Goldstein, e.PloverMode ?? e.Modality.ToString().ToLowerInvariant());
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>A claim under construction: the proposition that started it and every proposition supporting it.</summary>
+internal sealed class ClaimGroup(Proposition seed, List<Proposition> members)
+{
+    public Proposition Seed { get; set; } = seed;
+
+    public List<Proposition> Members { get; } = members;
+
+    public Conflict? Conflict { get; set; }
+}

@@ -1,0 +1,132 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Dossier.Model;
+using Dossier.Stories;
+
+namespace Dossier.Fusion;
+
+/// <summary>The checkable values of a proposition: days, numbers, places and whether it is negated.</summary>
+/// <param name="Days">Calendar days it names (ISO, from the language stage's resolved times, else month-and-day read here as <c>--MM-DD</c>).</param>
+/// <param name="Numbers">Numbers it states, outside dates.</param>
+/// <param name="Places">Places and countries it names (from mentions).</param>
+/// <param name="People">People it names (from mentions).</param>
+/// <param name="Negated">True when the verb is negated ("did not", "never", "refused to").</param>
+/// <param name="Counted">Numbers keyed by what they count: each number under the content terms beside it ("23 people" is people=23).</param>
+internal sealed record FactValues(ImmutableArray<string> Days, ImmutableArray<string> Numbers, ImmutableArray<string> Places, ImmutableArray<string> People, bool Negated, ImmutableArray<(string Unit, string Value)> Counted)
+{
+    private static readonly string[] Months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+    /// <summary>Reads the values of the clause <paramref name="span"/> of an article.</summary>
+    public static FactValues Of(AnnotatedArticle article, TextSpan span)
+    {
+        var text = article.Article.Text;
+        var words = TextTerms.Words(text, span.Start, span.End);
+        var days = new SortedSet<string>(StringComparer.Ordinal);
+        var dateWords = new HashSet<int>();
+        if (!article.Times.IsDefaultOrEmpty)
+        {
+            foreach (var t in article.Times.Where(t => span.Contains(t.Span) && t.Value.Length == 10))
+            {
+                days.Add(t.Value);
+                for (var i = 0; i < words.Count; i++)
+                {
+                    if (t.Span.Contains(words[i].Span))
+                    {
+                        dateWords.Add(i);
+                    }
+                }
+            }
+        }
+
+        for (var i = 0; i < words.Count; i++)
+        {
+            var month = MonthOf(words[i].Lower);
+            if (month == 0)
+            {
+                continue;
+            }
+
+            // "January 4", "Jan 4, 2026", "4 January".
+            var day = i + 1 < words.Count && DayOf(words[i + 1].Lower) is { } after ? (after, i + 1) : i > 0 && DayOf(words[i - 1].Lower) is { } before ? (before, i - 1) : ((int, int)?)null;
+            if (day is { } d)
+            {
+                dateWords.Add(i);
+                dateWords.Add(d.Item2);
+                if (i + 2 < words.Count && words[i + 2].Lower.Length == 4 && words[i + 2].Lower.All(char.IsDigit))
+                {
+                    dateWords.Add(i + 2);
+                }
+
+                var covered = days.Any(v => v.EndsWith(string.Create(CultureInfo.InvariantCulture, $"-{month:D2}-{d.Item1:D2}"), StringComparison.Ordinal));
+                if (!covered)
+                {
+                    days.Add(string.Create(CultureInfo.InvariantCulture, $"--{month:D2}-{d.Item1:D2}"));
+                }
+            }
+        }
+
+        var numbers = new SortedSet<string>(StringComparer.Ordinal);
+        var counted = new SortedSet<(string, string)>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            var w = words[i].Lower;
+            if (!dateWords.Contains(i) && char.IsDigit(w[0]) && !w.Contains('-', StringComparison.Ordinal) && !(w.Length == 4 && w.All(char.IsDigit) && w[0] is '1' or '2'))
+            {
+                var value = w.Replace(",", "", StringComparison.Ordinal);
+                numbers.Add(value);
+                foreach (var k in (ReadOnlySpan<int>)[i - 2, i - 1, i + 1, i + 2])
+                {
+                    if (k >= 0 && k < words.Count)
+                    {
+                        foreach (var unit in TextTerms.Terms(words[k].Lower).Where(u => !char.IsDigit(u[0])))
+                        {
+                            counted.Add((unit, value));
+                        }
+                    }
+                }
+            }
+        }
+
+        var places = ImmutableArray<string>.Empty;
+        var people = ImmutableArray<string>.Empty;
+        if (!article.Mentions.IsDefaultOrEmpty)
+        {
+            var inside = article.Mentions.Where(m => span.Contains(m.Span)).ToList();
+            places = [.. inside.Where(m => m.Type is MentionType.Place).Select(m => ArticleFeatures.Normalise(m.Canonical)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+            people = [.. inside.Where(m => m.Type is MentionType.Person).Select(m => ArticleFeatures.Normalise(m.Canonical)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        }
+
+        // Only a negation near the head of the clause negates what it claims; "ensure that X is not used" deep in a clause does not.
+        var negated = words.Take(8).Any(w => w.Lower is "not" or "never" or "no" or "nor" or "denied" or "refused" or "didn" or "isn" or "wasn" or "weren" or "aren" or "doesn" or "don" or "won" or "hasn" or "haven" or "hadn");
+        return new FactValues([.. days], [.. numbers], places, people, negated, [.. counted]);
+    }
+
+    /// <summary>True when two day values can name the same day (a value without a year matches any year).</summary>
+    public static bool SameDay(string a, string b) =>
+        a == b || (a.StartsWith("--", StringComparison.Ordinal) && b.EndsWith(a[1..], StringComparison.Ordinal)) || (b.StartsWith("--", StringComparison.Ordinal) && a.EndsWith(b[1..], StringComparison.Ordinal));
+
+    private static int MonthOf(string w)
+    {
+        var trimmed = w.TrimEnd('.');
+        if (trimmed.Length < 3)
+        {
+            return 0;
+        }
+
+        for (var m = 0; m < Months.Length; m++)
+        {
+            if (Months[m] == trimmed || (trimmed.Length >= 3 && trimmed.Length <= 4 && Months[m].StartsWith(trimmed, StringComparison.Ordinal) && trimmed != "mar" && trimmed != "may"))
+            {
+                return m + 1;
+            }
+        }
+
+        return trimmed == "may" ? 5 : 0;
+    }
+
+    private static int? DayOf(string w)
+    {
+        var digits = w.EndsWith("st", StringComparison.Ordinal) || w.EndsWith("nd", StringComparison.Ordinal) || w.EndsWith("rd", StringComparison.Ordinal) || w.EndsWith("th", StringComparison.Ordinal) ? w[..^2] : w;
+        return digits.Length is 1 or 2 && digits.All(char.IsDigit) && int.Parse(digits, CultureInfo.InvariantCulture) is >= 1 and <= 31 and var d ? d : null;
+    }
+}

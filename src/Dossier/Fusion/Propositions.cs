@@ -1,0 +1,249 @@
+using System.Collections.Immutable;
+using Dossier.Language;
+using Dossier.Model;
+using Dossier.Stories;
+
+namespace Dossier.Fusion;
+
+/// <summary>One proposition: a sentence, or one coordinated clause of it ("…, opposed double standards").</summary>
+/// <param name="Article">Index of the article in the story.</param>
+/// <param name="ArticleId">The article.</param>
+/// <param name="SentenceIndex">The sentence's index in the article.</param>
+/// <param name="Sentence">The sentence's span.</param>
+/// <param name="Span">The clause's span (inside the sentence).</param>
+/// <param name="Text">The claim text: the clause, with the sentence's subject put back when the clause lost it.</param>
+/// <param name="Terms">Distinct content terms of the clause and its subject.</param>
+internal sealed record Proposition(int Article, string ArticleId, int SentenceIndex, TextSpan Sentence, TextSpan Span, string Text, ImmutableArray<string> Terms);
+
+/// <summary>Cuts sentences into propositions. Pure: same article, same propositions.</summary>
+internal static class Propositions
+{
+    /// <summary>The least content terms a clause needs to stand alone; shorter pieces stay with the clause before.</summary>
+    private const int MinTerms = 3;
+
+    /// <summary>The propositions of one article, skipping page chrome and headings.</summary>
+    public static List<Proposition> Of(AnnotatedArticle annotated, int articleIndex)
+    {
+        var text = annotated.Article.Text;
+        var sentences = annotated.Sentences.IsDefaultOrEmpty ? SentenceSplitter.Split(text) : annotated.Sentences;
+        var result = new List<Proposition>();
+        for (var i = 0; i < sentences.Length; i++)
+        {
+            var span = TrimCredit(text, sentences[i].Span);
+            if (IsChrome(span.Of(text)) || IsHeading(text, span))
+            {
+                continue;
+            }
+
+            result.AddRange(Split(text, span).Select(c => Make(text, articleIndex, annotated.Article.Id, i, sentences[i].Span, c.Span, c.Subject)).Where(p => p.Terms.Length > 0));
+        }
+
+        return result;
+    }
+
+    /// <summary>True when a sentence holds a page-chrome marker (share prompts, related links).</summary>
+    public static bool IsChrome(string sentence)
+    {
+        var lower = sentence.ToLowerInvariant();
+        return Lexicon.ChromeMarkers.Any(m => lower.Contains(m, StringComparison.Ordinal));
+    }
+
+    /// <summary>The clauses of a sentence, each with the subject it shares with the sentence's first clause (null for the first).</summary>
+    public static List<(TextSpan Span, TextSpan? Subject)> Split(string text, TextSpan sentence)
+    {
+        var words = TextTerms.Words(text, sentence.Start, sentence.End);
+        var cuts = new List<int>();
+        int? firstVerb = null;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (firstVerb is null && IsFiniteVerb(text, words[i]))
+            {
+                firstVerb = i;
+            }
+
+            if (i > 0 && OpensClause(text, words, i))
+            {
+                cuts.Add(i);
+            }
+        }
+
+        var pieces = new List<(int From, int To)>();
+        var from = 0;
+        foreach (var cut in cuts)
+        {
+            if (ContentCount(words, from, cut) >= MinTerms && ContentCount(words, cut, words.Count) >= MinTerms)
+            {
+                pieces.Add((from, cut));
+                from = cut;
+            }
+        }
+
+        pieces.Add((from, words.Count));
+        TextSpan? subject = firstVerb is { } v && v > 0 ? TextSpan.FromBounds(sentence.Start, words[v].Start) : null;
+        var clauses = new List<(TextSpan, TextSpan?)>();
+        for (var k = 0; k < pieces.Count; k++)
+        {
+            var (a, b) = pieces[k];
+            var start = words[a].Start;
+            if (words[a].Lower is "and" or "but" or "while" or "whereas" && a + 1 < b)
+            {
+                start = words[a + 1].Start;
+            }
+
+            var end = k == pieces.Count - 1 ? sentence.End : TrimEnd(text, words[b - 1].End);
+            var needsSubject = k > 0 && subject is not null && IsFiniteVerb(text, words[start == words[a].Start ? a : a + 1]);
+            clauses.Add((TextSpan.FromBounds(start, end), needsSubject ? subject : null));
+        }
+
+        return clauses;
+    }
+
+    /// <summary>One proposition for a whole sentence, from its clauses.</summary>
+    public static Proposition Whole(string text, Proposition first, IEnumerable<Proposition> clauses)
+    {
+        var all = clauses.ToList();
+        var span = TextSpan.FromBounds(all.Min(c => c.Span.Start), all.Max(c => c.Span.End));
+        var terms = new SortedSet<string>(all.SelectMany(c => c.Terms), StringComparer.Ordinal);
+        return first with { Span = span, Text = Clean(span.Of(text)), Terms = [.. terms] };
+    }
+
+    private static Proposition Make(string text, int articleIndex, string articleId, int sentenceIndex, TextSpan sentence, TextSpan span, TextSpan? subject)
+    {
+        var clause = span.Of(text).Trim();
+        var terms = new SortedSet<string>(TextTerms.ContentTerms(text, span.Start, span.End), StringComparer.Ordinal);
+        var claimText = clause;
+        if (subject is { } s)
+        {
+            var subjectText = s.Of(text).Trim().TrimEnd(',');
+            claimText = subjectText + " " + clause;
+            terms.UnionWith(TextTerms.ContentTerms(text, s.Start, s.End));
+        }
+
+        return new Proposition(articleIndex, articleId, sentenceIndex, sentence, span, Clean(claimText), [.. terms]);
+    }
+
+    private static string Clean(string claim)
+    {
+        var t = claim.Trim().TrimEnd(',', ';', ' ');
+        if (t.Length > 0 && char.IsLower(t[0]))
+        {
+            t = char.ToUpperInvariant(t[0]) + t[1..];
+        }
+
+        return t.Length > 0 && t[^1] is not ('.' or '!' or '?' or '"' or '”' or '’') ? t + "." : t;
+    }
+
+    private static bool OpensClause(string text, List<Word> words, int i)
+    {
+        var gap = text.AsSpan(words[i - 1].End, words[i].Start - words[i - 1].End);
+        var comma = gap.IndexOfAny(',', ';') >= 0;
+        var word = words[i];
+        if (word.Lower is "while" or "whereas" && comma)
+        {
+            return true;
+        }
+
+        if (word.Lower is "and" or "but")
+        {
+            if (i + 1 >= words.Count)
+            {
+                return false;
+            }
+
+            // Without a comma, only a listed verb opens a clause: "strong and coordinated message" is one phrase.
+            var next = words[i + 1];
+            if (!comma)
+            {
+                return Lexicon.ClauseVerbs.Contains(next.Lower) && char.IsLower(text[next.Start]);
+            }
+
+            return IsFiniteVerb(text, next) || IsParticiple(text, next) || HasOwnSubject(text, words, i + 1);
+        }
+
+        return comma && (IsFiniteVerb(text, word) || IsParticiple(text, word));
+    }
+
+    /// <summary>", and both sides agreed …": a short subject then a finite verb, before any comma.</summary>
+    private static bool HasOwnSubject(string text, List<Word> words, int from)
+    {
+        for (var k = from; k < Math.Min(words.Count, from + 4); k++)
+        {
+            if (k > from && text.AsSpan(words[k - 1].End, words[k].Start - words[k - 1].End).IndexOfAny(',', ';') >= 0)
+            {
+                return false;
+            }
+
+            if (k > from && Lexicon.ClauseVerbs.Contains(words[k].Lower))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A past-tense or listed verb, lower-case in the text.</summary>
+    private static bool IsFiniteVerb(string text, Word w) =>
+        char.IsLower(text[w.Start]) && !Lexicon.NotClauseVerbs.Contains(w.Lower)
+        && (Lexicon.ClauseVerbs.Contains(w.Lower) || (w.Lower.Length > 4 && w.Lower.EndsWith("ed", StringComparison.Ordinal) && w.Lower.All(char.IsLetter)));
+
+    private static bool IsParticiple(string text, Word w) =>
+        char.IsLower(text[w.Start]) && w.Lower.Length > 5 && w.Lower.EndsWith("ing", StringComparison.Ordinal)
+        && !Lexicon.NotClauseVerbs.Contains(w.Lower) && w.Lower.All(char.IsLetter);
+
+    private static int ContentCount(List<Word> words, int from, int to)
+    {
+        var n = 0;
+        for (var i = from; i < to; i++)
+        {
+            if (!Lexicon.Stopwords.Contains(words[i].Lower))
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    private static int TrimEnd(string text, int end)
+    {
+        // Keep a closing quote or bracket with the clause it closes.
+        while (end < text.Length && text[end] is '"' or '”' or '’' or ')' or '\'')
+        {
+            end++;
+        }
+
+        return end;
+    }
+
+    // "… relations. - Dawn/ANN": the wire credit is not part of what the sentence claims.
+    private static TextSpan TrimCredit(string text, TextSpan span)
+    {
+        var s = span.Of(text);
+        var dash = s.LastIndexOf(" - ", StringComparison.Ordinal);
+        if (dash > 0 && s.Length - dash < 40 && s[(dash + 3)..].Contains('/', StringComparison.Ordinal) && !s[(dash + 3)..].Contains(' ', StringComparison.Ordinal))
+        {
+            return new TextSpan(span.Start, dash);
+        }
+
+        return span;
+    }
+
+    private static bool IsHeading(string text, TextSpan span)
+    {
+        if (span.Length == 0)
+        {
+            return true;
+        }
+
+        // A sentence ends in final punctuation, possibly inside a closing quote or bracket; a line without it is a heading.
+        var end = span.End - 1;
+        while (end > span.Start && text[end] is '"' or '”' or '’' or ')' or '\'' or ' ')
+        {
+            end--;
+        }
+
+        var words = TextTerms.Words(text, span.Start, span.End).Count;
+        return words < 4 || (text[end] is not ('.' or '!' or '?') && words < 16);
+    }
+}

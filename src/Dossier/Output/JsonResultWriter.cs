@@ -1,0 +1,304 @@
+using System.Reflection;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Dossier.Model;
+
+namespace Dossier.Output;
+
+/// <summary>
+/// The JSON output contract (<c>docs/dossier.schema.json</c>). Written field by field with
+/// <see cref="Utf8JsonWriter"/> so the layout is explicit and byte-identical across runs.
+/// </summary>
+public sealed class JsonResultWriter : IResultWriter
+{
+    /// <summary>The version of the output contract; bumped on breaking changes.</summary>
+    public const string SchemaVersion = "1.0";
+
+    /// <inheritdoc />
+    public string Format => "json";
+
+    /// <inheritdoc />
+    public string Extension => ".json";
+
+    /// <summary>When false, article texts are left out (offsets can be reproduced with <c>dossier extract</c>).</summary>
+    public bool IncludeText { get; init; } = true;
+
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        // Article text is data, not markup: keep non-ASCII readable; HTML escaping is the HTML writer's job.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <inheritdoc />
+    public IAnalysisSink CreateSink(Stream output) => new Sink(this, output);
+
+    /// <summary>
+    /// Streams articles straight to the output as they arrive. Stories may close while articles are still
+    /// coming, but belong after them in the document: each is spooled as one compact JSON line to a
+    /// temporary file and re-indented into place at the end, so memory stays bounded.
+    /// </summary>
+    private sealed class Sink(JsonResultWriter owner, Stream output) : IAnalysisSink
+    {
+        private readonly Utf8JsonWriter json = new(output, Options);
+        private readonly List<InputError> errors = [];
+        private FileStream? spool;
+        private Utf8JsonWriter? spoolWriter;
+
+        public void Begin(DateTimeOffset generatedAt)
+        {
+            json.WriteStartObject();
+            json.WriteString("schemaVersion", SchemaVersion);
+            json.WriteString("generator", "dossier " + (typeof(JsonResultWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0"));
+            json.WriteString("generatedAt", StatusNames.Iso(generatedAt));
+            json.WriteStartArray("articles");
+        }
+
+        public void Article(AnnotatedArticle article)
+        {
+            owner.WriteArticle(json, article);
+            if (json.BytesPending > 1 << 16)
+            {
+                json.Flush();
+            }
+        }
+
+        public void Story(Story story)
+        {
+            spool ??= new FileStream(Path.Combine(Path.GetTempPath(), "dossier-stories-" + Guid.NewGuid().ToString("N") + ".jsonl"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+            spoolWriter ??= new Utf8JsonWriter(spool, CompactOptions);
+            WriteStory(spoolWriter, story);
+            spoolWriter.Flush();
+            spoolWriter.Reset();
+            spool.WriteByte((byte)'\n');
+        }
+
+        public void Error(InputError error) => errors.Add(error);
+
+        public void Complete(AnalysisSummary summary)
+        {
+            json.WriteEndArray();
+            json.WriteStartArray("stories");
+            if (spool is not null)
+            {
+                spool.Position = 0;
+                using var lines = new StreamReader(spool, leaveOpen: true);
+                while (lines.ReadLine() is { } line)
+                {
+                    using var story = JsonDocument.Parse(line);
+                    story.WriteTo(json);
+                    if (json.BytesPending > 1 << 16)
+                    {
+                        json.Flush();
+                    }
+                }
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("errors");
+            foreach (var error in errors)
+            {
+                json.WriteStartObject();
+                json.WriteString("path", error.Path);
+                WriteOptional(json, "record", error.Record);
+                json.WriteString("reason", error.Reason);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.Flush();
+            output.WriteByte((byte)'\n');
+            output.Flush();
+            spoolWriter?.Dispose();
+            spool?.Dispose();
+            json.Dispose();
+        }
+    }
+
+    private static readonly JsonWriterOptions CompactOptions = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private void WriteArticle(Utf8JsonWriter json, AnnotatedArticle annotated)
+    {
+        var article = annotated.Article;
+        var meta = article.Metadata;
+        json.WriteStartObject();
+        json.WriteString("id", article.Id);
+        json.WriteString("path", article.Path);
+        WriteOptional(json, "record", article.Record);
+        WriteOptional(json, "title", meta.Title);
+        WriteOptional(json, "outlet", meta.Outlet);
+        WriteOptional(json, "credit", meta.Credit);
+        WriteOptional(json, "dateline", meta.Dateline);
+        WriteOptional(json, "published", StatusNames.Iso(meta.Published));
+        WriteOptional(json, "language", meta.Language);
+        WriteOptional(json, "url", meta.Url);
+        json.WriteStartArray("authors");
+        foreach (var author in meta.Authors)
+        {
+            json.WriteStringValue(author);
+        }
+
+        json.WriteEndArray();
+        WriteOptional(json, "eventDate", StatusNames.Iso(annotated.EventDate));
+        json.WriteNumber("sentenceCount", annotated.Sentences.Length);
+        json.WriteNumber("eventCount", annotated.Events.Length);
+        if (IncludeText)
+        {
+            json.WriteString("text", article.Text);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteStory(Utf8JsonWriter json, Story story)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", story.Id);
+        json.WriteString("title", story.Title);
+        json.WriteStartArray("articleIds");
+        foreach (var id in story.ArticleIds)
+        {
+            json.WriteStringValue(id);
+        }
+
+        json.WriteEndArray();
+        json.WriteNumber("independentSources", story.IndependentSources);
+        json.WriteStartArray("sources");
+        foreach (var source in story.Sources)
+        {
+            json.WriteStartObject();
+            json.WriteString("source", source.Source);
+            json.WriteStartArray("articleIds");
+            foreach (var id in source.ArticleIds)
+            {
+                json.WriteStringValue(id);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        WriteOptional(json, "date", StatusNames.Iso(story.Date));
+        WriteOptional(json, "location", story.Location);
+
+        json.WriteStartArray("participants");
+        foreach (var participant in story.Participants)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", participant.Name);
+            json.WriteStartArray("titles");
+            foreach (var title in participant.Titles)
+            {
+                json.WriteStringValue(title);
+            }
+
+            json.WriteEndArray();
+            WriteOptional(json, "actor", participant.Actor);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray("claims");
+        foreach (var claim in story.Claims)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", claim.Id);
+            json.WriteString("text", claim.Text);
+            WriteOptional(json, "topic", claim.Topic);
+            json.WriteString("status", StatusNames.Of(claim.Status));
+            json.WriteNumber("independentSources", claim.IndependentSources);
+            WriteEvidence(json, "evidence", claim.Evidence);
+            if (claim.Event is { } e)
+            {
+                json.WriteStartObject("event");
+                json.WriteString("source", e.Source);
+                json.WriteString("code", e.Code);
+                json.WriteString("target", e.Target);
+                json.WriteNumber("goldstein", e.Goldstein);
+                json.WriteString("mode", e.Mode);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray("conflicts");
+        foreach (var conflict in story.Conflicts)
+        {
+            json.WriteStartObject();
+            json.WriteString("about", conflict.About);
+            json.WriteStartArray("values");
+            foreach (var value in conflict.Values)
+            {
+                json.WriteStartObject();
+                json.WriteString("value", value.Value);
+                WriteEvidence(json, "evidence", value.Evidence);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray("coverage");
+        foreach (var row in story.Coverage)
+        {
+            json.WriteStartObject();
+            json.WriteString("outlet", row.Outlet);
+            json.WriteStartArray("articleIds");
+            foreach (var id in row.ArticleIds)
+            {
+                json.WriteStringValue(id);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("claimIds");
+            foreach (var id in row.ClaimIds)
+            {
+                json.WriteStringValue(id);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteEvidence(Utf8JsonWriter json, string name, IEnumerable<Evidence> evidence)
+    {
+        json.WriteStartArray(name);
+        foreach (var e in evidence)
+        {
+            json.WriteStartObject();
+            json.WriteString("articleId", e.ArticleId);
+            json.WriteString("sentence", e.Sentence);
+            json.WriteNumber("sentenceIndex", e.SentenceIndex);
+            json.WriteNumber("start", e.Span.Start);
+            json.WriteNumber("end", e.Span.End);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+}

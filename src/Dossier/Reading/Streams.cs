@@ -1,0 +1,200 @@
+using System.IO.Compression;
+
+namespace Dossier.Reading;
+
+/// <summary>An input broke a limit or is malformed; the message is the reason reported to the user.</summary>
+public sealed class ReadLimitException(string message) : IOException(message);
+
+/// <summary>Replays bytes already read for sniffing, then the rest of the inner stream.</summary>
+internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream inner) : Stream
+{
+    private int position;
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (position < prefixLength)
+        {
+            var n = Math.Min(buffer.Length, prefixLength - position);
+            prefix.AsSpan(position, n).CopyTo(buffer);
+            position += n;
+            return n;
+        }
+
+        return inner.Read(buffer);
+    }
+
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
+
+/// <summary>Counts the bytes read through it, so a decompressor's input can be compared with its output.</summary>
+internal sealed class CountingStream(Stream inner) : Stream
+{
+    public long Count { get; private set; }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        var n = inner.Read(buffer);
+        Count += n;
+        return n;
+    }
+
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
+
+/// <summary>
+/// Decompresses gzip (every member of a multi-member file, as <c>.warc.gz</c> has one per record) and
+/// refuses to go on once the output outgrows the input by more than the allowed ratio: a bomb is stopped
+/// after a few megabytes, not after filling the disk or the memory.
+/// </summary>
+internal sealed class GuardedDecompressionStream : Stream
+{
+    // Below this much output the ratio is not checked: tiny files compress well and are harmless.
+    private const long Slack = 1024 * 1024;
+
+    private readonly CountingStream counted;
+    private readonly Stream decompressor;
+    private readonly int maxRatio;
+    private long produced;
+
+    public GuardedDecompressionStream(Stream compressed, int maxRatio, string format = "gzip")
+    {
+        counted = new CountingStream(compressed);
+        decompressor = format switch
+        {
+            "deflate" => new ZLibStream(counted, CompressionMode.Decompress),
+            "br" => new BrotliStream(counted, CompressionMode.Decompress),
+            _ => new GZipStream(counted, CompressionMode.Decompress),
+        };
+        this.maxRatio = maxRatio;
+    }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        int n;
+        try
+        {
+            n = decompressor.Read(buffer);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ReadLimitException("corrupt compressed data (" + e.Message.TrimEnd('.') + ")");
+        }
+
+        produced += n;
+        if (produced > Slack && produced > maxRatio * Math.Max(1, counted.Count))
+        {
+            throw new ReadLimitException($"decompresses more than {maxRatio} times its size (likely a gzip bomb)");
+        }
+
+        return n;
+    }
+
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            decompressor.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
+
+/// <summary>Reading helpers with limits.</summary>
+internal static class StreamExtensions
+{
+    /// <summary>Fills <paramref name="buffer"/> as far as the stream allows; returns how many bytes were read.</summary>
+    public static int ReadUpTo(this Stream stream, Span<byte> buffer)
+    {
+        var total = 0;
+        while (total < buffer.Length)
+        {
+            var n = stream.Read(buffer[total..]);
+            if (n == 0)
+            {
+                break;
+            }
+
+            total += n;
+        }
+
+        return total;
+    }
+
+    /// <summary>Reads the whole stream, failing as soon as it passes <paramref name="max"/> bytes.</summary>
+    public static byte[] ReadAllBounded(this Stream stream, long max, string sizeText)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        while (true)
+        {
+            var n = stream.Read(chunk);
+            if (n == 0)
+            {
+                return buffer.ToArray();
+            }
+
+            if (buffer.Length + n > max)
+            {
+                throw new ReadLimitException($"larger than the {sizeText} limit");
+            }
+
+            buffer.Write(chunk, 0, n);
+        }
+    }
+}

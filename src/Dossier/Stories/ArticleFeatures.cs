@@ -1,0 +1,140 @@
+using System.Collections.Immutable;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using Dossier.Model;
+
+namespace Dossier.Stories;
+
+/// <summary>
+/// What grouping needs to know about one article, computed once and purely from the article: its term
+/// counts, entities, date, place, coded events, source key and copy fingerprints.
+/// </summary>
+/// <param name="ArticleId">The article.</param>
+/// <param name="TermCounts">Hashed content term to count; title terms count twice.</param>
+/// <param name="Entities">Normalised names of the people, bodies and places it mentions.</param>
+/// <param name="Date">The event date (or, failing that, the publication day).</param>
+/// <param name="Location">The event location, lower-cased, when known.</param>
+/// <param name="EventKeys">Coded events as <c>source|root code|target</c>.</param>
+/// <param name="SourceKey">Whose text this is: the credit's origin, else the outlet; null when unknown.</param>
+/// <param name="SourceLabel">The same, as written, for output.</param>
+/// <param name="ExactHash">Hash of the normalised text.</param>
+/// <param name="Signature">MinHash signature of the word shingles.</param>
+public sealed record ArticleFeatures(
+    string ArticleId,
+    ImmutableDictionary<int, int> TermCounts,
+    ImmutableArray<string> Entities,
+    DateOnly? Date,
+    string? Location,
+    ImmutableArray<string> EventKeys,
+    string? SourceKey,
+    string? SourceLabel,
+    ulong ExactHash,
+    ImmutableArray<ulong> Signature)
+{
+    /// <summary>Computes the features of an annotated article.</summary>
+    public static ArticleFeatures Of(AnnotatedArticle annotated)
+    {
+        var article = annotated.Article;
+        var counts = new Dictionary<int, int>();
+        void AddTerms(List<string> terms, int weight)
+        {
+            foreach (var term in terms)
+            {
+                var key = TermKey(term);
+                counts[key] = counts.GetValueOrDefault(key) + weight;
+            }
+        }
+
+        var words = TextTerms.Words(article.Text);
+        AddTerms(TextTerms.ContentTerms(article.Metadata.Title ?? ""), 2);
+        AddTerms(TextTerms.ContentTerms(words), 1);
+
+        var entities = annotated.Mentions.IsDefaultOrEmpty
+            ? CapitalisedNames(article.Text, words)
+            : [.. annotated.Mentions.Where(m => m.Type is not (MentionType.Group or MentionType.Document)).Select(m => Normalise(m.Canonical)).Where(e => e.Length > 1).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+        DateOnly? date = annotated.EventDate ?? (article.Metadata.Published is { } p ? DateOnly.FromDateTime(p.UtcDateTime) : null);
+        var events = annotated.Events.IsDefaultOrEmpty
+            ? ImmutableArray<string>.Empty
+            : [.. annotated.Events.Select(e => $"{e.Source.Code}|{e.RootCode}|{e.Target.Code}").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        var (sourceKey, sourceLabel) = SourceOf(article.Metadata);
+        var shingles = Fingerprints.Shingles(words);
+        return new ArticleFeatures(
+            article.Id,
+            counts.ToImmutableDictionary(),
+            entities,
+            date,
+            annotated.EventLocation is { Length: > 0 } l ? Normalise(l) : null,
+            events,
+            sourceKey,
+            sourceLabel,
+            Fingerprints.ExactHash(words),
+            [.. Fingerprints.MinHash(shingles)]);
+    }
+
+    /// <summary>Whose text an article carries: "Dawn/ANN" is Dawn's text; else the outlet's own.</summary>
+    public static (string? Key, string? Label) SourceOf(ArticleMetadata metadata)
+    {
+        if (metadata.Credit is { Length: > 0 } credit)
+        {
+            var origin = credit.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+            if (origin is { Length: > 0 })
+            {
+                return (Normalise(origin), origin);
+            }
+        }
+
+        return metadata.Outlet is { Length: > 0 } outlet ? (Normalise(outlet), outlet) : (null, null);
+    }
+
+    /// <summary>The stable 32-bit key of a content term.</summary>
+    public static int TermKey(string term) => unchecked((int)XxHash32.HashToUInt32(MemoryMarshal.AsBytes(term.AsSpan())));
+
+    /// <summary>Lower-cased letters and digits, single-spaced: "Ishaq  Dar" and "ishaq dar" are one name.</summary>
+    public static string Normalise(string name) => string.Join(' ', TextTerms.Words(name).Select(w => w.Lower));
+
+    // Without the language stage's mentions, runs of capitalised words that do not start a sentence stand in for names.
+    private static ImmutableArray<string> CapitalisedNames(string text, List<Word> words)
+    {
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        var run = new List<string>();
+        for (var i = 0; i <= words.Count; i++)
+        {
+            var isName = i < words.Count && char.IsUpper(text[words[i].Start]) && !SentenceInitial(text, words[i].Start) && !Lexicon.Stopwords.Contains(words[i].Lower);
+            if (isName)
+            {
+                run.Add(words[i].Lower);
+                continue;
+            }
+
+            if (run.Count > 0)
+            {
+                names.Add(string.Join(' ', run));
+                run.Clear();
+            }
+        }
+
+        return [.. names];
+    }
+
+    private static bool SentenceInitial(string text, int start)
+    {
+        for (var i = start - 1; i >= 0; i--)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                return true;
+            }
+
+            if (char.IsWhiteSpace(c) || c is '"' or '“' or '‘' or '\'' or '(')
+            {
+                continue;
+            }
+
+            return c is '.' or '!' or '?' or ':' or '\n';
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,212 @@
+using System.Text;
+using Dossier.Model;
+
+namespace Dossier.Stories;
+
+/// <summary>A word of a text: its characters and its lower-cased surface form.</summary>
+internal readonly record struct Word(TextSpan Span, string Lower)
+{
+    public int Start => Span.Start;
+    public int End => Span.End;
+}
+
+/// <summary>
+/// Words and content terms. A content term is a word that is not a function word, lower-cased, with British
+/// spelling folded to American, lightly stemmed and mapped through the synonym list, so that
+/// "organisations", "organizations" and "groups" meet, and "neighbourliness" meets "neighborly".
+/// </summary>
+internal static class TextTerms
+{
+    /// <summary>The words of <paramref name="text"/> between <paramref name="start"/> and <paramref name="end"/>: runs of letters and digits, joined across inner hyphens, dots and commas of numbers.</summary>
+    public static List<Word> Words(string text, int start = 0, int end = -1)
+    {
+        if (end < 0)
+        {
+            end = text.Length;
+        }
+
+        var words = new List<Word>();
+        var i = start;
+        while (i < end)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var s = i;
+            while (i < end && (char.IsLetterOrDigit(text[i]) || (IsJoiner(text[i]) && i + 1 < end && char.IsLetterOrDigit(text[i + 1]) && (text[i] == '-' || char.IsDigit(text[i - 1])))))
+            {
+                i++;
+            }
+
+            words.Add(new Word(TextSpan.FromBounds(s, i), text[s..i].ToLowerInvariant()));
+
+            // "Kabul's" is Kabul: the possessive is not a word of its own.
+            if (i + 1 < end && text[i] is '\'' or '’' && text[i + 1] == 's' && (i + 2 >= end || !char.IsLetter(text[i + 2])))
+            {
+                i += 2;
+            }
+        }
+
+        return words;
+    }
+
+    // Word forms repeat endlessly across a stream; folding each once is the single largest saving in grouping.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Memo = new(StringComparer.Ordinal);
+    private const int MemoLimit = 1 << 20;
+
+    /// <summary>The content terms of one lower-cased word (none for a function word, several for a compound such as "counter-terrorism").</summary>
+    public static string[] Terms(string lower)
+    {
+        if (Memo.TryGetValue(lower, out var known))
+        {
+            return known;
+        }
+
+        var terms = Fold(lower).ToArray();
+        if (Memo.Count < MemoLimit)
+        {
+            Memo.TryAdd(lower, terms);
+        }
+
+        return terms;
+    }
+
+    private static IEnumerable<string> Fold(string lower)
+    {
+        if (Lexicon.Stopwords.Contains(lower))
+        {
+            return [];
+        }
+
+        if (Lexicon.Synonyms.TryGetValue(lower, out var direct))
+        {
+            return direct;
+        }
+
+        if (lower.Contains('-', StringComparison.Ordinal) && !char.IsDigit(lower[0]))
+        {
+            // "two-state" gives "two", "state" and the compound itself, which matches only another "two-state".
+            var parts = lower.Split('-', StringSplitOptions.RemoveEmptyEntries);
+            return parts.SelectMany(Terms).Append(string.Concat(parts));
+        }
+
+        var stem = Stem(American(lower));
+        if (Lexicon.Synonyms.TryGetValue(stem, out var mapped))
+        {
+            return mapped;
+        }
+
+        return stem.Length < 2 && !char.IsDigit(stem[0]) ? [] : [stem];
+    }
+
+    /// <summary>All content terms of a text, in order.</summary>
+    public static List<string> ContentTerms(string text, int start = 0, int end = -1) => ContentTerms(Words(text, start, end));
+
+    /// <summary>All content terms of some words, in order.</summary>
+    public static List<string> ContentTerms(List<Word> words)
+    {
+        var terms = new List<string>(words.Count);
+        foreach (var word in words)
+        {
+            terms.AddRange(Terms(word.Lower));
+        }
+
+        return terms;
+    }
+
+    /// <summary>Folds common British spellings to American ones (applied to both sides, so a rare miss is harmless).</summary>
+    public static string American(string w)
+    {
+        if (w.Length < 5 || char.IsDigit(w[0]))
+        {
+            return w;
+        }
+
+        var b = new StringBuilder(w);
+        b.Replace("isation", "ization").Replace("iour", "ior").Replace("bour", "bor").Replace("vour", "vor").Replace("lour", "lor").Replace("nour", "nor").Replace("mour", "mor");
+        var s = b.ToString();
+        foreach (var (british, american) in (ReadOnlySpan<(string, string)>)[("ised", "ized"), ("ises", "izes"), ("ising", "izing"), ("ise", "ize"), ("ntre", "nter"), ("ntred", "ntered"), ("ogue", "og")])
+        {
+            if (s.EndsWith(british, StringComparison.Ordinal) && s.Length > british.Length + 3)
+            {
+                return s[..^british.Length] + american;
+            }
+        }
+
+        return s;
+    }
+
+    /// <summary>A light suffix stripper: enough to meet "agreed" with "agree" and "commitments" with "commitment", not a full Porter stemmer.</summary>
+    public static string Stem(string w)
+    {
+        if (w.Length <= 3 || char.IsDigit(w[0]))
+        {
+            return w;
+        }
+
+        if (w.EndsWith("iness", StringComparison.Ordinal) && w.Length > 7)
+        {
+            w = w[..^5] + "y";
+        }
+        else if (w.EndsWith("ness", StringComparison.Ordinal) && w.Length > 6)
+        {
+            w = w[..^4];
+        }
+
+        if (w.EndsWith("ies", StringComparison.Ordinal) && w.Length > 4)
+        {
+            w = w[..^3] + "y";
+        }
+        else if (w.EndsWith("sses", StringComparison.Ordinal))
+        {
+            w = w[..^2];
+        }
+        else if (w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) && !w.EndsWith("us", StringComparison.Ordinal) && !w.EndsWith("is", StringComparison.Ordinal))
+        {
+            w = w[..^1];
+        }
+
+        var stripped = false;
+        if (w.EndsWith("ing", StringComparison.Ordinal) && w.Length > 5)
+        {
+            w = w[..^3];
+            stripped = true;
+        }
+        else if (w.EndsWith("ed", StringComparison.Ordinal) && w.Length > 4)
+        {
+            w = w[..^2];
+            stripped = true;
+        }
+        else if (w.EndsWith("ly", StringComparison.Ordinal) && w.Length > 5)
+        {
+            w = w[..^2];
+        }
+        else if (w.EndsWith("ment", StringComparison.Ordinal) && w.Length > 7)
+        {
+            w = w[..^4];
+        }
+
+        if (w.EndsWith("ly", StringComparison.Ordinal) && w.Length > 5)
+        {
+            w = w[..^2];
+        }
+
+        // "committed" -> "committ" -> "commit"; "travelled" -> "travel".
+        if (stripped && w.Length > 3 && w[^1] == w[^2] && w[^1] is not ('s' or 'z' or 'e' or 'o'))
+        {
+            w = w[..^1];
+        }
+
+        if (w.EndsWith('e') && w.Length > 4)
+        {
+            w = w[..^1];
+        }
+
+        return w;
+    }
+
+    private static bool IsJoiner(char c) => c is '-' or '.' or ',';
+}
