@@ -7,14 +7,14 @@ namespace Dossier.Benchmarks;
 /// <summary>
 /// Our HTML extractor against SmartReader (a Readability port on NuGet) on the same pages of the
 /// 181-page benchmark in <c>../shared/eval</c>: one operation extracts a fixed batch of pages.
-/// Run: <c>dotnet run -c Release --project benchmarks/Dossier.Benchmarks -- --filter '*ExtractionBenchmarks*'</c>.
+/// Run: <c>dotnet run -c Release --project benchmarks/Dossier.Benchmarks -- --filter '*ExtractionBenchmarks*' --buildTimeout 600</c>.
 /// </summary>
 [ShortRunJob]
 [MemoryDiagnoser]
 public class ExtractionBenchmarks
 {
     /// <summary>Pages per operation: the first pages by name, enough to mix sites, few enough for a short run.</summary>
-    public const int BatchSize = 30;
+    public const int BatchSize = 10;
 
     private readonly ArticleExtractor extractor = new();
     private List<SourceDocument> pages = [];

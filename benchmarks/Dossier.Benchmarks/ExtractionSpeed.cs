@@ -38,16 +38,19 @@ internal static class ExtractionSpeed
             failed += extractor.Extract(page).Article is null ? 1 : 0;
         }
 
-        var single = Measure(pages, seconds, parallel: false, extractor);
-        var multi = Measure(pages, seconds, parallel: true, extractor);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var (single, done) = Measure(pages, seconds, parallel: false, extractor);
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+        var (multi, _) = Measure(pages, seconds, parallel: true, extractor);
         Console.WriteLine(FormattableString.Invariant($"pages: {pages.Count} (no article: {failed})"));
         Console.WriteLine(FormattableString.Invariant($"dossier single-thread: {single:F1} pages/s"));
         Console.WriteLine(FormattableString.Invariant($"dossier multi-core ({Environment.ProcessorCount} threads): {multi:F1} pages/s"));
+        Console.WriteLine(FormattableString.Invariant($"dossier cpu: {done / cpu:F1} pages per cpu-second"));
         return 0;
     }
 
     /// <summary>Repeats whole passes over the pages until <paramref name="seconds"/> have gone by.</summary>
-    private static double Measure(List<SourceDocument> pages, double seconds, bool parallel, ArticleExtractor extractor)
+    private static (double PagesPerSecond, int Pages) Measure(List<SourceDocument> pages, double seconds, bool parallel, ArticleExtractor extractor)
     {
         var done = 0;
         var clock = Stopwatch.StartNew();
@@ -68,7 +71,7 @@ internal static class ExtractionSpeed
             done += pages.Count;
         }
         while (clock.Elapsed.TotalSeconds < seconds);
-        return done / clock.Elapsed.TotalSeconds;
+        return (done / clock.Elapsed.TotalSeconds, done);
     }
 
     internal static List<SourceDocument> Load(string dir)

@@ -81,15 +81,19 @@ internal static class HtmlArticleExtractor
             sources.Add(new Provenance("authors", "byline"));
         }
 
-        var language = LanguageIdentifier.Identify(content.Text);
-        if (language is not null)
+        // The page's own declaration first: it agreed with Lingua on 150 of the 154 benchmark pages that
+        // declare one, and Lingua's per-call fan-out made it most of the extraction time. Lingua decides
+        // when the page says nothing.
+        string? language = null;
+        if (meta.Language is { } l && LanguageCode(l.Value) is { } declared)
         {
-            sources.Add(new Provenance("language", "lingua"));
-        }
-        else if (meta.Language is { } l)
-        {
-            language = l.Value.Split('-', '_')[0].ToLowerInvariant();
+            language = declared;
             sources.Add(new Provenance("language", l.Source));
+        }
+        else if (LanguageIdentifier.Identify(content.Text) is { } identified)
+        {
+            language = identified;
+            sources.Add(new Provenance("language", "lingua"));
         }
 
         var metadata = new ArticleMetadata
@@ -106,5 +110,12 @@ internal static class HtmlArticleExtractor
             Sources = sources.ToImmutable(),
         };
         return ExtractionOutcome.Of(new Article(ArticleExtractor.ArticleId(document.Path, document.Record), document.Path, document.Record, content.Text, metadata, content.Removed));
+    }
+
+    /// <summary>The ISO 639-1 part of a declared language tag (<c>en-US</c>, <c>pt_BR</c>), or null when it is not one.</summary>
+    internal static string? LanguageCode(string tag)
+    {
+        var code = tag.Trim().Split('-', '_')[0].ToLowerInvariant();
+        return code.Length == 2 && code.All(char.IsAsciiLetterLower) ? code : null;
     }
 }

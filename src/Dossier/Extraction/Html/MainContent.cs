@@ -24,8 +24,8 @@ internal static class MainContent
 
         var candidates = new List<PageNode>();
         Score(root, candidates);
-        var top = PickTop(root, candidates);
-        var containers = top is null ? [root] : WithChunks(root, top, WithSiblings(top));
+        var (best, top) = PickTop(root, candidates);
+        var containers = top is null || best is null ? [root] : WithChunks(root, best, top, WithSiblings(top));
 
         var writer = new BodyWriter(titles, phrases);
         foreach (var container in containers)
@@ -307,7 +307,8 @@ internal static class MainContent
         return score + Cues.Weight(node.Cues);
     }
 
-    private static PageNode? PickTop(PageNode root, List<PageNode> candidates)
+    /// <summary>The best-scoring container, and the container chosen around it.</summary>
+    private static (PageNode? Best, PageNode? Top) PickTop(PageNode root, List<PageNode> candidates)
     {
         PageNode? top = null;
         double best = double.MinValue;
@@ -323,8 +324,10 @@ internal static class MainContent
 
         if (top is null)
         {
-            return null;
+            return (null, null);
         }
+
+        var bestNode = top;
 
         // Several near-best candidates under one ancestor mean the article is split into sections: take the ancestor.
         var close = candidates.Where(c => !ReferenceEquals(c, top) && c.Score >= best * 0.75).OrderByDescending(c => c.Score).Take(5).ToList();
@@ -369,22 +372,22 @@ internal static class MainContent
             top = only;
         }
 
-        return top;
+        return (bestNode, top);
     }
 
     /// <summary>
     /// Adds the other chunks of a body split into several blocks of the same markup (a body interrupted
     /// by full-width ads or embeds is often written as a run of identical containers), in page order.
     /// </summary>
-    private static List<PageNode> WithChunks(PageNode root, PageNode top, List<PageNode> containers)
+    private static List<PageNode> WithChunks(PageNode root, PageNode best, PageNode top, List<PageNode> containers)
     {
-        if (top.Cues.Length == 0)
+        if (best.Cues.Length == 0)
         {
             return containers;
         }
 
         var chunks = new List<PageNode>();
-        var minimum = Math.Max(10, top.Score * 0.1);
+        var minimum = Math.Max(10, best.Score * 0.1);
         Collect(root);
         if (chunks.Count <= 1)
         {
@@ -416,7 +419,7 @@ internal static class MainContent
                     continue;
                 }
 
-                if (ReferenceEquals(child, top) || (child.IsCandidate && child.Score >= minimum && child.Tag == top.Tag && child.Cues == top.Cues))
+                if (ReferenceEquals(child, top) || (child.IsCandidate && child.Score >= minimum && child.Tag == best.Tag && child.Cues == best.Cues))
                 {
                     chunks.Add(child);
                     continue;
@@ -454,7 +457,7 @@ internal static class MainContent
             {
                 list.Add(sibling);
             }
-            else if (sibling.Tag == "p")
+            else if (sibling.Tag == "p" || IsScorable(sibling))
             {
                 var density = sibling.LinkDensity;
                 var length = sibling.TextLength;

@@ -6,8 +6,8 @@ namespace Dossier.Tests.Extraction.Html;
 
 public sealed class ExtractionEvaluationTests(ITestOutputHelper output)
 {
-    /// <summary>The F1 reached on the 181 pages when this test was last raised, less 0.003 of slack.</summary>
-    private const double FloorF1 = 0.971;
+    /// <summary>The F1 reached on the 181 pages (0.9749) when this test was last raised, less 0.003 of slack.</summary>
+    private const double FloorF1 = 0.9719;
 
     [Fact]
     [Trait("Category", SharedData.Category)]

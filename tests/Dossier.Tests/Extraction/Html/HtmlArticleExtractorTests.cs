@@ -185,7 +185,7 @@ public sealed class HtmlArticleExtractorTests
     }
 
     [Fact]
-    public void Language_is_identified_from_the_body()
+    public void Language_is_the_declared_one_else_identified_from_the_body()
     {
         var french = """
             <html><body><article>
@@ -195,6 +195,7 @@ public sealed class HtmlArticleExtractorTests
             """;
 
         Assert.Equal("en", Extract(Page).Metadata.Language);
+        Assert.Contains(new Provenance("language", "html-lang"), Extract(Page).Metadata.Sources);
         Assert.Equal("fr", Extract(french).Metadata.Language);
         Assert.Contains(new Provenance("language", "lingua"), Extract(french).Metadata.Sources);
     }
