@@ -414,6 +414,14 @@ public sealed class MentionFinder
                 {
                     found.RemoveRange(before, found.Count - before);
                     k = afterTitles;
+
+                    // A portfolio: "Minister of Water, Joseph Mrema", "Cabinet Secretary for Water, Amina Wekesa".
+                    var portfolioEnd = m < end && IsCapitalWord(m) ? CapitalisedRun(m, end) : m;
+                    if (portfolioEnd > m && portfolioEnd + 1 < end && text[tokens[portfolioEnd].Start] == ',' && ScanName(portfolioEnd + 1, end) > portfolioEnd + 1)
+                    {
+                        titles[^1] = titles[^1] with { Title = titles[^1].Title + " " + Span(afterTitles, portfolioEnd).Of(text) };
+                        k = portfolioEnd + 1;
+                    }
                 }
             }
 
