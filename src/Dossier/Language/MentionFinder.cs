@@ -332,6 +332,7 @@ public sealed class MentionFinder
             }
 
             var modifierStart = k;
+            var foundBefore = found.Count;
             if (char.IsUpper(text[tokens[k].Start]) && NamesAt(k, end, out var mn, out var modifier)
                 && modifier!.Kind is NameKind.Country or NameKind.Demonym)
             {
@@ -346,6 +347,16 @@ public sealed class MentionFinder
                     country = modifier.Country;
                     k = after;
                 }
+            }
+            else if (k < end && char.IsUpper(text[tokens[k].Start]) && NamesAt(k, end, out var igoLength, out var igo) && igo!.Kind == NameKind.Igo
+                && k + igoLength < end && TitleAt(k + igoLength, end) > 0)
+            {
+                // "EAC Deputy Secretary-General Ruth Nakato": the person holds office in the IGO.
+                var body = Get(MentionType.Organization, igo.Canonical);
+                body.Code = igo.Code;
+                Add(Span(k, k + igoLength), body);
+                affiliation = body;
+                k += igoLength;
             }
 
             var titles = new List<TitleEntry>(2);
@@ -377,6 +388,11 @@ public sealed class MentionFinder
 
             if (titles.Count == 0)
             {
+                if (found.Count > foundBefore)
+                {
+                    found.RemoveRange(foundBefore, found.Count - foundBefore);
+                }
+
                 return t;
             }
 
@@ -414,13 +430,33 @@ public sealed class MentionFinder
                 {
                     found.RemoveRange(before, found.Count - before);
                     k = afterTitles;
+
+                    // A portfolio: "Minister of Water, Joseph Mrema", "Cabinet Secretary for Water, Amina Wekesa".
+                    var portfolioEnd = m < end && IsCapitalWord(m) ? CapitalisedRun(m, end) : m;
+                    if (portfolioEnd > m && portfolioEnd + 1 < end && text[tokens[portfolioEnd].Start] == ',' && ScanName(portfolioEnd + 1, end) > portfolioEnd + 1)
+                    {
+                        titles[^1] = titles[^1] with { Title = titles[^1].Title + " " + Span(afterTitles, portfolioEnd).Of(text) };
+                        k = portfolioEnd + 1;
+                    }
                 }
+            }
+
+            // An honorific between the title and the name: "the Deputy Secretary-General of the EAC, Madam Ruth Nakato".
+            while (k < end && TitleAt(k, end) is var hn and > 0 && TitlesAt(k, end, out var honorificLength, out var honorific) && honorificLength == hn && honorific!.Agent is null)
+            {
+                k += hn;
             }
 
             var nameEnd = ScanName(k, end, afterTitle: true);
             if (nameEnd == k)
             {
-                return RoleReference(t, afterTitles, titles, determiner, country);
+                var role = RoleReference(t, afterTitles, titles, determiner, country);
+                if (role == t && found.Count > foundBefore)
+                {
+                    found.RemoveRange(foundBefore, found.Count - foundBefore);
+                }
+
+                return role;
             }
 
             if (modifierStart < titleStart)
@@ -449,7 +485,7 @@ public sealed class MentionFinder
                 entity = Person(name);
             }
 
-            var titleNames = titles.Where(x => x.Agent is not null || x.Title.Length > 3).Select(x => x.Title).ToList();
+            var titleNames = titles.Where(x => x.Agent is not null).Select(x => x.Title).ToList();
             var counterpart = titles.Any(x => x.Title.Equals("Counterpart", StringComparison.OrdinalIgnoreCase));
             if (counterpart)
             {
@@ -835,7 +871,8 @@ public sealed class MentionFinder
                 if (char.IsUpper(w[0]))
                 {
                     var stop = IsStopword(k) && !(afterTitle && words == 0 && k + 1 < end && IsCapitalWord(k + 1) && !IsStopword(k + 1));
-                    if (stop || (words == 0 && TitleAt(k, end) > 0))
+                    // A title inside a run of capitals starts the name after it ("Housing Minister Carmen Vidal").
+                    if (stop || TitleAt(k, end) > 0)
                     {
                         break;
                     }
