@@ -145,6 +145,13 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return marks;
     }
 
+    private static bool IsAcronym(string text, Token t)
+    {
+        if (t.Length > 5) return false;
+        for (var k = t.Start; k < t.End; k++) if (char.IsLower(text[k])) return false;
+        return true;
+    }
+
     private static bool AnyCapitalized(Token[] tokens, int start, int length)
     {
         for (var k = start; k < start + length; k++) if (tokens[k].Capitalized || char.IsDigit(tokens[k].Key[0])) return true;
@@ -186,8 +193,9 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 break;
             }
             // "UN Charter", "China Daily": a name followed by another capitalised word only modifies it.
-            if (options.DropNameAdjuncts && lastEnd + 1 < tokens.Length && marks[lastEnd].Actor is not null && elements.Count == 1
-                && tokens[lastEnd + 1].Capitalized && marks[lastEnd + 1].Length == 0 && !WordClasses.IsFunctionWord(tokens[lastEnd + 1].Key))
+            if (options.DropNameAdjuncts && lastEnd + 1 < tokens.Length && elements.Count == 1 && elements[0].Mark.Actor is not null && marks[lastEnd + 1].Length == 0
+                && !WordClasses.IsFunctionWord(tokens[lastEnd + 1].Key) && _verbs.Match(tokens, lastEnd + 1, out _) == 0
+                && (tokens[lastEnd + 1].Capitalized || IsAcronym(text, tokens[lastEnd])))
             {
                 i = lastEnd + 1;
                 continue;
@@ -377,6 +385,28 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return code.EndsWith(suffix, StringComparison.Ordinal) ? code : code + suffix;
     }
 
+    private static bool HeadlineStart(Token[] tokens, int joinAt)
+    {
+        for (var k = 0; k < joinAt; k++) if (!tokens[k].Capitalized && tokens[k].Key != "'S") return false;
+        return true;
+    }
+
+    /// <summary>True when the name starting at <paramref name="next"/> is followed by another list separator.</summary>
+    private bool CommaListContinues(Token[] tokens, int next)
+    {
+        var k = next;
+        var guard = 0;
+        while (k < tokens.Length && guard++ < 8)
+        {
+            var key = tokens[k].Key;
+            if (key is "," or "AND" or "OR" or "NOR") return true;
+            if (WordClasses.IsFunctionWord(key) && key != "THE" && key != "'S") return false;
+            if (_verbs.Match(tokens, k, out _) > 0 && !tokens[k].Capitalized) return false;
+            k++;
+        }
+        return false;
+    }
+
     /// <summary>"On the issue of Palestine, Pakistan and China…": the comma after an opening phrase ends it.</summary>
     private static bool ClosesOpeningPhrase(Token[] tokens, Unit unit)
     {
@@ -405,7 +435,16 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         for (var k = from; k < to; k++)
         {
             var key = tokens[k].Key;
-            if (key is "," or "AND" or "OR" or "NOR" or "&") { sawJoin = true; fillers = 0; continue; }
+            if (key is "AND" or "OR" or "NOR" or "&") { sawJoin = true; fillers = 0; continue; }
+            if (key == ",")
+            {
+                // A bare comma joins names only in a list ("A, B and C") or a headline ("Pakistan, China agree").
+                var andFollows = k + 1 < to && tokens[k + 1].Key is "AND" or "OR" or "NOR";
+                if (!andFollows && !CommaListContinues(tokens, to) && !HeadlineStart(tokens, from)) return false;
+                sawJoin = true;
+                fillers = 0;
+                continue;
+            }
             if (!sawJoin) return false;
             if (key is "THE" or "BOTH") continue;
             if (WordClasses.IsFunctionWord(key) || _verbs.Match(tokens, k, out _) > 0 || WordClasses.SpeechVerbs.Contains(key)) return false;
@@ -484,7 +523,8 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 return;
             }
         }
-        v.Passive = sawBe && (key.EndsWith("ED", StringComparison.Ordinal) || key.EndsWith("EN", StringComparison.Ordinal) || key is "MET" or "HELD" or "LEFT" or "SENT" or "SEEN" or "KEPT" or "BROUGHT" or "SIGNED");
+        var reduced = key.EndsWith("ED", StringComparison.Ordinal) && i + v.Length < tokens.Length && tokens[i + v.Length].Key == "BY";
+        v.Passive = reduced || sawBe && (key.EndsWith("ED", StringComparison.Ordinal) || key.EndsWith("EN", StringComparison.Ordinal) || key is "MET" or "HELD" or "LEFT" or "SENT" or "SEEN" or "KEPT" or "BROUGHT" or "SIGNED");
         v.Main = true;
         v.Why = v.Negated ? "main verb, negated" : v.Passive ? "main verb, passive form" : "main verb";
     }
@@ -569,7 +609,9 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             targets = targets?.FindAll(a => !a.Code.StartsWith("---", StringComparison.Ordinal));
             if (sources.Count == 0) { notes?.Add($"\"{verbWord}\" ({code}): the source names no country or organisation; not coded"); return; }
         }
-        var compound = (match?.Compound ?? false) || ((targets is null || targets.Count == 0) && sources.Count > 1 && options.CompoundSubjectsActOnEachOther && verb.Form.Family.Mutual != false);
+        // "The two sides agreed to …": a joint subject of a mutual verb acts on itself, whatever else is named.
+        var compound = (match?.Compound ?? false) || (sources.Count > 1 && options.CompoundSubjectsActOnEachOther
+            && (verb.Form.Family.Mutual == true || ((targets is null || targets.Count == 0) && verb.Form.Family.Mutual is null)));
         if (negated)
         {
             notes?.Add($"\"{verbWord}\" ({code}) is negated{(options.EmitNegated ? ": coded with negated = true" : ": not coded (a negated event is never coded as the positive one)")}");
@@ -579,6 +621,8 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         void Add(PhraseActor s, PhraseActor t, string c, string reason)
         {
             if (s.Code == t.Code) return;
+            // "The two sides expressed satisfaction with Pakistani astronauts' entry": a member of a joint subject is not its target.
+            if (!compound && sources.Count > 1 && sources.Exists(x => SameCountry(x.Code, t.Code))) return;
             var info = table.Lookup(c);
             events.Add(new EventRecord
             {
@@ -622,6 +666,9 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 if (code.Reverse is { } r) Add(t, s, r, reasonText + " (paired reverse code)");
             }
     }
+
+    private static bool SameCountry(string a, string b) =>
+        a.Length >= 3 && b.Length >= 3 && !a.StartsWith("IGO", StringComparison.Ordinal) && !a.StartsWith("NGO", StringComparison.Ordinal) && string.CompareOrdinal(a, 0, b, 0, 3) == 0;
 
     private static double ConfidenceOf(VerbPattern? pattern, List<PhraseActor> sources, List<PhraseActor>? targets)
     {
@@ -717,6 +764,19 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return null;
     }
 
+    /// <summary>True when one of the words stands before token <paramref name="k"/>, across "the" and up to two adjectives.</summary>
+    private static bool PrecededBy(Token[] tokens, int k, params ReadOnlySpan<string> words)
+    {
+        for (var b = k - 1; b >= 0 && k - b <= 4; b--)
+        {
+            var key = tokens[b].Key;
+            foreach (var w in words) if (key == w) return true;
+            if (key == "THE" || (!WordClasses.IsFunctionWord(key) && !tokens[b].Capitalized)) continue;
+            return false;
+        }
+        return false;
+    }
+
     private static List<PhraseActor>? FindAgentBy(Token[] tokens, int[] listAt, List<List<Unit>> lists, int from, int end)
     {
         for (var k = from; k < end && k < from + 4; k++)
@@ -739,7 +799,9 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         {
             if (listAt[k] < 0) continue;
             // "a ceasefire in Gaza": a place where something happens is not who it is done to.
-            if (!locativeTargets && k > 0 && tokens[k - 1].Key is "IN" or "AT" or "NEAR" or "INSIDE" or "ACROSS" or "THROUGHOUT") { k = lists[listAt[k]][^1].Last; continue; }
+            if (!locativeTargets && PrecededBy(tokens, k, "IN", "AT", "NEAR", "INSIDE", "ACROSS", "THROUGHOUT")) { k = lists[listAt[k]][^1].Last; continue; }
+            // "mechanisms such as the UN": examples are not the target.
+            if (PrecededBy(tokens, k, "AS", "INCLUDING", "LIKE", "(")) { k = lists[listAt[k]][^1].Last; continue; }
             var found = FlatOf(lists[listAt[k]]);
             if (sources is not null && found.Count > 0 && sources.Any(s => s.FirstToken == found[0].FirstToken)) continue;
             return found;
