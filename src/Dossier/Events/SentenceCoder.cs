@@ -110,6 +110,21 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
 
     // ---------------------------------------------------------------- actors
 
+    /// <summary>The dictionary actors named in a stretch of text, for article-level salience and aliases.</summary>
+    public List<(string Code, TextSpan Span, int Words)> ActorsIn(string text, int start, int end, DateOnly? date)
+    {
+        var found = new List<(string, TextSpan, int)>();
+        var tokens = Tokenizer.Tokenize(text, start, end);
+        var marks = MarkActors(tokens, text, null);
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (marks[i].Actor is not { } actor || actor.CodeOn(date) is not { } code) continue;
+            var last = i + marks[i].Length - 1;
+            found.Add((code, TextSpan.FromBounds(tokens[i].Start, tokens[last].End), marks[i].Length));
+        }
+        return found;
+    }
+
     private Mark[] MarkActors(Token[] tokens, string text, IReadOnlyList<Mention>? mentions)
     {
         var marks = new Mark[tokens.Length];
@@ -506,7 +521,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             if (tokens[b].Capitalized || listAt[b] >= 0 || WordClasses.IsFunctionWord(k) || WordClasses.IsAdverb(k)) break;
         }
         if (prev is "VERY" or "TOO" or "SO" or "MORE" or "LESS" or "QUITE" or "RATHER" or "MOST") { v.Why = $"adjective: follows \"{prev}\""; return; }
-        if (c == i && earlier.Count > 0 && earlier[^1] is { Main: true } before && !SeparatedFrom(tokens, before, i))
+        if (c == i && earlier.Count > 0 && earlier[^1] is { } before && (before.Main || before.Complement) && !SeparatedFrom(tokens, before, i))
         {
             v.Why = $"noun: object of \"{tokens[before.Start].Key}\" (no clause boundary between)";
             return;
@@ -516,7 +531,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         {
             // An infinitive after another verb ("urged X to help") is that verb's complement.
             var governing = earlier.Count > 0 ? earlier[^1] : null;
-            if (governing is { Complement: true } || (governing is { Main: true } && governing.Form.DefaultCode is not null && !governing.Form.DefaultCode.IsNull))
+            if (governing is { Complement: true } || (governing is { Main: true } && ((governing.Form.DefaultCode is not null && !governing.Form.DefaultCode.IsNull) || HasPatternFor(governing, key))))
             {
                 v.Complement = true;
                 v.Why = $"complement of \"{tokens[governing.Start].Key}\"";
@@ -527,6 +542,16 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         v.Passive = reduced || sawBe && (key.EndsWith("ED", StringComparison.Ordinal) || key.EndsWith("EN", StringComparison.Ordinal) || key is "MET" or "HELD" or "LEFT" or "SENT" or "SEEN" or "KEPT" or "BROUGHT" or "SIGNED");
         v.Main = true;
         v.Why = v.Negated ? "main verb, negated" : v.Passive ? "main verb, passive form" : "main verb";
+    }
+
+    /// <summary>True when the governing verb has a pattern "* to VERB" for this verb ("offered to mediate").</summary>
+    private static bool HasPatternFor(Verb governing, string key)
+    {
+        foreach (var p in governing.Form.Family.Patterns)
+        {
+            if (p.Post.Count >= 2 && p.Post[0].Alternatives is [["TO"]] && p.Post[1].Alternatives.Length > 0 && p.Post[1].Alternatives[0][0] == key) return true;
+        }
+        return false;
     }
 
     private static bool SeparatedFrom(Token[] tokens, Verb before, int at)
@@ -610,7 +635,8 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             if (sources.Count == 0) { notes?.Add($"\"{verbWord}\" ({code}): the source names no country or organisation; not coded"); return; }
         }
         // "The two sides agreed to …": a joint subject of a mutual verb acts on itself, whatever else is named.
-        var compound = (match?.Compound ?? false) || (sources.Count > 1 && options.CompoundSubjectsActOnEachOther
+        var eachOther = (targets is null || targets.Count == 0) && sources.Count > 1 && ContainsPhrase(tokens, verbEnd, clauseEnd, "EACH", "OTHER");
+        var compound = eachOther || (match?.Compound ?? false) || (sources.Count > 1 && options.CompoundSubjectsActOnEachOther
             && (verb.Form.Family.Mutual == true || ((targets is null || targets.Count == 0) && verb.Form.Family.Mutual is null)));
         if (negated)
         {
@@ -665,6 +691,12 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 if (code.Forward is { } f) Add(s, t, f, reasonText);
                 if (code.Reverse is { } r) Add(t, s, r, reasonText + " (paired reverse code)");
             }
+    }
+
+    private static bool ContainsPhrase(Token[] tokens, int from, int to, string first, string second)
+    {
+        for (var k = from; k + 1 < to && k + 1 < tokens.Length; k++) if (tokens[k].Key == first && tokens[k + 1].Key == second) return true;
+        return false;
     }
 
     private static bool SameCountry(string a, string b) =>
