@@ -15,10 +15,10 @@ namespace Dossier.Tests.Events;
 public class GoldEventsTests(ITestOutputHelper output)
 {
     // Figures reached today; a change that lowers them fails the test.
-    private const double SeedPrecisionReached = 0.95;
-    private const double SeedRecallReached = 0.70;
-    private const double NewsPrecisionReached = 0.95;
-    private const double NewsRecallReached = 0.85;
+    private const double SeedPrecisionReached = 0.98;
+    private const double SeedRecallReached = 0.74;
+    private const double NewsPrecisionReached = 0.98;
+    private const double NewsRecallReached = 0.88;
 
     private sealed record Gold(string Source, string Target, IReadOnlyList<string> Roots);
 
