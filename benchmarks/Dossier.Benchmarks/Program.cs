@@ -1,3 +1,11 @@
 using BenchmarkDotNet.Running;
+using Dossier.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Modes that are plain timing loops (compared against a peer outside .NET) come first; BenchmarkDotNet otherwise.
+if (args.Length > 0 && args[0] == "extraction-speed")
+{
+    return ExtractionSpeed.Run(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(OutputBenchmarks).Assembly).Run(args);
+return 0;

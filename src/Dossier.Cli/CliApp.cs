@@ -19,6 +19,17 @@ internal static class CliApp
     {
         var root = new RootCommand("Dossier: one verified, source-attributed record per real-world event, built from the news reports that tell it.");
         root.Subcommands.Add(AnalyzeCommand.Create());
+        root.Subcommands.Add(ExtractCommand.Create());
+        root.Subcommands.Add(InspectCommand.Create());
+        root.Subcommands.Add(AnnotateCommand.Create());
+        root.Subcommands.Add(CodeCommand.Create());
+        root.Subcommands.Add(ExplainCommand.Create());
+        root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(StoriesCommand.Create());
+        root.Subcommands.Add(ShowCommand.Create());
+        root.Subcommands.Add(SearchCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         return root;
     }
 

@@ -8,9 +8,11 @@ public static class ArticleKeys
 {
     /// <summary>
     /// Hash of the text after case folding and collapsing every run of whitespace and punctuation, so a copy that
-    /// differs only in line breaks, quotes or spacing is the same article (32 hex digits).
+    /// differs only in line breaks, quotes or spacing is the same article (32 hex digits). The publisher is part
+    /// of the key: the same wire text run by another outlet is another article (grouping then counts the two as
+    /// one source), while the same text from the same outlet, or with no outlet known, is stored once.
     /// </summary>
-    public static string Content(string text)
+    public static string Content(string text, string? publisher = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var builder = new StringBuilder(text.Length);
@@ -31,6 +33,11 @@ public static class ArticleKeys
             {
                 gap = true;
             }
+        }
+
+        if (!string.IsNullOrWhiteSpace(publisher))
+        {
+            builder.Append('\u0000').Append(publisher.Trim().ToLowerInvariant());
         }
 
         return Hash(builder.ToString());

@@ -157,7 +157,13 @@ public static class StoreExport
 
             var (ev, record) = found;
             var evidenceArticles = claim.Evidence.Select(e => articles.GetValueOrDefault(e.ArticleId)).Where(a => a is not null).Select(a => a!).ToList();
-            var day = story.Date ?? evidenceArticles.Select(a => a.Article.Metadata.Published).Where(p => p is not null).Select(p => (DateOnly?)DateOnly.FromDateTime(p!.Value.UtcDateTime)).Min();
+            var day = DayOf(story, evidenceArticles);
+            if (day is null)
+            {
+                // GDELT rows need a day; an event nobody dated is left out rather than given a made-up one.
+                continue;
+            }
+
             var rootCode = ev.Code.Length >= 2 ? ev.Code[..2] : ev.Code;
             var isRoot = claim.Evidence.Any(e => articles.TryGetValue(e.ArticleId, out var a) && e.SentenceIndex < a.Sentences.Length && a.Sentences[e.SentenceIndex].Paragraph == 0);
             var added = evidenceArticles.Select(a => a.Article.Metadata.Published).Where(p => p is not null).Max();
@@ -202,7 +208,13 @@ public static class StoreExport
             }
 
             var id = Int(GlobalEventId(story.Id, claim.Id));
-            var eventTime = story.Date is { } d ? d.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "000000" : "";
+            var day = DayOf(story, claim.Evidence.Select(e => articles.GetValueOrDefault(e.ArticleId)).Where(a => a is not null).Select(a => a!).ToList());
+            if (day is null)
+            {
+                continue;
+            }
+
+            var eventTime = day.Value.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "000000";
             foreach (var evidence in claim.Evidence)
             {
                 if (!articles.TryGetValue(evidence.ArticleId, out var article))
@@ -233,6 +245,31 @@ public static class StoreExport
                 ];
             }
         }
+    }
+
+    /// <summary>The event's day: the story's date, else the earliest publication date, else the first full date in the text.</summary>
+    private static DateOnly? DayOf(Story story, List<AnnotatedArticle> articles)
+    {
+        if (story.Date is { } date)
+        {
+            return date;
+        }
+
+        var published = articles.Select(a => a.Article.Metadata.Published).Where(p => p is not null).Select(p => DateOnly.FromDateTime(p!.Value.UtcDateTime)).Order().FirstOrDefault();
+        if (published != default)
+        {
+            return published;
+        }
+
+        foreach (var time in articles.SelectMany(a => a.Times))
+        {
+            if (time.Value.Length == 10 && DateOnly.TryParseExact(time.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                return day;
+            }
+        }
+
+        return null;
     }
 
     private static string Label(Article article) => article.Record is null ? article.Path : article.Path + "#" + article.Record;

@@ -17,9 +17,9 @@ public sealed class DossierPipelineBuilder
 {
     private IArticleExtractor extractor = new ArticleExtractor();
     private ITextAnnotator annotator = new TextAnnotator();
-    private IEventCoder coder = new NullEventCoder();
-    private IStoryGrouper grouper = new SimpleStoryGrouper();
-    private IClaimFuser fuser = new SimpleClaimFuser();
+    private IEventCoder coder = new CameoEventCoder();
+    private IStoryGrouper grouper = new StoryGrouper();
+    private IClaimFuser fuser = new ClaimFuser();
     private TimeProvider clock = TimeProvider.System;
     private int degreeOfParallelism = Environment.ProcessorCount;
 

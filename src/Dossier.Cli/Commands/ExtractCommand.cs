@@ -27,11 +27,11 @@ internal static class ExtractCommand
         {
             if (!ReadingOptions.TryCreate(parse.GetValue(maxSize), out var options))
             {
-                return 2;
+                return CliApp.UsageError;
             }
 
             using var stdout = Console.OpenStandardOutput();
-            return Run(parse.GetValue(paths) ?? [], options, stdout, Console.Error);
+            return Run([.. InputPaths.Expand(parse.GetValue(paths) ?? [])], options, stdout, Console.Error);
         });
         return command;
     }
@@ -64,7 +64,7 @@ internal static class ExtractCommand
         }
 
         output.Flush();
-        return failed ? 1 : 0;
+        return failed ? CliApp.SomeInputsFailed : CliApp.Ok;
     }
 
     internal static ExtractionOutcome Extract(IArticleExtractor extractor, ReadItem item)

@@ -22,7 +22,7 @@ internal static class InspectCommand
         {
             if (!ReadingOptions.TryCreate(parse.GetValue(maxSize), out var options))
             {
-                return 2;
+                return CliApp.UsageError;
             }
 
             return Run(parse.GetValue(file)!, parse.GetValue(record), options, AnsiConsole.Console, Console.Error);
@@ -57,10 +57,10 @@ internal static class InspectCommand
         if (record is not null && shown == 0 && !failed)
         {
             errors.WriteLine($"dossier: {path}#{record}: no such record");
-            return 1;
+            return CliApp.SomeInputsFailed;
         }
 
-        return failed ? 1 : 0;
+        return failed ? CliApp.SomeInputsFailed : CliApp.Ok;
     }
 
     private static void Show(IAnsiConsole console, Article article)

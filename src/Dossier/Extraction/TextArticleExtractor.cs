@@ -41,7 +41,8 @@ public static class TextArticleExtractor
             return ExtractionOutcome.Failed(document, "no article text");
         }
 
-        var removed = new List<RemovedBlock>();
+        // Removed blocks are reported in document order; a credit cut from a paragraph sorts just after it.
+        var removed = new List<(double Order, RemovedBlock Block)>();
         var captions = ImmutableArray.CreateBuilder<string>();
         var authors = ImmutableArray.CreateBuilder<string>();
         var hints = document.Hints;
@@ -125,7 +126,7 @@ public static class TextArticleExtractor
             }
             else
             {
-                removed.Add(new RemovedBlock(marker.Trim(), CreditReason));
+                removed.Add((lastBody + 0.5, new RemovedBlock(marker.Trim(), CreditReason)));
                 blocks[lastBody] = blocks[lastBody][..closing.Span.Start].TrimEnd();
             }
 
@@ -148,7 +149,7 @@ public static class TextArticleExtractor
 
             if (reasons[i] is { } reason)
             {
-                removed.Add(new RemovedBlock(blocks[i], reason));
+                removed.Add((i, new RemovedBlock(blocks[i], reason)));
                 continue;
             }
 
@@ -170,8 +171,11 @@ public static class TextArticleExtractor
             return ExtractionOutcome.Failed(document, "no article text");
         }
 
+        var text = body.ToString();
+        var language = Html.LanguageIdentifier.Identify(text);
         var metadata = new ArticleMetadata
         {
+            Language = language,
             Title = title,
             Url = hints.Url,
             Published = hints.Published,
@@ -188,10 +192,11 @@ public static class TextArticleExtractor
                 ("outlet", hints.Outlet is null ? null : "container"),
                 ("authors", authors.Count > 0 ? "byline" : hints.Authors.IsEmpty ? null : "container"),
                 ("credit", creditSource),
-                ("dateline", dateline is null ? null : "dateline")),
+                ("dateline", dateline is null ? null : "dateline"),
+                ("language", language is null ? null : "lingua")),
         };
         var id = ArticleExtractor.ArticleId(document.Path, document.Record);
-        return ExtractionOutcome.Of(new Article(id, document.Path, document.Record, body.ToString(), metadata, [.. removed]));
+        return ExtractionOutcome.Of(new Article(id, document.Path, document.Record, text, metadata, [.. removed.OrderBy(r => r.Order).Select(r => r.Block)]));
     }
 
     /// <summary>

@@ -96,6 +96,9 @@ public sealed class ClaimFuser : IClaimFuser
     internal List<ClaimGroup> Align(List<Proposition> props, ImmutableArray<AnnotatedArticle> articles, Dictionary<string, string> sourceOf)
     {
         var weights = TermWeights(props);
+
+        // Blocking skips only terms that most propositions share (df above n/1.7); in a tiny story every term counts.
+        var minWeight = Math.Log(1.0 + (props.Count / Math.Max(2.0, props.Count / 1.7)));
         var groups = new List<ClaimGroup>();
         var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
 
@@ -105,7 +108,7 @@ public sealed class ClaimFuser : IClaimFuser
         {
             var best = 0.0;
             var supports = new List<int>();
-            foreach (var g in Candidates(p, index, weights))
+            foreach (var g in Candidates(p, index, weights, minWeight))
             {
                 var sim = groups[g].Members.Where(m => m != p && (m.Article != p.Article || m.SentenceIndex != p.SentenceIndex)).Select(m => Similarity(p, m, weights)).DefaultIfEmpty(0).Max();
                 if (sim >= Options.SupportThreshold)
@@ -205,13 +208,13 @@ public sealed class ClaimFuser : IClaimFuser
         return Math.Sqrt(dice * containment);
     }
 
-    private static IEnumerable<int> Candidates(Proposition p, Dictionary<string, List<int>> index, Dictionary<string, double> weights)
+    private static IEnumerable<int> Candidates(Proposition p, Dictionary<string, List<int>> index, Dictionary<string, double> weights, double minWeight)
     {
         // Blocking: only claims sharing a term of some weight are compared, never all pairs.
         var seen = new SortedSet<int>();
         foreach (var t in p.Terms)
         {
-            if (weights[t] >= 1.0 && index.TryGetValue(t, out var list))
+            if (weights[t] >= minWeight - 1e-9 && index.TryGetValue(t, out var list))
             {
                 seen.UnionWith(list);
             }

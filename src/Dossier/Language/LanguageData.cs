@@ -3,6 +3,27 @@ using System.Reflection;
 
 namespace Dossier.Language;
 
+/// <summary>What a word can be, from every word list at once: one lookup per token guards all the others.</summary>
+[Flags]
+public enum WordFlags : uint
+{
+    None = 0,
+    NameStart = 1,
+    TitleStart = 2,
+    TitlePrefix = 4,
+    ReferenceStart = 8,
+    TimeWord = 16,
+    Future = 32,
+    Stopword = 64,
+    SpeechVerb = 128,
+    Locative = 256,
+    Particle = 512,
+    Pronoun = 1024,
+    OrgWord = 2048,
+    Determiner = 4096,
+    Trailer = 8192,
+}
+
 /// <summary>What a dictionary name stands for.</summary>
 public enum NameKind
 {
@@ -115,7 +136,7 @@ public sealed class LanguageData
         var titles = new TokenTrie<TitleEntry>();
         foreach (var f in Rows(read("actors/agents.tsv")))
         {
-            titles.Add(f[0], new TitleEntry(f[0].TrimEnd('.'), f[1] == "-" ? null : f[1]));
+            titles.Add(f[0], new TitleEntry(At(f, 2) is { Length: > 0 } canonical ? canonical : f[0].TrimEnd('.'), f[1] == "-" ? null : f[1]));
         }
 
         Titles = titles.Seal();
@@ -150,6 +171,59 @@ public sealed class LanguageData
         PronounLookup = Pronouns.GetAlternateLookup<ReadOnlySpan<char>>();
         TimeWordLookup = TimeWords.GetAlternateLookup<ReadOnlySpan<char>>();
         OrgWordLookup = OrgWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        TitlePrefixes = Words(read("language/title_prefixes.txt"), StringComparer.OrdinalIgnoreCase);
+        TitlePrefixLookup = TitlePrefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+        AttributionTrailers = Words(read("language/attribution_trailers.txt"), StringComparer.OrdinalIgnoreCase);
+        TrailerLookup = AttributionTrailers.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        var lexicon = new Dictionary<string, WordFlags>(FastComparer.IgnoreCase);
+        void Mark(IEnumerable<string> words, WordFlags flag)
+        {
+            foreach (var w in words)
+            {
+                lexicon[w] = lexicon.GetValueOrDefault(w) | flag;
+            }
+        }
+
+        Mark(Names.FirstWords, WordFlags.NameStart);
+        Mark(Titles.FirstWords, WordFlags.TitleStart);
+        Mark(TitlePrefixes, WordFlags.TitlePrefix);
+        Mark(References.FirstWords, WordFlags.ReferenceStart);
+        Mark(TimeWords.Keys, WordFlags.TimeWord);
+        Mark(FutureMarkers, WordFlags.Future);
+        Mark(NameStopwords, WordFlags.Stopword);
+        Mark(SpeechVerbs, WordFlags.SpeechVerb);
+        Mark(Locatives, WordFlags.Locative);
+        Mark(NameParticles, WordFlags.Particle);
+        Mark(Pronouns.Keys, WordFlags.Pronoun);
+        Mark(OrgWords.Keys, WordFlags.OrgWord);
+        Mark(Words(read("language/determiners.txt"), StringComparer.OrdinalIgnoreCase), WordFlags.Determiner);
+        Mark(AttributionTrailers, WordFlags.Trailer);
+        Lexicon = lexicon;
+        lexiconLookup = lexicon.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    private readonly Dictionary<string, WordFlags>.AlternateLookup<ReadOnlySpan<char>> lexiconLookup;
+
+    /// <summary>Every word of every list, with what it can be (case-insensitive).</summary>
+    public IReadOnlyDictionary<string, WordFlags> Lexicon { get; }
+
+    /// <summary>What each token can be: one lookup per word token, so later checks skip most tokens without hashing.</summary>
+    public WordFlags[] Classify(string text, Token[] tokens)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        var flags = new WordFlags[tokens.Length];
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var t = tokens[i];
+            if (t.Kind == TokenKind.Word && lexiconLookup.TryGetValue(text.AsSpan(t.Start, t.Length), out var f))
+            {
+                flags[i] = f;
+            }
+        }
+
+        return flags;
     }
 
     /// <summary>Countries, territories, demonyms, capitals, cities, regions, IGOs, organisations and known people.</summary>
@@ -197,6 +271,15 @@ public sealed class LanguageData
     /// <summary>Words of time expressions.</summary>
     public FrozenDictionary<string, TimeWord> TimeWords { get; }
 
+    /// <summary>Words that extend a title ("Deputy", "Acting").</summary>
+    public FrozenSet<string> TitlePrefixes { get; }
+
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TitlePrefixLookup { get; }
+
+    /// <summary>Words that may follow the verb of a closing attribution.</summary>
+    public FrozenSet<string> AttributionTrailers { get; }
+
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TrailerLookup { get; }
     internal FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup { get; }
     internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StarterLookup { get; }
     internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SpeechVerbLookup { get; }

@@ -21,11 +21,15 @@ public sealed class MentionFinder
     /// <param name="tokens">Its tokens.</param>
     /// <param name="sentences">Its sentences (mentions never cross them).</param>
     /// <param name="dateline">The dateline, which names a place.</param>
-    public ImmutableArray<Mention> Find(string text, Token[] tokens, ImmutableArray<Sentence> sentences, TextSpan? dateline)
+    public ImmutableArray<Mention> Find(string text, Token[] tokens, ImmutableArray<Sentence> sentences, TextSpan? dateline) =>
+        Find(text, tokens, data.Classify(text, tokens), sentences, dateline);
+
+    /// <summary>The mentions of <paramref name="text"/>, with its tokens already classified by <see cref="LanguageData.Classify"/>.</summary>
+    public ImmutableArray<Mention> Find(string text, Token[] tokens, WordFlags[] flags, ImmutableArray<Sentence> sentences, TextSpan? dateline)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(tokens);
-        var run = new Run(data, text, tokens);
+        var run = new Run(data, text, tokens, flags);
         if (dateline is { } d)
         {
             run.Dateline(d);
@@ -87,6 +91,7 @@ public sealed class MentionFinder
 
             if (Type == MentionType.Person)
             {
+                // A person speaks for the body they hold office in; else for their country in their role.
                 if (Affiliation?.Actor() is { Length: >= 6 } org)
                 {
                     return org;
@@ -94,10 +99,10 @@ public sealed class MentionFinder
 
                 if (Country is not null)
                 {
-                    return Country + (Agent ?? string.Empty);
+                    return Country + (Affiliation?.Agent ?? Agent ?? string.Empty);
                 }
 
-                return Code ?? Agent;
+                return Code;
             }
 
             if (Country is not null)
@@ -112,12 +117,46 @@ public sealed class MentionFinder
     private readonly record struct Found(TextSpan Span, Entity Entity);
 
     /// <summary>The state of one document's pass: local to one call, never shared.</summary>
-    private sealed class Run(LanguageData data, string text, Token[] tokens)
+    private sealed class Run(LanguageData data, string text, Token[] tokens, WordFlags[] flags)
     {
         private readonly List<Found> found = [];
-        private readonly Dictionary<string, Entity> entities = new(StringComparer.Ordinal);
+        private readonly Dictionary<(MentionType, string), Entity> entities = [];
         private readonly Dictionary<string, Entity> nameParts = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Entity> acronyms = new(StringComparer.Ordinal);
+        private Dictionary<string, Entity>.AlternateLookup<ReadOnlySpan<char>> NamePartLookup => nameParts.GetAlternateLookup<ReadOnlySpan<char>>();
+        private Dictionary<string, Entity>.AlternateLookup<ReadOnlySpan<char>> AcronymLookup => acronyms.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        private bool Has(int k, WordFlags f) => (flags[k] & f) != 0;
+
+        private bool NamesAt(int k, int end, out int count, out NameEntry? entry)
+        {
+            if (k < tokens.Length && Has(k, WordFlags.NameStart))
+            {
+                return data.Names.TryMatch(text, tokens, k, end, out count, out entry);
+            }
+
+            count = 0;
+            entry = null;
+            return false;
+        }
+
+        private bool TitlesAt(int k, int end, out int count, out TitleEntry? entry)
+        {
+            if (k < tokens.Length && Has(k, WordFlags.TitleStart))
+            {
+                return data.Titles.TryMatch(text, tokens, k, end, out count, out entry);
+            }
+
+            count = 0;
+            entry = null;
+            return false;
+        }
+
+        private bool OrgWord(int k, out string? agent)
+        {
+            agent = null;
+            return Has(k, WordFlags.OrgWord) && data.OrgWordLookup.TryGetValue(Word(k), out agent);
+        }
         private readonly List<Entity> people = [];
         private Entity? lastOrganisation;
         private Entity? document;
@@ -155,7 +194,7 @@ public sealed class MentionFinder
             var first = text[tok.Start];
             if (char.IsLower(first) || first is 'T' or 'B' or 'A' or 'H' or 'I')
             {
-                if (data.References.TryMatch(text, tokens, t, end, out var rn, out var reference) && IsPhraseStart(t, sentenceStart))
+                if (Has(t, WordFlags.ReferenceStart) && data.References.TryMatch(text, tokens, t, end, out var rn, out var reference) && IsPhraseStart(t, sentenceStart))
                 {
                     AddReference(t, rn, reference!);
                     return t + rn;
@@ -173,14 +212,19 @@ public sealed class MentionFinder
                 return t + 1;
             }
 
-            if (acronyms.TryGetValue(Word(t).ToString(), out var defined))
+            if (acronyms.Count > 0 && AcronymLookup.TryGetValue(Word(t), out var defined))
             {
                 Add(Span(t, t + 1), defined);
                 return t + 1;
             }
 
+            if (IsStopword(t))
+            {
+                return t + 1;
+            }
+
             var runEnd = CapitalisedRun(t, end);
-            if (data.Names.TryMatch(text, tokens, t, end, out var count, out var entry) && Accept(t, count, entry!))
+            if (NamesAt(t, end, out var count, out var entry) && Accept(t, count, entry!))
             {
                 if (runEnd > t + count && TryOrganisation(t, runEnd, end) is var org && org > t)
                 {
@@ -190,12 +234,21 @@ public sealed class MentionFinder
                 return AddName(t, count, entry!, end);
             }
 
+            // "Leaders of the Shanghai Cooperation Organisation": a known name ending the run wins over the run.
+            for (var j = t + 1; j < runEnd; j++)
+            {
+                if (NamesAt(j, end, out var n, out var inner) && j + n == runEnd && Accept(j, n, inner!))
+                {
+                    return j;
+                }
+            }
+
             if (runEnd > t + 1 && TryOrganisation(t, runEnd, end) is var o && o > t)
             {
                 return o;
             }
 
-            if (nameParts.TryGetValue(Word(t).ToString(), out var known) && !IsStopword(t))
+            if (nameParts.Count > 0 && NamePartLookup.TryGetValue(Word(t), out var known) && !IsStopword(t))
             {
                 Add(Span(t, t + 1), known);
                 return t + 1;
@@ -203,13 +256,15 @@ public sealed class MentionFinder
 
             // An unknown name counts as a person only when the text says so: it speaks, or an appositive titles it.
             var nameEnd = ScanName(t, end);
-            if (nameEnd > t + 1 && (IsSpeechVerb(nameEnd, end) || IsAppositiveTitle(nameEnd, end, out _)))
+            var afterSpeech = t > 0 && IsSpeechVerb(t - 1, end) && nameEnd == end - 1;
+            if (nameEnd > t + 1 && (IsSpeechVerb(nameEnd, end) || afterSpeech || IsAppositiveTitle(nameEnd, end, out _, out _)))
             {
                 var e = Person(Span(t, nameEnd).Of(text));
-                if (IsAppositiveTitle(nameEnd, end, out var title))
+                if (IsAppositiveTitle(nameEnd, end, out var title, out var appositiveCountry))
                 {
                     e.AddTitles([title!.Title]);
                     e.Agent ??= title.Agent;
+                    e.Country ??= appositiveCountry;
                 }
 
                 Add(Span(t, nameEnd), e);
@@ -244,6 +299,12 @@ public sealed class MentionFinder
 
         private int TryPerson(int t, int sentenceStart, int end)
         {
+            if (!Has(t, WordFlags.Determiner | WordFlags.NameStart | WordFlags.TitleStart | WordFlags.TitlePrefix)
+                || (Has(t, WordFlags.Determiner) && t + 1 < end && !Has(t + 1, WordFlags.NameStart | WordFlags.TitleStart | WordFlags.TitlePrefix)))
+            {
+                return t;
+            }
+
             var k = t;
             Entity? affiliation = null;
             string? country = null;
@@ -271,7 +332,7 @@ public sealed class MentionFinder
             }
 
             var modifierStart = k;
-            if (char.IsUpper(text[tokens[k].Start]) && data.Names.TryMatch(text, tokens, k, end, out var mn, out var modifier)
+            if (char.IsUpper(text[tokens[k].Start]) && NamesAt(k, end, out var mn, out var modifier)
                 && modifier!.Kind is NameKind.Country or NameKind.Demonym)
             {
                 var after = k + mn;
@@ -280,7 +341,7 @@ public sealed class MentionFinder
                     after++;
                 }
 
-                if (after < end && data.Titles.TryMatch(text, tokens, after, end, out _, out _))
+                if (after < end && TitleAt(after, end) > 0)
                 {
                     country = modifier.Country;
                     k = after;
@@ -289,7 +350,7 @@ public sealed class MentionFinder
 
             var titles = new List<TitleEntry>(2);
             var titleStart = k;
-            while (k < end && tokens[k].Kind == TokenKind.Word && data.Titles.TryMatch(text, tokens, k, end, out var tn, out var title))
+            while (k < end && tokens[k].Kind == TokenKind.Word && TitleAt(k, end) is var tn and > 0 && TitlesAt(k + tn - TitleLength(k, end), end, out _, out var title))
             {
                 var capital = char.IsUpper(text[tokens[k].Start]);
                 if (!capital && !determiner && country is null && titles.Count == 0)
@@ -297,11 +358,17 @@ public sealed class MentionFinder
                     break;
                 }
 
-                titles.Add(title!);
+                var prefixLength = tn - TitleLength(k, end);
+                titles.Add(prefixLength == 0 ? title! : title! with { Title = Span(k, k + prefixLength).Of(text) + " " + title!.Title });
                 k += tn;
-                if (k + 1 < end && (Word(k) is "and" || text[tokens[k].Start] == ',') && data.Titles.TryMatch(text, tokens, k + 1, end, out _, out _) && char.IsUpper(text[tokens[k + 1].Start]) == capital)
+                if (k + 1 < end && (Word(k) is "and" || text[tokens[k].Start] == ',') && TitleAt(k + 1, end) > 0 && char.IsUpper(text[tokens[k + 1].Start]) == capital)
                 {
                     k++;
+                    continue;
+                }
+
+                if (k < end && IsCapitalWord(k) && TitleAt(k, end) > 0)
+                {
                     continue;
                 }
 
@@ -350,7 +417,7 @@ public sealed class MentionFinder
                 }
             }
 
-            var nameEnd = ScanName(k, end);
+            var nameEnd = ScanName(k, end, afterTitle: true);
             if (nameEnd == k)
             {
                 return RoleReference(t, afterTitles, titles, determiner, country);
@@ -358,7 +425,7 @@ public sealed class MentionFinder
 
             if (modifierStart < titleStart)
             {
-                var me = data.Names.TryMatch(text, tokens, modifierStart, end, out var n2, out var mod2) ? mod2! : null;
+                var me = NamesAt(modifierStart, end, out var n2, out var mod2) ? mod2! : null;
                 if (me is not null)
                 {
                     AddName(modifierStart, n2, me, end, asModifier: true);
@@ -368,7 +435,7 @@ public sealed class MentionFinder
             var span = Span(k, nameEnd);
             var name = span.Of(text);
             Entity entity;
-            if (data.Names.TryMatch(text, tokens, k, nameEnd, out var pn, out var known) && pn == nameEnd - k && known!.Kind == NameKind.Person)
+            if (NamesAt(k, nameEnd, out var pn, out var known) && pn == nameEnd - k && known!.Kind == NameKind.Person)
             {
                 entity = Person(known.Canonical);
                 entity.Code ??= known.Code;
@@ -396,6 +463,17 @@ public sealed class MentionFinder
             }
 
             entity.AddTitles(titleNames.Select(Capitalise));
+            Add(span, entity);
+            var ofAt = nameEnd;
+            if (country is null && ofAt + 1 < end && Word(ofAt) is "of" && IsCapitalWord(ofAt + 1)
+                && NamesAt(ofAt + 1, end, out var cn, out var of) && of!.Kind == NameKind.Country)
+            {
+                // "Foreign Minister Bui Thanh Son of Vietnam"
+                country = of.Country;
+                AddName(ofAt + 1, cn, of, end, asModifier: true);
+                nameEnd = ofAt + 1 + cn;
+            }
+
             entity.Country ??= country;
             entity.Agent ??= titles.Select(x => x.Agent).FirstOrDefault(a => a is not null);
             if (affiliation is not null)
@@ -403,8 +481,30 @@ public sealed class MentionFinder
                 entity.Affiliation ??= affiliation;
             }
 
-            Add(span, entity);
             return nameEnd;
+        }
+
+        /// <summary>The number of tokens of a title at <paramref name="k"/>, with a prefix such as "Deputy" or "Acting".</summary>
+        private int TitleAt(int k, int end)
+        {
+            var p = k;
+            while (p < end - 1 && Has(p, WordFlags.TitlePrefix) && data.TitlePrefixLookup.Contains(Word(p)))
+            {
+                p++;
+            }
+
+            return TitlesAt(p, end, out var n, out _) ? p - k + n : 0;
+        }
+
+        private int TitleLength(int k, int end)
+        {
+            var p = k;
+            while (p < end - 1 && Has(p, WordFlags.TitlePrefix) && data.TitlePrefixLookup.Contains(Word(p)))
+            {
+                p++;
+            }
+
+            return TitlesAt(p, end, out var n, out _) ? n : 0;
         }
 
         private int RoleReference(int t, int k, List<TitleEntry> titles, bool determiner, string? country)
@@ -542,7 +642,7 @@ public sealed class MentionFinder
         {
             // A country or demonym before an organisation that has no country of its own.
             var m = k < end && tokens[k].Kind == TokenKind.Possessive ? k + 1 : k;
-            if (m < end && char.IsUpper(text[tokens[m].Start]) && data.Names.TryMatch(text, tokens, m, end, out var n, out var entry)
+            if (m < end && char.IsUpper(text[tokens[m].Start]) && NamesAt(m, end, out var n, out var entry)
                 && entry!.Kind == NameKind.Organisation && entry.Country is null)
             {
                 var e = Get(MentionType.Organization, entry.Canonical);
@@ -569,7 +669,7 @@ public sealed class MentionFinder
             }
 
             var prev = tokens[t - 1];
-            if (prev.Kind == TokenKind.Word && data.LocativeLookup.Contains(text.AsSpan(prev.Start, prev.Length)))
+            if (Has(t - 1, WordFlags.Locative))
             {
                 return false;
             }
@@ -593,12 +693,12 @@ public sealed class MentionFinder
         {
             // The run is an organisation when it ends in a head word ("Corporation", "Agency") or an acronym follows.
             var last = runEnd - 1;
-            var head = data.OrgWordLookup.TryGetValue(Word(last), out var agent);
+            var head = OrgWord(last, out var agent);
             var acronymFollows = runEnd + 2 < end && text[tokens[runEnd].Start] == '(' && IsAcronymToken(runEnd + 1) && text[tokens[runEnd + 2].Start] == ')';
             if (!head && !acronymFollows)
             {
                 // "Ministry of Foreign Affairs": the head comes first.
-                if (!data.OrgWordLookup.TryGetValue(Word(t), out agent) || runEnd - t < 3)
+                if (!OrgWord(t, out agent) || runEnd - t < 3)
                 {
                     return t;
                 }
@@ -622,7 +722,7 @@ public sealed class MentionFinder
             var countries = 0;
             for (var k = start; k < runEnd; k++)
             {
-                if (data.Names.TryMatch(text, tokens, k, runEnd, out var n, out var entry) && entry!.Kind is NameKind.Country or NameKind.Demonym)
+                if (NamesAt(k, runEnd, out var n, out var entry) && entry!.Kind is NameKind.Country or NameKind.Demonym)
                 {
                     countries++;
                     country ??= entry.Country;
@@ -717,7 +817,7 @@ public sealed class MentionFinder
             return last;
         }
 
-        private int ScanName(int k, int end)
+        private int ScanName(int k, int end, bool afterTitle = false)
         {
             // A person's name: one to four capitalised words, with particles such as "bin" inside.
             var start = k;
@@ -734,12 +834,13 @@ public sealed class MentionFinder
                 var w = text.AsSpan(tok.Start, tok.Length);
                 if (char.IsUpper(w[0]))
                 {
-                    if (IsStopword(k) || data.Titles.TryMatch(text, tokens, k, k + 1, out _, out _) && k == start && words == 0 && data.Titles.TryMatch(text, tokens, k, end, out _, out _))
+                    var stop = IsStopword(k) && !(afterTitle && words == 0 && k + 1 < end && IsCapitalWord(k + 1) && !IsStopword(k + 1));
+                    if (stop || (words == 0 && TitleAt(k, end) > 0))
                     {
                         break;
                     }
 
-                    if (data.Names.TryMatch(text, tokens, k, end, out var n, out var entry) && entry!.Kind != NameKind.Person)
+                    if (NamesAt(k, end, out var n, out var entry) && entry!.Kind != NameKind.Person)
                     {
                         break;
                     }
@@ -750,7 +851,7 @@ public sealed class MentionFinder
                     continue;
                 }
 
-                if (words > 0 && data.ParticleLookup.Contains(w) && k + 1 < end && IsCapitalWord(k + 1))
+                if (words > 0 && Has(k, WordFlags.Particle) && data.ParticleLookup.Contains(w) && k + 1 < end && IsCapitalWord(k + 1))
                 {
                     k++;
                     continue;
@@ -769,11 +870,12 @@ public sealed class MentionFinder
         }
 
         private bool IsSpeechVerb(int k, int end) =>
-            k < end && tokens[k].Kind == TokenKind.Word && data.SpeechVerbLookup.Contains(Word(k));
+            k < end && Has(k, WordFlags.SpeechVerb) && data.SpeechVerbLookup.Contains(Word(k));
 
-        private bool IsAppositiveTitle(int k, int end, out TitleEntry? title)
+        private bool IsAppositiveTitle(int k, int end, out TitleEntry? title, out string? country)
         {
             title = null;
+            country = null;
             if (k + 2 >= end || text[tokens[k].Start] != ',')
             {
                 return false;
@@ -785,8 +887,9 @@ public sealed class MentionFinder
                 m++;
             }
 
-            if (m < end && data.Names.TryMatch(text, tokens, m, end, out var n, out var entry) && entry!.Kind is NameKind.Demonym or NameKind.Country)
+            if (m < end && NamesAt(m, end, out var n, out var entry) && entry!.Kind is NameKind.Demonym or NameKind.Country)
             {
+                country = entry.Country;
                 m += n;
                 if (m < end && tokens[m].Kind == TokenKind.Possessive)
                 {
@@ -794,7 +897,7 @@ public sealed class MentionFinder
                 }
             }
 
-            return m < end && data.Titles.TryMatch(text, tokens, m, end, out _, out title) && title!.Agent is not null;
+            return m < end && TitlesAt(m, end, out _, out title) && title!.Agent is not null;
         }
 
         private bool Accept(int t, int count, NameEntry entry)
@@ -842,7 +945,7 @@ public sealed class MentionFinder
 
         private Entity Get(MentionType type, string canonical)
         {
-            var key = (int)type + "|" + canonical;
+            var key = (type, canonical);
             if (!entities.TryGetValue(key, out var e))
             {
                 e = new Entity(type, canonical);
@@ -866,7 +969,7 @@ public sealed class MentionFinder
 
         private bool IsCapitalWord(int k) => tokens[k].Kind == TokenKind.Word && char.IsUpper(text[tokens[k].Start]);
 
-        private bool IsStopword(int k) => data.StopwordLookup.Contains(Word(k));
+        private bool IsStopword(int k) => Has(k, WordFlags.Stopword) && data.StopwordLookup.Contains(Word(k));
 
         private ReadOnlySpan<char> Word(int k) => text.AsSpan(tokens[k].Start, tokens[k].Length);
 
@@ -897,10 +1000,18 @@ public sealed class MentionFinder
             }
 
             var result = ImmutableArray.CreateBuilder<Mention>(found.Count);
-            foreach (var f in found.OrderBy(f => f.Span.Start).ThenByDescending(f => f.Span.Length))
+            found.Sort(static (x, y) => x.Span.Start != y.Span.Start ? x.Span.Start.CompareTo(y.Span.Start) : y.Span.Length.CompareTo(x.Span.Length));
+            var frozen = new Dictionary<Entity, (ImmutableArray<string> Titles, string? Actor)>();
+            foreach (var f in found)
             {
                 var e = f.Entity;
-                result.Add(new Mention(f.Span, e.Type, e.Canonical, [.. e.Titles], e.Actor(), e.Members.IsDefault ? default : e.Members)
+                if (!frozen.TryGetValue(e, out var fixedValues))
+                {
+                    fixedValues = ([.. e.Titles], e.Actor());
+                    frozen[e] = fixedValues;
+                }
+
+                result.Add(new Mention(f.Span, e.Type, e.Canonical, fixedValues.Titles, fixedValues.Actor, e.Members.IsDefault ? default : e.Members)
                 {
                     Affiliation = e.Affiliation?.Canonical,
                 });

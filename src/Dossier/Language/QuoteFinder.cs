@@ -18,12 +18,17 @@ public sealed class QuoteFinder
     private readonly record struct Attribution(TextSpan Speaker, string? Name, MentionType? Type, TextSpan Content);
 
     /// <summary>The quotations of <paramref name="text"/>, in text order.</summary>
-    public ImmutableArray<Quote> Find(string text, Token[] tokens, ImmutableArray<Sentence> sentences, ImmutableArray<Mention> mentions)
+    public ImmutableArray<Quote> Find(string text, Token[] tokens, ImmutableArray<Sentence> sentences, ImmutableArray<Mention> mentions) =>
+        Find(text, tokens, data.Classify(text, tokens), sentences, mentions);
+
+    /// <summary>The quotations of <paramref name="text"/>, with its tokens already classified.</summary>
+    public ImmutableArray<Quote> Find(string text, Token[] tokens, WordFlags[] flags, ImmutableArray<Sentence> sentences, ImmutableArray<Mention> mentions)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(flags);
         var quotes = ImmutableArray.CreateBuilder<Quote>();
-        var state = new Speakers();
+        var state = new Speakers { Flags = flags };
         var sentenceTokens = new (int Start, int End)[sentences.Length];
         var t = 0;
         for (var s = 0; s < sentences.Length; s++)
@@ -65,6 +70,8 @@ public sealed class QuoteFinder
         public TextSpan? DiscourseSpan;
         public int DiscourseParagraph = -100;
         public string? LastThing;
+        public string? DiscoursePerson;
+        public WordFlags[] Flags = [];
     }
 
     private void Paragraph(string text, Token[] tokens, ImmutableArray<Sentence> sentences, (int Start, int End)[] sentenceTokens, ImmutableArray<Mention> mentions, int first, int last, Speakers state, ImmutableArray<Quote>.Builder quotes)
@@ -84,6 +91,14 @@ public sealed class QuoteFinder
             var sq = SentenceAt(sentences, first, last, qs);
             var eq = SentenceAt(sentences, first, last, Math.Max(qs, qe - 1));
             var attribution = attributions[eq - first] ?? attributions[sq - first];
+            for (var p = sq - 1; attribution is null && p >= first; p--)
+            {
+                // A quote left open in a paragraph goes on with the speaker named earlier in it.
+                if (attributions[p - first] is { Name: not null } earlier && qe >= pe)
+                {
+                    attribution = earlier;
+                }
+            }
             string? speaker = null;
             TextSpan? speakerSpan = null;
             if (attribution is { } a)
@@ -131,6 +146,8 @@ public sealed class QuoteFinder
                 {
                     state.LastThing = a.Name;
                 }
+
+                state.DiscoursePerson = a.Type is null or MentionType.Person ? a.Name : null;
             }
 
             var sentence = sentences[s].Span;
@@ -145,8 +162,9 @@ public sealed class QuoteFinder
     private static Mention? LastDocumentIn(ImmutableArray<Mention> mentions, int from, int to)
     {
         Mention? found = null;
-        foreach (var m in mentions)
+        for (var i = FirstAtOrAfter(mentions, from); i < mentions.Length; i++)
         {
+            var m = mentions[i];
             if (m.Span.Start >= to)
             {
                 break;
@@ -274,6 +292,18 @@ public sealed class QuoteFinder
             return null;
         }
 
+        // Every attribution has a verb of saying or "according to": most sentences have neither and are skipped at once.
+        var candidate = false;
+        for (var k = start; k < end && !candidate; k++)
+        {
+            candidate = (state.Flags[k] & WordFlags.SpeechVerb) != 0 || (tokens[k].Length == 9 && Is(text, tokens[k], "according"));
+        }
+
+        if (!candidate)
+        {
+            return null;
+        }
+
         // "According to the communique, ..."
         for (var k = start; k + 2 < end; k++)
         {
@@ -373,7 +403,7 @@ public sealed class QuoteFinder
             return true;
         }
 
-        return last - k <= 4 && Word(text, tokens[k]) is "on" or "in" or "at" or "after" or "late" or "earlier" or "later" or "last" or "this" or "today" or "yesterday";
+        return last - k <= 4 && data.TrailerLookup.Contains(Word(text, tokens[k]));
     }
 
     private bool TrySubjectVerb(string text, Token[] tokens, int start, int end, ImmutableArray<Mention> mentions, Speakers state, out Attribution attribution)
@@ -427,39 +457,56 @@ public sealed class QuoteFinder
             (name, type) = kind switch
             {
                 "thing" => (state.LastThing ?? LastOf(mentions, tokens[k].Start, MentionType.Document, MentionType.Organization), (MentionType?)MentionType.Document),
-                "person" => (LastOf(mentions, tokens[k].Start, MentionType.Person), MentionType.Person),
+                "person" => (state.DiscoursePerson ?? LastOf(mentions, tokens[k].Start, MentionType.Person), MentionType.Person),
                 _ => (LastOf(mentions, tokens[k].Start, MentionType.Group), MentionType.Group),
             };
             return k + 1;
         }
 
-        // A mention starting here, possibly after "the": take the whole mention.
-        var at = tokens[k].Start;
-        var mention = MentionAt(mentions, at);
-        if (mention is null && Is(text, tokens[k], "the") && k + 1 < end)
+        // A mention starting here, possibly after "the" or titles ("Foreign Minister Ishaq Dar"): take the whole mention.
+        for (var p = k; p < end && p <= k + 6; p++)
         {
-            mention = MentionAt(mentions, tokens[k + 1].Start);
+            var tok = tokens[p];
+            if (tok.Kind is not (TokenKind.Word or TokenKind.Possessive))
+            {
+                break;
+            }
+
+            var mention = MentionAt(mentions, tok.Start);
+            if (mention is not null && mention.Type is not (MentionType.Place or MentionType.Nationality))
+            {
+                var e = p;
+                while (e < end && tokens[e].End <= mention.Span.End)
+                {
+                    e++;
+                }
+
+                name = mention.Canonical;
+                type = mention.Type;
+                return e;
+            }
+
+            var word = Word(text, tok);
+            if (!(char.IsUpper(word[0]) || tok.Kind == TokenKind.Possessive || word is "the" or "his" or "her" or "its" or "their" or "a" or "an"))
+            {
+                break;
+            }
         }
 
-        if (mention is null || mention.Type is MentionType.Place)
+        // "the mayor said": a role without a name speaks as that role.
+        if (Is(text, tokens[k], "the") && k + 1 < end && data.Titles.TryMatch(text, tokens, k + 1, end, out var n, out var role) && char.IsLower(text[tokens[k + 1].Start]))
         {
-            return k;
+            name = Span(tokens, k + 1, k + 1 + n).Of(text);
+            type = null;
+            return k + 1 + n;
         }
 
-        var e = k;
-        while (e < end && tokens[e].End <= mention.Span.End)
-        {
-            e++;
-        }
-
-        name = mention.Canonical;
-        type = mention.Type;
-        return e;
+        return k;
     }
 
     private static string? LastOf(ImmutableArray<Mention> mentions, int before, params MentionType[] types)
     {
-        for (var i = mentions.Length - 1; i >= 0; i--)
+        for (var i = FirstAtOrAfter(mentions, before) - 1; i >= 0; i--)
         {
             if (mentions[i].Span.Start < before && types.Contains(mentions[i].Type))
             {
@@ -472,11 +519,18 @@ public sealed class QuoteFinder
 
     private static Mention? MentionAt(ImmutableArray<Mention> mentions, int start)
     {
+        var lo = FirstAtOrAfter(mentions, start);
+        return lo < mentions.Length && mentions[lo].Span.Start == start ? mentions[lo] : null;
+    }
+
+    /// <summary>The index of the first mention starting at or after <paramref name="offset"/> (mentions are in text order).</summary>
+    private static int FirstAtOrAfter(ImmutableArray<Mention> mentions, int offset)
+    {
         int lo = 0, hi = mentions.Length - 1;
         while (lo <= hi)
         {
             var mid = (lo + hi) / 2;
-            if (mentions[mid].Span.Start < start)
+            if (mentions[mid].Span.Start < offset)
             {
                 lo = mid + 1;
             }
@@ -486,15 +540,16 @@ public sealed class QuoteFinder
             }
         }
 
-        return lo < mentions.Length && mentions[lo].Span.Start == start ? mentions[lo] : null;
+        return lo;
     }
 
     private static Mention? Subject(string text, Token[] tokens, int sentenceStart, int quoteStart, ImmutableArray<Mention> mentions)
     {
         // "Dar reaffirmed “...”", "the pair “reviewed ...”": a person or pair just before the quote, with at most two words between.
         Mention? best = null;
-        foreach (var m in mentions)
+        for (var i = FirstAtOrAfter(mentions, tokens[sentenceStart].Start); i < mentions.Length; i++)
         {
+            var m = mentions[i];
             if (m.Span.End > quoteStart)
             {
                 break;

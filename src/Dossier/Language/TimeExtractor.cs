@@ -25,6 +25,12 @@ public enum TimeKind
 
     /// <summary>A range of days or years ("from January 3 to 5", "2024-2029").</summary>
     Range,
+
+    /// <summary>A season ("in the spring").</summary>
+    Season,
+
+    /// <summary>A decade ("in the 1990s").</summary>
+    Decade,
 }
 
 /// <summary>
@@ -49,6 +55,9 @@ public sealed record TimeMatch(TextSpan Span, TimeKind Kind)
     /// <summary>For relative expressions and weekdays: +1 next, -1 last, 0 this or unstated.</summary>
     public int Shift { get; init; }
 
+    /// <summary>True for a count of units from the reference ("within two weeks"): resolved to the day, not the period.</summary>
+    public bool Exact { get; init; }
+
     /// <summary>True when the sentence looks ahead ("will", "next"), which decides "on Monday" and "in October".</summary>
     public bool Future { get; init; }
 
@@ -65,10 +74,15 @@ public sealed class TimeExtractor
     public TimeExtractor(LanguageData data) => this.data = data ?? throw new ArgumentNullException(nameof(data));
 
     /// <summary>The time expressions of <paramref name="text"/>, sentence by sentence.</summary>
-    public List<TimeMatch> Extract(string text, Token[] tokens, IReadOnlyList<Sentence> sentences)
+    public List<TimeMatch> Extract(string text, Token[] tokens, IReadOnlyList<Sentence> sentences) =>
+        Extract(text, tokens, data.Classify(text, tokens), sentences);
+
+    /// <summary>The time expressions of <paramref name="text"/>, with its tokens already classified.</summary>
+    public List<TimeMatch> Extract(string text, Token[] tokens, WordFlags[] flags, IReadOnlyList<Sentence> sentences)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(flags);
         ArgumentNullException.ThrowIfNull(sentences);
         var result = new List<TimeMatch>();
         var t = 0;
@@ -84,7 +98,7 @@ public sealed class TimeExtractor
             var future = false;
             while (end < tokens.Length && tokens[end].End <= span.End)
             {
-                if (tokens[end].Kind == TokenKind.Word && data.FutureLookup.Contains(text.AsSpan(tokens[end].Start, tokens[end].Length)))
+                if ((flags[end] & WordFlags.Future) != 0)
                 {
                     future = true;
                 }
@@ -95,6 +109,13 @@ public sealed class TimeExtractor
             var k = t;
             while (k < end)
             {
+                // Only time words and numbers can start a time expression.
+                if ((flags[k] & WordFlags.TimeWord) == 0 && tokens[k].Kind != TokenKind.Number)
+                {
+                    k++;
+                    continue;
+                }
+
                 var next = Match(text, tokens, k, end, out var match);
                 if (match is not null)
                 {
@@ -142,7 +163,7 @@ public sealed class TimeExtractor
         }
 
         // The preposition belongs to the span only when it heads the expression ("on Monday", "from January 3 to 5").
-        var from = prep is not null && body > k ? start : k;
+        var from = prep is "on" or "in" || (prep is "from" or "between" && match.Kind == TimeKind.Range) ? start : k;
         match = match with { Span = TextSpan.FromBounds(tokens[from].Start, match.Span.End) };
         return body;
     }
@@ -156,8 +177,8 @@ public sealed class TimeExtractor
         {
             switch (tw.Kind)
             {
-                case "month" when char.IsUpper(w[0]):
-                    return MonthFirst(text, tokens, k, end, prep, int.Parse(tw.Value, System.Globalization.CultureInfo.InvariantCulture), out match);
+                case "month" or "mon" when char.IsUpper(w[0]):
+                    return MonthFirst(text, tokens, k, end, prep, int.Parse(tw.Value, System.Globalization.CultureInfo.InvariantCulture), tw.Kind == "mon", out match);
                 case "weekday" when char.IsUpper(w[0]):
                     return Weekday(text, tokens, k, k, end, int.Parse(tw.Value, System.Globalization.CultureInfo.InvariantCulture), 0, out match);
                 case "day":
@@ -180,7 +201,7 @@ public sealed class TimeExtractor
                                 return Weekday(text, tokens, k, k + 1, end, int.Parse(unit.Value, System.Globalization.CultureInfo.InvariantCulture), shift == 0 ? 2 : shift, out match);
                             }
 
-                            if (unit.Kind == "month" && char.IsUpper(nw[0]) && shift != 0)
+                            if (unit.Kind is "month" or "mon" && char.IsUpper(nw[0]) && shift != 0)
                             {
                                 match = new TimeMatch(Span(tokens, k, k + 2), TimeKind.Month) { Month = int.Parse(unit.Value, System.Globalization.CultureInfo.InvariantCulture), Shift = shift };
                                 return k + 2;
@@ -192,9 +213,44 @@ public sealed class TimeExtractor
 
                 case "number" when k + 2 < end:
                     return Ago(text, tokens, k, end, int.Parse(tw.Value, System.Globalization.CultureInfo.InvariantCulture), out match);
+                case "ahead" when k + 2 < end:
+                    {
+                        // "within two weeks", "in three days"
+                        var after = Ahead(text, tokens, k + 1, end, out match);
+                        if (match is not null)
+                        {
+                            match = match with { Span = TextSpan.FromBounds(tokens[k].Start, match.Span.End) };
+                        }
+
+                        return after;
+                    }
             }
 
             return k;
+        }
+
+        // "in the spring", "in the 1990s"
+        if (tok.Kind == TokenKind.Word && w is "the" && k + 1 < end && prep is "in" or "during")
+        {
+            var next = tokens[k + 1];
+            var nw = Word(text, next);
+            if (data.TimeWordLookup.TryGetValue(nw, out var season) && season.Kind == "season")
+            {
+                match = new TimeMatch(Span(tokens, k, k + 2), TimeKind.Season) { Unit = season.Value };
+                return k + 2;
+            }
+
+            if (next.Kind == TokenKind.Number && nw.Length == 5 && nw[3] == '0' && nw[4] == 's' && int.TryParse(nw[..4], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var decade))
+            {
+                match = new TimeMatch(Span(tokens, k, k + 2), TimeKind.Decade) { Year = decade };
+                return k + 2;
+            }
+        }
+
+        if (tok.Kind == TokenKind.Word && prep is "in" && data.TimeWordLookup.TryGetValue(w, out var n0) && n0.Kind == "number" && k + 1 < end
+            && data.TimeWordLookup.TryGetValue(Word(text, tokens[k + 1]), out var u0) && u0.Kind == "unit" && (k + 2 >= end || Word(text, tokens[k + 2]) is not "ago"))
+        {
+            return Ahead(text, tokens, k, end, out match);
         }
 
         if (tok.Kind != TokenKind.Number)
@@ -223,7 +279,7 @@ public sealed class TimeExtractor
         }
 
         // "4 January 2026", "5th January"
-        if (TryDay(text, tok, out var day) && k + 1 < end && data.TimeWordLookup.TryGetValue(Word(text, tokens[k + 1]), out var mw) && mw.Kind == "month" && char.IsUpper(text[tokens[k + 1].Start]))
+        if (TryDay(text, tok, out var day) && k + 1 < end && data.TimeWordLookup.TryGetValue(Word(text, tokens[k + 1]), out var mw) && mw.Kind is "month" or "mon" && char.IsUpper(text[tokens[k + 1].Start]))
         {
             var month = int.Parse(mw.Value, System.Globalization.CultureInfo.InvariantCulture);
             var m = k + 2;
@@ -246,11 +302,10 @@ public sealed class TimeExtractor
         return k;
     }
 
-    private int MonthFirst(string text, Token[] tokens, int k, int end, string? prep, int month, out TimeMatch? match)
+    private int MonthFirst(string text, Token[] tokens, int k, int end, string? prep, int month, bool abbreviated, out TimeMatch? match)
     {
         match = null;
         var m = k + 1;
-        var abbreviated = Word(text, tokens[k]).Length <= 4;
         if (m < end && tokens[m].Kind == TokenKind.Punct && text[tokens[m].Start] == '.')
         {
             m++;
@@ -266,7 +321,7 @@ public sealed class TimeExtractor
             {
                 var r = m + 1;
                 var em = month;
-                if (data.TimeWordLookup.TryGetValue(Word(text, tokens[r]), out var mw2) && mw2.Kind == "month" && char.IsUpper(text[tokens[r].Start]) && r + 1 < end)
+                if (data.TimeWordLookup.TryGetValue(Word(text, tokens[r]), out var mw2) && mw2.Kind is "month" or "mon" && char.IsUpper(text[tokens[r].Start]) && r + 1 < end)
                 {
                     em = int.Parse(mw2.Value, System.Globalization.CultureInfo.InvariantCulture);
                     r++;
@@ -321,9 +376,9 @@ public sealed class TimeExtractor
         var m = k + 1;
         // "Monday (Jan 5)", "Monday, January 5"
         var open = m < end && text[tokens[m].Start] is '(' or ',';
-        if (open && m + 1 < end && data.TimeWordLookup.TryGetValue(Word(text, tokens[m + 1]), out var mw) && mw.Kind == "month")
+        if (open && m + 1 < end && data.TimeWordLookup.TryGetValue(Word(text, tokens[m + 1]), out var mw) && mw.Kind is "month" or "mon")
         {
-            var after = MonthFirst(text, tokens, m + 1, end, null, int.Parse(mw.Value, System.Globalization.CultureInfo.InvariantCulture), out var date);
+            var after = MonthFirst(text, tokens, m + 1, end, null, int.Parse(mw.Value, System.Globalization.CultureInfo.InvariantCulture), true, out var date);
             if (date is { Kind: TimeKind.Date })
             {
                 if (text[tokens[m].Start] == '(' && after < end && text[tokens[after].Start] == ')')
@@ -347,6 +402,19 @@ public sealed class TimeExtractor
         {
             match = new TimeMatch(Span(tokens, k, k + 3), TimeKind.Relative) { Unit = unit.Value, Shift = -n };
             return k + 3;
+        }
+
+        return k;
+    }
+
+    private int Ahead(string text, Token[] tokens, int k, int end, out TimeMatch? match)
+    {
+        match = null;
+        if (k + 1 < end && data.TimeWordLookup.TryGetValue(Word(text, tokens[k]), out var n) && n.Kind == "number"
+            && data.TimeWordLookup.TryGetValue(Word(text, tokens[k + 1]), out var unit) && unit.Kind == "unit")
+        {
+            match = new TimeMatch(Span(tokens, k, k + 2), TimeKind.Relative) { Unit = unit.Value, Shift = int.Parse(n.Value, System.Globalization.CultureInfo.InvariantCulture), Future = true, Exact = true };
+            return k + 2;
         }
 
         return k;

@@ -224,6 +224,31 @@ public static class TimeResolver
                     return ($"{Y(year.Value)}-{m.Month:00}", source);
                 }
 
+            case TimeKind.Season:
+                {
+                    var year = r?.Year ?? reference.Year;
+                    return year is null ? ($"XXXX-{m.Unit}", "unresolved") : ($"{Y(year.Value)}-{m.Unit}", source);
+                }
+
+            case TimeKind.Decade:
+                return (Y(m.Year)[..3], "absolute");
+            case TimeKind.Relative when m.Exact:
+                {
+                    if (r is null)
+                    {
+                        return ("XXXX-XX-XX", "unresolved");
+                    }
+
+                    var d = m.Unit switch
+                    {
+                        "week" => r.Value.AddDays(7 * m.Shift),
+                        "month" => r.Value.AddMonths(m.Shift),
+                        "year" => r.Value.AddYears(m.Shift),
+                        _ => r.Value.AddDays(m.Shift),
+                    };
+                    return (Iso(d), source);
+                }
+
             case TimeKind.DayOffset:
                 return r is null ? ("XXXX-XX-XX", "unresolved") : (Iso(r.Value.AddDays(m.Day)), source);
             case TimeKind.Relative:

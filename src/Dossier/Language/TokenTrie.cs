@@ -26,7 +26,7 @@ public sealed class TokenTrie<T>
         foreach (var token in tokens)
         {
             var key = KeyOf(phrase, token).ToString();
-            node.Children ??= new Dictionary<string, Node>(StringComparer.OrdinalIgnoreCase);
+            node.Children ??= new Dictionary<string, Node>(FastComparer.IgnoreCase);
             if (!node.Children.TryGetValue(key, out var next))
             {
                 next = new Node();
@@ -39,6 +39,9 @@ public sealed class TokenTrie<T>
         node.Value ??= value;
         MaxTokens = Math.Max(MaxTokens, tokens.Length);
     }
+
+    /// <summary>The words that begin some phrase.</summary>
+    public IEnumerable<string> FirstWords => root.Children?.Keys ?? Enumerable.Empty<string>();
 
     /// <summary>Freezes lookups; call once after the last <see cref="Add"/>.</summary>
     public TokenTrie<T> Seal()

@@ -53,7 +53,10 @@ public static class ContentDecoder
         }
 
         var declared = ResolveCharset(declaredCharset) ?? ResolveCharset(FindDeclaredCharset(bytes));
-        if (declared is not null && declared.CodePage != Encoding.UTF8.CodePage)
+
+        // Pages labelled latin-1 or windows-1252 that are really UTF-8 are common; legacy text that happens
+        // to be valid UTF-8 with multi-byte sequences is vanishingly rare. Valid UTF-8 wins over the label.
+        if (declared is not null && declared.CodePage != Encoding.UTF8.CodePage && !IsValidUtf8WithMultiByte(bytes))
         {
             text = declared.GetString(bytes);
             return Finish(ref text, out reason);
@@ -295,6 +298,9 @@ public static class ContentDecoder
 
         return null;
     }
+
+    private static bool IsValidUtf8WithMultiByte(ReadOnlySpan<byte> bytes) =>
+        System.Text.Unicode.Utf8.IsValid(bytes) && bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0;
 
     // Legacy single-byte text has high bytes that never form a valid UTF-8 sequence; text that holds valid
     // UTF-8 sequences beside invalid ones is damaged UTF-8, not windows-1252, and is refused.

@@ -94,7 +94,7 @@ public static class ContentSniffer
 
         if (t[0] == '{')
         {
-            return ContentFormat.Jsonl;
+            return FirstLineIsNotJson(t) ? ContentFormat.Text : ContentFormat.Jsonl;
         }
 
         var lower = t[..Math.Min(t.Length, 4096)].ToString().ToLowerInvariant();
@@ -166,6 +166,11 @@ public static class ContentSniffer
             return Encoding.BigEndianUnicode.GetString(head[2..(2 + ((head.Length - 2) & ~1))]);
         }
 
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            head = head[3..];
+        }
+
         if (ContentDecoder.DetectUtf16WithoutBom(head) is { } utf16)
         {
             return utf16.GetString(head[..(head.Length & ~1)]);
@@ -175,6 +180,27 @@ public static class ContentSniffer
 
         // Latin-1 maps every byte to one char, enough to see ASCII markers whatever the real encoding.
         return Encoding.Latin1.GetString(head);
+    }
+
+    // Prose can open with a brace; a JSONL file's first line is a whole JSON object. A first line longer than
+    // the sniffed head cannot be checked and is trusted.
+    private static bool FirstLineIsNotJson(ReadOnlySpan<char> text)
+    {
+        var newline = text.IndexOf('\n');
+        if (newline < 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(text[..newline].ToString());
+            return json.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return true;
+        }
     }
 
     private static int FirstIndex(string text, params string[] needles)

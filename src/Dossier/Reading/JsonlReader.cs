@@ -53,6 +53,11 @@ public sealed class JsonlReader(Stream stream, string path, ReaderOptions option
             }
 
             var bytes = line.GetBuffer().AsSpan(0, (int)line.Length);
+            if (number == 1 && bytes.StartsWith("\uFEFF"u8))
+            {
+                bytes = bytes[3..];
+            }
+
             if (bytes.Trim(" \t\r"u8).IsEmpty)
             {
                 continue;

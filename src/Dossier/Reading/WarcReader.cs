@@ -6,7 +6,8 @@ namespace Dossier.Reading;
 
 /// <summary>
 /// A streaming reader of WARC 1.0 and 1.1 archives (ISO 28500), plain or with one gzip member per record.
-/// It yields the <c>response</c> records that carry an HTML page (and <c>resource</c> records that are HTML),
+/// It yields the <c>response</c> records that carry an HTML page (and <c>resource</c> records that are HTML,
+/// and the text/plain <c>conversion</c> records of WET files),
 /// one document each, holding a single record in memory at a time. Other records (requests, metadata,
 /// images, redirects) are skipped silently: a crawl is mostly those. A record larger than the document cap
 /// is skipped with an error; a truncated archive yields every whole record, then one error.
@@ -121,7 +122,9 @@ public sealed class WarcReader
         var type = headers.GetValueOrDefault("WARC-Type")?.ToLowerInvariant();
         var contentType = headers.GetValueOrDefault("Content-Type") ?? "";
         var isHttp = contentType.StartsWith("application/http", StringComparison.OrdinalIgnoreCase);
-        var wanted = (type == "response" && (isHttp || IsHtml(contentType))) || (type == "resource" && IsHtml(contentType));
+        // WET files (extracted text) carry "conversion" records of text/plain: read them as text documents.
+        var isText = type == "conversion" && contentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase);
+        var wanted = (type == "response" && (isHttp || IsHtml(contentType))) || (type == "resource" && IsHtml(contentType)) || isText;
         if (!wanted)
         {
             return SkipBlock(length, record);
@@ -142,7 +145,7 @@ public sealed class WarcReader
         var hints = new SourceHints { Url = uri };
         if (!isHttp)
         {
-            return (Decode(block, null, record, hints), false);
+            return (Decode(block, ContentDecoder.CharsetParameter(contentType), record, hints, isText ? DocumentKind.Text : DocumentKind.Html), false);
         }
 
         var response = HttpPayload.Parse(block, options);
@@ -164,9 +167,9 @@ public sealed class WarcReader
         return (Decode(response.Body, ContentDecoder.CharsetParameter(response.ContentType), record, hints), false);
     }
 
-    private ReadItem Decode(ReadOnlySpan<byte> body, string? charset, string record, SourceHints hints) =>
+    private ReadItem Decode(ReadOnlySpan<byte> body, string? charset, string record, SourceHints hints, DocumentKind kind = DocumentKind.Html) =>
         ContentDecoder.TryDecode(body, charset, out var text, out var reason)
-            ? ReadItem.Of(new SourceDocument(path, record, DocumentKind.Html, text, hints))
+            ? ReadItem.Of(new SourceDocument(path, record, kind, text, hints))
             : ReadItem.Failed(path, record, reason == "empty file" ? "empty page" : reason);
 
     private (ReadItem? Item, bool Stop) SkipBlock(long length, string record) =>

@@ -36,20 +36,21 @@ public sealed record ArticleFeatures(
     {
         var article = annotated.Article;
         var counts = new Dictionary<int, int>();
-        void AddTerms(string text, int weight)
+        void AddTerms(List<string> terms, int weight)
         {
-            foreach (var term in TextTerms.ContentTerms(text))
+            foreach (var term in terms)
             {
                 var key = TermKey(term);
                 counts[key] = counts.GetValueOrDefault(key) + weight;
             }
         }
 
-        AddTerms(article.Metadata.Title ?? "", 2);
-        AddTerms(article.Text, 1);
+        var words = TextTerms.Words(article.Text);
+        AddTerms(TextTerms.ContentTerms(article.Metadata.Title ?? ""), 2);
+        AddTerms(TextTerms.ContentTerms(words), 1);
 
         var entities = annotated.Mentions.IsDefaultOrEmpty
-            ? CapitalisedNames(article.Text)
+            ? CapitalisedNames(article.Text, words)
             : [.. annotated.Mentions.Where(m => m.Type is not (MentionType.Group or MentionType.Document)).Select(m => Normalise(m.Canonical)).Where(e => e.Length > 1).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
         DateOnly? date = annotated.EventDate ?? (article.Metadata.Published is { } p ? DateOnly.FromDateTime(p.UtcDateTime) : null);
@@ -57,7 +58,7 @@ public sealed record ArticleFeatures(
             ? ImmutableArray<string>.Empty
             : [.. annotated.Events.Select(e => $"{e.Source.Code}|{e.RootCode}|{e.Target.Code}").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         var (sourceKey, sourceLabel) = SourceOf(article.Metadata);
-        var shingles = Fingerprints.Shingles(article.Text);
+        var shingles = Fingerprints.Shingles(words);
         return new ArticleFeatures(
             article.Id,
             counts.ToImmutableDictionary(),
@@ -67,7 +68,7 @@ public sealed record ArticleFeatures(
             events,
             sourceKey,
             sourceLabel,
-            Fingerprints.ExactHash(article.Text),
+            Fingerprints.ExactHash(words),
             [.. Fingerprints.MinHash(shingles)]);
     }
 
@@ -93,10 +94,9 @@ public sealed record ArticleFeatures(
     public static string Normalise(string name) => string.Join(' ', TextTerms.Words(name).Select(w => w.Lower));
 
     // Without the language stage's mentions, runs of capitalised words that do not start a sentence stand in for names.
-    private static ImmutableArray<string> CapitalisedNames(string text)
+    private static ImmutableArray<string> CapitalisedNames(string text, List<Word> words)
     {
         var names = new SortedSet<string>(StringComparer.Ordinal);
-        var words = TextTerms.Words(text);
         var run = new List<string>();
         for (var i = 0; i <= words.Count; i++)
         {

@@ -27,10 +27,13 @@ internal static class Fingerprints
     private static readonly ulong[] Offsets = MakeConstants(0xD1B54A32D192ED03UL, SignatureLength, odd: false);
 
     /// <summary>A hash of the text with case, punctuation and spacing removed: equal for exact copies.</summary>
-    public static ulong ExactHash(string text)
+    public static ulong ExactHash(string text) => ExactHash(TextTerms.Words(text));
+
+    /// <summary>The exact-copy hash of a text's words.</summary>
+    public static ulong ExactHash(List<Word> words)
     {
-        var b = new StringBuilder(text.Length);
-        foreach (var word in TextTerms.Words(text))
+        var b = new StringBuilder(words.Count * 8);
+        foreach (var word in words)
         {
             b.Append(word.Lower).Append(' ');
         }
@@ -39,9 +42,11 @@ internal static class Fingerprints
     }
 
     /// <summary>The hashes of the text's word shingles (lower-cased words, function words kept: copies keep them too).</summary>
-    public static ulong[] Shingles(string text)
+    public static ulong[] Shingles(string text) => Shingles(TextTerms.Words(text));
+
+    /// <summary>The shingle hashes of a text's words.</summary>
+    public static ulong[] Shingles(List<Word> words)
     {
-        var words = TextTerms.Words(text);
         if (words.Count == 0)
         {
             return [];

@@ -53,8 +53,28 @@ internal static class TextTerms
         return words;
     }
 
+    // Word forms repeat endlessly across a stream; folding each once is the single largest saving in grouping.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Memo = new(StringComparer.Ordinal);
+    private const int MemoLimit = 1 << 20;
+
     /// <summary>The content terms of one lower-cased word (none for a function word, several for a compound such as "counter-terrorism").</summary>
-    public static IEnumerable<string> Terms(string lower)
+    public static string[] Terms(string lower)
+    {
+        if (Memo.TryGetValue(lower, out var known))
+        {
+            return known;
+        }
+
+        var terms = Fold(lower).ToArray();
+        if (Memo.Count < MemoLimit)
+        {
+            Memo.TryAdd(lower, terms);
+        }
+
+        return terms;
+    }
+
+    private static IEnumerable<string> Fold(string lower)
     {
         if (Lexicon.Stopwords.Contains(lower))
         {
@@ -83,10 +103,13 @@ internal static class TextTerms
     }
 
     /// <summary>All content terms of a text, in order.</summary>
-    public static List<string> ContentTerms(string text, int start = 0, int end = -1)
+    public static List<string> ContentTerms(string text, int start = 0, int end = -1) => ContentTerms(Words(text, start, end));
+
+    /// <summary>All content terms of some words, in order.</summary>
+    public static List<string> ContentTerms(List<Word> words)
     {
-        var terms = new List<string>();
-        foreach (var word in Words(text, start, end))
+        var terms = new List<string>(words.Count);
+        foreach (var word in words)
         {
             terms.AddRange(Terms(word.Lower));
         }

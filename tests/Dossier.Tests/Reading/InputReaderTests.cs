@@ -157,4 +157,28 @@ public class InputReaderTests
         var item = Assert.Single(Read(temp.Write("a.zip", output.ToArray())));
         Assert.Equal("binary content (zip)", item.Error!.Reason);
     }
+
+    [Fact]
+    public void Utf8_content_wins_over_a_wrong_latin1_label()
+    {
+        using var temp = new TempFolder();
+        var html = "<html><head><meta charset=\"iso-8859-1\"><title>t</title></head><body><p>The minister’s “plan”.</p></body></html>";
+        Assert.Contains("The minister’s “plan”.", Single(temp.Write("mislabelled.html", html)).Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Prose_opening_with_a_brace_is_text_not_jsonl()
+    {
+        using var temp = new TempFolder();
+        var doc = Single(temp.Write("odd.txt", "{Draft} Harbour plan\nThe council met on Monday.\n"));
+        Assert.Equal(DocumentKind.Text, doc.Kind);
+    }
+
+    [Fact]
+    public void Jsonl_with_a_byte_order_mark_is_read()
+    {
+        using var temp = new TempFolder();
+        var doc = Single(temp.Write("dump.jsonl", [0xEF, 0xBB, 0xBF, .. "{\"text\":\"T\\n\\nBody.\"}\n"u8]));
+        Assert.Equal("1", doc.Record);
+    }
 }

@@ -103,4 +103,13 @@ public class WarcReaderTests
         var item = Assert.Single(ReadBytes(Encoding.ASCII.GetBytes(text)));
         Assert.Equal("https://news.example.test/r", item.Document!.Record);
     }
+
+    [Fact]
+    public void Wet_conversion_records_are_read_as_text()
+    {
+        var record = Warc.Record("conversion", "urn:uuid:wet-1", "https://news.example.test/t", "text/plain", Encoding.UTF8.GetBytes("Bridge reopens\nThe bridge reopened on Friday.\n"));
+        var item = Assert.Single(ReadBytes(record));
+        Assert.Equal(DocumentKind.Text, item.Document!.Kind);
+        Assert.StartsWith("Bridge reopens", item.Document.Content, StringComparison.Ordinal);
+    }
 }

@@ -13,17 +13,28 @@ internal static class HtmlArticleExtractor
     /// <summary>Elements nested deeper than this are flattened to text (guards against hostile nesting).</summary>
     public const int MaxDepth = 400;
 
-    private static readonly HtmlParserOptions ParserOptions = new() { IsKeepingSourceReferences = false, IsNotConsumingCharacterReferences = false };
+    // Script and style text never reaches the article (JSON-LD is read from the raw page), so the parser skips it.
+    private static readonly HtmlParserOptions ParserOptions = new()
+    {
+        IsKeepingSourceReferences = false,
+        SkipScriptText = true,
+        SkipRawText = true,
+        SkipComments = true,
+        DisableElementPositionTracking = true,
+    };
+
+    // A parser carries a browsing context that is costly to build; one per thread, as its thread safety is not documented.
+    private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser(ParserOptions));
 
     public static ExtractionOutcome Extract(SourceDocument document) => Extract(document, BoilerplatePhrases.Default);
 
     internal static ExtractionOutcome Extract(SourceDocument document, BoilerplatePhrases phrases)
     {
-        var parser = new HtmlParser(ParserOptions);
-        var page = parser.ParseDocument(document.Content);
-        var meta = HtmlMetadata.Read(page);
+        using var page = Parser.Value!.ParseDocument(document.Content);
         var body = page.Body ?? page.DocumentElement;
-        var tree = PageNode.Build(body, MaxDepth);
+        var bodyMetas = new List<AngleSharp.Dom.IElement>();
+        var tree = PageNode.Build(body, MaxDepth, bodyMetas);
+        var meta = HtmlMetadata.Read(page, document.Content, bodyMetas);
         var content = MainContent.Extract(tree, meta.TitleVariants, phrases);
         if (content.Text.Length == 0)
         {

@@ -26,32 +26,52 @@ internal static class HtmlMetadata
 {
     private static readonly string[] ArticleTypes = ["NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "Article", "BlogPosting", "LiveBlogPosting", "Report", "ScholarlyArticle", "TechArticle", "WebPage"];
 
-    public static PageMetadata Read(IDocument page)
+    /// <summary>
+    /// Reads the metadata of a page. The parser skips script text for speed, so JSON-LD is taken from the
+    /// raw <paramref name="html"/>; <paramref name="bodyMetas"/> are the &lt;meta&gt; elements found in the body.
+    /// </summary>
+    public static PageMetadata Read(IDocument page, string html, IEnumerable<IElement> bodyMetas)
     {
         var meta = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var m in page.QuerySelectorAll("meta"))
+        string? titleTag = null;
+        string? canonical = null;
+        var head = page.Head?.Children ?? Enumerable.Empty<IElement>();
+        foreach (var m in head.Concat(bodyMetas))
         {
-            var key = m.GetAttribute("property") ?? m.GetAttribute("name") ?? m.GetAttribute("itemprop");
-            var content = m.GetAttribute("content");
-            if (key is not null && !string.IsNullOrWhiteSpace(content))
+            switch (m.LocalName)
             {
-                meta.TryAdd(key.Trim(), content.Trim());
+                case "meta":
+                    var key = m.GetAttribute("property") ?? m.GetAttribute("name") ?? m.GetAttribute("itemprop");
+                    var content = m.GetAttribute("content");
+                    if (key is not null && !string.IsNullOrWhiteSpace(content))
+                    {
+                        meta.TryAdd(key.Trim(), content.Trim());
+                    }
+
+                    break;
+                case "title":
+                    titleTag ??= PageNode.Collapse(m.TextContent, false).Trim();
+                    break;
+                case "link" when string.Equals(m.GetAttribute("rel"), "canonical", StringComparison.OrdinalIgnoreCase):
+                    canonical ??= m.GetAttribute("href");
+                    break;
+                default:
+                    break;
             }
         }
 
-        var ld = ReadJsonLd(page);
+        var ld = ReadJsonLd(html);
         var result = new PageMetadata();
         var titles = new List<string>();
 
-        var titleTag = page.Title?.Trim();
-        var h1 = page.QuerySelector("h1")?.TextContent.Trim();
+        var h1 = page.Body?.QuerySelector("h1")?.TextContent.Trim();
         result = result with
         {
             Title = First(("json-ld", ld?.Headline), ("og:title", Get(meta, "og:title")), ("twitter:title", Get(meta, "twitter:title")), ("title", StripSiteName(titleTag)), ("h1", h1)),
             Published = FirstDate(("json-ld", ld?.Published), ("article:published_time", Get(meta, "article:published_time")), ("meta:date", Get(meta, "datePublished", "pubdate", "publishdate", "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date", "og:published_time"))),
             Modified = FirstDate(("json-ld", ld?.Modified), ("article:modified_time", Get(meta, "article:modified_time", "og:updated_time")), ("meta:date", Get(meta, "dateModified", "last-modified", "dcterms.modified"))),
             Outlet = First(("json-ld", ld?.Publisher), ("og:site_name", Get(meta, "og:site_name")), ("meta:application-name", Get(meta, "application-name"))),
-            Url = First(("canonical", page.QuerySelector("link[rel=canonical]")?.GetAttribute("href")), ("og:url", Get(meta, "og:url")), ("json-ld", ld?.Url)),
+            Url = First(("canonical", canonical), ("og:url", Get(meta, "og:url")), ("json-ld", ld?.Url)),
             Section = First(("json-ld", ld?.Section), ("article:section", Get(meta, "article:section")), ("meta:section", Get(meta, "section", "parsely-section"))),
             Language = First(("json-ld", ld?.Language), ("html-lang", page.DocumentElement.GetAttribute("lang")), ("og:locale", Get(meta, "og:locale")), ("meta:language", Get(meta, "language", "content-language", "dc.language"))),
         };
@@ -154,16 +174,41 @@ internal static class HtmlMetadata
 
     private sealed record LdArticle(string? Headline, string? Published, string? Modified, ImmutableArray<string> Authors, string? Publisher, string? Url, string? Section, string? Language);
 
-    private static LdArticle? ReadJsonLd(IDocument page)
+    /// <summary>Finds the JSON-LD blocks by a scan of the raw page (cheaper than keeping every script's text in the DOM).</summary>
+    internal static IEnumerable<string> JsonLdBlocks(string html)
+    {
+        var at = 0;
+        while ((at = html.IndexOf("application/ld+json", at, StringComparison.OrdinalIgnoreCase)) >= 0)
+        {
+            var open = html.LastIndexOf('<', at);
+            var gt = html.IndexOf('>', at);
+            if (open < 0 || gt < 0 || string.Compare(html, open, "<script", 0, 7, StringComparison.OrdinalIgnoreCase) != 0)
+            {
+                at += 19;
+                continue;
+            }
+
+            var end = html.IndexOf("</script", gt, StringComparison.OrdinalIgnoreCase);
+            if (end < 0)
+            {
+                yield break;
+            }
+
+            yield return html[(gt + 1)..end];
+            at = end;
+        }
+    }
+
+    private static LdArticle? ReadJsonLd(string html)
     {
         LdArticle? best = null;
         var bestRank = int.MaxValue;
-        foreach (var script in page.QuerySelectorAll("script[type='application/ld+json']"))
+        foreach (var block in JsonLdBlocks(html))
         {
             JsonDocument doc;
             try
             {
-                doc = JsonDocument.Parse(script.TextContent, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
+                doc = JsonDocument.Parse(block, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
             }
             catch (JsonException)
             {

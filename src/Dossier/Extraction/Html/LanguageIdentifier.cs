@@ -11,16 +11,13 @@ namespace Dossier.Extraction.Html;
 internal static class LanguageIdentifier
 {
     /// <summary>Characters of the body the detector sees.</summary>
-    public const int SampleLength = 400;
+    public const int SampleLength = 200;
 
     private static readonly Lazy<LanguageDetector> Detector = new(() => LanguageDetectorBuilder
         .FromLanguages(
-            Lang.English, Lang.French, Lang.German, Lang.Spanish, Lang.Portuguese, Lang.Italian,
-            Lang.Dutch, Lang.Swedish, Lang.Danish, Lang.Bokmal, Lang.Finnish, Lang.Polish,
-            Lang.Czech, Lang.Romanian, Lang.Hungarian, Lang.Greek, Lang.Turkish, Lang.Russian,
-            Lang.Ukrainian, Lang.Arabic, Lang.Persian, Lang.Urdu, Lang.Hebrew, Lang.Hindi,
-            Lang.Bengali, Lang.Chinese, Lang.Japanese, Lang.Korean, Lang.Indonesian, Lang.Malay,
-            Lang.Vietnamese, Lang.Thai, Lang.Tagalog, Lang.Swahili)
+            Lang.English, Lang.French, Lang.German, Lang.Spanish, Lang.Portuguese, Lang.Italian, Lang.Dutch,
+            Lang.Polish, Lang.Swedish, Lang.Turkish, Lang.Indonesian, Lang.Russian, Lang.Ukrainian, Lang.Arabic,
+            Lang.Persian, Lang.Urdu, Lang.Hindi, Lang.Chinese, Lang.Japanese, Lang.Korean)
         .WithLowAccuracyMode()
         .Build());
 

@@ -25,7 +25,7 @@ internal static class MainContent
         var candidates = new List<PageNode>();
         Score(root, candidates);
         var top = PickTop(root, candidates);
-        var containers = top is null ? [root] : WithSiblings(top);
+        var containers = top is null ? [root] : WithChunks(root, top, WithSiblings(top));
 
         var writer = new BodyWriter(titles, phrases);
         foreach (var container in containers)
@@ -33,7 +33,8 @@ internal static class MainContent
             writer.Write(container);
         }
 
-        var inContainer = new HashSet<PageNode>(ReferenceEqualityComparer.Instance);
+        // Captions and bylines count when they belong to the article around the chosen blocks, not to the page.
+        var scope = ArticleScope(containers[0]);
         var removedBlocks = ImmutableArray.CreateBuilder<RemovedBlock>();
         var captions = ImmutableArray.CreateBuilder<string>();
         var bylines = ImmutableArray.CreateBuilder<string>();
@@ -46,7 +47,7 @@ internal static class MainContent
             }
 
             removedBlocks.Add(new RemovedBlock(text, reason));
-            var inside = containers.Any(c => IsWithin(node, c));
+            var inside = IsWithin(node, scope);
             if (inside && reason == "caption")
             {
                 captions.Add(text);
@@ -66,8 +67,80 @@ internal static class MainContent
             }
         }
 
-        _ = inContainer;
+        RecordOutside(root, containers, titles, removedBlocks);
         return new MainContentResult(writer.Text, removedBlocks.ToImmutable(), captions.ToImmutable(), bylines.ToImmutable());
+    }
+
+    /// <summary>The nearest &lt;article&gt; or &lt;main&gt; around the chosen container, else its parent.</summary>
+    private static PageNode ArticleScope(PageNode container)
+    {
+        for (var n = container; n is not null; n = n.Parent)
+        {
+            if (n.Tag is "article" or "main")
+            {
+                return n;
+            }
+        }
+
+        return container.Parent ?? container;
+    }
+
+    /// <summary>Records the text outside the chosen containers that no other rule removed: the largest such blocks, once each.</summary>
+    private static void RecordOutside(PageNode node, List<PageNode> containers, ImmutableArray<string> titles, ImmutableArray<RemovedBlock>.Builder removed)
+    {
+        foreach (var child in node.Children)
+        {
+            if (child.RemovedReason is not null || child.TextLength == 0 || containers.Contains(child))
+            {
+                continue;
+            }
+
+            if (child.IsText || !containers.Any(c => IsWithin(c, child)))
+            {
+                var text = child.InnerText();
+                if (text.Length > 0)
+                {
+                    removed.Add(new RemovedBlock(text, IsTitle(text, titles) ? "title" : "outside-article"));
+                }
+
+                continue;
+            }
+
+            RecordOutside(child, containers, titles, removed);
+        }
+    }
+
+    private static bool IsTitle(string text, ImmutableArray<string> titles)
+    {
+        if (text.Length >= 400)
+        {
+            return false;
+        }
+
+        var normal = Normalize(text);
+        foreach (var title in titles)
+        {
+            if (string.Equals(normal, Normalize(title), StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Normalize(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return sb.ToString();
     }
 
     private static bool IsWithin(PageNode node, PageNode ancestor)
@@ -299,6 +372,61 @@ internal static class MainContent
         return top;
     }
 
+    /// <summary>
+    /// Adds the other chunks of a body split into several blocks of the same markup (a body interrupted
+    /// by full-width ads or embeds is often written as a run of identical containers), in page order.
+    /// </summary>
+    private static List<PageNode> WithChunks(PageNode root, PageNode top, List<PageNode> containers)
+    {
+        if (top.Cues.Length == 0)
+        {
+            return containers;
+        }
+
+        var chunks = new List<PageNode>();
+        var minimum = Math.Max(10, top.Score * 0.1);
+        Collect(root);
+        if (chunks.Count <= 1)
+        {
+            return containers;
+        }
+
+        // Page order: the chunks as found, with the top container replaced by itself and its siblings.
+        var result = new List<PageNode>();
+        foreach (var chunk in chunks)
+        {
+            if (ReferenceEquals(chunk, top))
+            {
+                result.AddRange(containers);
+            }
+            else if (!containers.Any(c => IsWithin(chunk, c)))
+            {
+                result.Add(chunk);
+            }
+        }
+
+        return result;
+
+        void Collect(PageNode node)
+        {
+            foreach (var child in node.Children)
+            {
+                if (child.IsText || child.RemovedReason is not null)
+                {
+                    continue;
+                }
+
+                if (ReferenceEquals(child, top) || (child.IsCandidate && child.Score >= minimum && child.Tag == top.Tag && child.Cues == top.Cues))
+                {
+                    chunks.Add(child);
+                    continue;
+                }
+
+                Collect(child);
+            }
+        }
+    }
+
     private static List<PageNode> WithSiblings(PageNode top)
     {
         if (top.Parent is null)
@@ -497,33 +625,12 @@ internal static class MainContent
                 return "link";
             }
 
-            if (text.Length < 400)
+            if (IsTitle(text, titles))
             {
-                var normal = Normalize(text);
-                foreach (var title in titles)
-                {
-                    if (string.Equals(normal, Normalize(title), StringComparison.Ordinal))
-                    {
-                        return "title";
-                    }
-                }
+                return "title";
             }
 
             return phrases.Match(text);
-        }
-
-        private static string Normalize(string text)
-        {
-            var sb = new StringBuilder(text.Length);
-            foreach (var c in text)
-            {
-                if (char.IsLetterOrDigit(c))
-                {
-                    sb.Append(char.ToLowerInvariant(c));
-                }
-            }
-
-            return sb.ToString();
         }
     }
 }

@@ -54,23 +54,23 @@ internal sealed class PageNode
     /// <summary>Why the node was kept out of the body, when it was.</summary>
     public string? RemovedReason { get; set; }
 
-    /// <summary>Filled in for elements such as links; null when not asked for.</summary>
-    public string? Href { get; init; }
-
     public bool IsText => Text is not null;
 
     public double LinkDensity => TextLength == 0 ? 0 : (double)LinkLength / TextLength;
 
-    /// <summary>Copies the element tree below <paramref name="root"/>, leaving out elements that never hold article text.</summary>
-    public static PageNode Build(IElement root, int maxDepth)
+    /// <summary>
+    /// Copies the element tree below <paramref name="root"/>, leaving out elements that never hold article
+    /// text; <c>&lt;meta&gt;</c> elements met on the way (microdata in the body) go to <paramref name="metas"/>.
+    /// </summary>
+    public static PageNode Build(IElement root, int maxDepth, List<IElement>? metas = null)
     {
-        var node = new PageNode(root.LocalName, CuesOf(root), null, null);
-        Copy(root, node, 0, maxDepth);
+        var node = new PageNode(root.LocalName, Inspect(root).Cues, null, null);
+        Copy(root, node, 0, maxDepth, metas);
         Measure(node);
         return node;
     }
 
-    private static void Copy(INode from, PageNode to, int depth, int maxDepth)
+    private static void Copy(INode from, PageNode to, int depth, int maxDepth, List<IElement>? metas)
     {
         for (var child = from.FirstChild; child is not null; child = child.NextSibling)
         {
@@ -85,7 +85,18 @@ internal sealed class PageNode
             else if (child is IElement element)
             {
                 var tag = element.LocalName;
-                if (Tags.NeverContent.Contains(tag) || IsHidden(element))
+                if (Tags.NeverContent.Contains(tag))
+                {
+                    if (tag == "meta")
+                    {
+                        metas?.Add(element);
+                    }
+
+                    continue;
+                }
+
+                var (cues, hidden) = Inspect(element);
+                if (hidden)
                 {
                     continue;
                 }
@@ -102,25 +113,59 @@ internal sealed class PageNode
                     continue;
                 }
 
-                var node = new PageNode(tag, CuesOf(element), null, to) { Href = tag == "a" ? element.GetAttribute("href") : null };
+                var node = new PageNode(tag, cues, null, to);
                 to.Children.Add(node);
-                Copy(element, node, depth + 1, maxDepth);
+                Copy(element, node, depth + 1, maxDepth, metas);
             }
         }
     }
 
-    private static bool IsHidden(IElement element)
+    /// <summary>Reads class, id, role and itemprop in one pass over the attributes, and whether the element is hidden.</summary>
+    private static (string Cues, bool Hidden) Inspect(IElement element)
     {
-        if (element.HasAttribute("hidden"))
+        string? cls = null, id = null, role = null, itemprop = null;
+        var hidden = false;
+        foreach (var attr in element.Attributes)
         {
-            return true;
+            switch (attr.Name)
+            {
+                case "class":
+                    cls = attr.Value;
+                    break;
+                case "id":
+                    id = attr.Value;
+                    break;
+                case "role":
+                    role = attr.Value;
+                    break;
+                case "itemprop":
+                    itemprop = attr.Value;
+                    break;
+                case "hidden":
+                    hidden = true;
+                    break;
+                case "style":
+                    hidden |= HidesByStyle(attr.Value);
+                    break;
+                default:
+                    break;
+            }
         }
 
-        var style = element.GetAttribute("style");
-        if (style is not null && style.Contains("display", StringComparison.OrdinalIgnoreCase))
+        if (cls is null && id is null && role is null && itemprop is null)
         {
-            var compact = style.Replace(" ", "", StringComparison.Ordinal);
-            if (compact.Contains("display:none", StringComparison.OrdinalIgnoreCase))
+            return ("", hidden);
+        }
+
+        var joined = id is null && role is null && itemprop is null ? cls! : string.Join(' ', cls, id, role, itemprop);
+        return (HasUpper(joined) ? joined.ToLowerInvariant() : joined, hidden);
+    }
+
+    private static bool HasUpper(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsUpper(c))
             {
                 return true;
             }
@@ -129,23 +174,31 @@ internal sealed class PageNode
         return false;
     }
 
-    private static string CuesOf(IElement element)
+    private static bool HidesByStyle(string style)
     {
-        var cls = element.GetAttribute("class");
-        var id = element.Id;
-        var role = element.GetAttribute("role");
-        var itemprop = element.GetAttribute("itemprop");
-        if (cls is null && id is null && role is null && itemprop is null)
+        var at = style.IndexOf("display", StringComparison.OrdinalIgnoreCase);
+        if (at < 0)
         {
-            return "";
+            return false;
         }
 
-        return string.Join(' ', cls, id, role, itemprop).ToLowerInvariant();
+        var rest = style.AsSpan(at + 7).TrimStart();
+        if (rest.Length == 0 || rest[0] != ':')
+        {
+            return false;
+        }
+
+        return rest[1..].TrimStart().StartsWith("none", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Collapses runs of whitespace to one space; keeps a single leading/trailing space as a word boundary.</summary>
     internal static string Collapse(string text, bool keepLines)
     {
+        if (!NeedsCollapse(text))
+        {
+            return text;
+        }
+
         var allSpace = true;
         foreach (var c in text)
         {
@@ -189,6 +242,39 @@ internal sealed class PageNode
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>True unless the text is already collapsed (single spaces only, the common case for inline text).</summary>
+    private static bool NeedsCollapse(string text)
+    {
+        if (text.Length == 0)
+        {
+            return false;
+        }
+
+        var previousSpace = false;
+        foreach (var c in text)
+        {
+            if (c == ' ')
+            {
+                if (previousSpace)
+                {
+                    return true;
+                }
+
+                previousSpace = true;
+            }
+            else if (char.IsWhiteSpace(c))
+            {
+                return true;
+            }
+            else
+            {
+                previousSpace = false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Fills in the counts bottom-up without recursion (pages can nest thousands deep).</summary>

@@ -40,8 +40,8 @@ public class TextArticleExtractorTests
             article.Text);
         Assert.Equal(
             [
-                ("credit", "- Coast Herald/ANN"),
                 ("caption", "Workers stack sandbags along the seafront in Marlow Bay on Jan 2, 2026. - Coast Herald/ANN"),
+                ("credit", "- Coast Herald/ANN"),
                 ("share-prompt", "Sign up for our free newsletter to get the morning headlines."),
                 ("tags", "flood barrier , Marlow Bay , coastal towns"),
                 ("related-heading", "More Stories From Coast Herald"),

@@ -1,0 +1,342 @@
+using System.Globalization;
+using System.Text;
+using Dossier.Model;
+using Parquet.Serialization;
+
+namespace Dossier.Storage.Tests;
+
+/// <summary>
+/// The store's behaviour, written once and run on every provider (SQLite and PostgreSQL) through
+/// <typeparamref name="TProvider"/>, which only hands out fresh databases.
+/// </summary>
+public abstract class StoreBehaviour<TProvider>(TProvider provider) : IDisposable
+    where TProvider : IStoreProvider
+{
+    private readonly DirectoryInfo work = Directory.CreateTempSubdirectory("dossier-store-test-");
+
+    protected TProvider Provider { get; } = provider;
+
+    private DossierStore Open(string db, int batch = 500) => DossierStore.Open(db, new StoreOptions { BatchSize = batch });
+
+    private static string Export(DossierStore store, ExportFormat format)
+    {
+        using var buffer = new MemoryStream();
+        StoreExport.Write(store, format, buffer);
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>Everything an export run would show, in one string: stories, claims, events and mentions.</summary>
+    private static string Everything(DossierStore store) =>
+        Export(store, ExportFormat.Jsonl) + Export(store, ExportFormat.Events) + Export(store, ExportFormat.Mentions) + Export(store, ExportFormat.Csv);
+
+    private IReadOnlyList<string> Generated(int count, string name = "gen") => TestCorpus.Generate(Path.Combine(work.FullName, name), count);
+
+    [Fact]
+    public void Migrations_bring_a_new_database_to_the_latest_version_and_are_not_applied_twice()
+    {
+        var db = Provider.NewDatabase();
+        using (var store = Open(db))
+        {
+            Assert.Equal(Migrator.Latest(store.Provider), store.SchemaVersion);
+            Assert.Equal(0, store.Counts().Articles);
+        }
+
+        using var again = Open(db);
+        Assert.Equal(Migrator.Latest(again.Provider), again.SchemaVersion);
+    }
+
+    [Fact]
+    public void Each_article_is_stored_once_and_reingesting_adds_nothing()
+    {
+        using var store = Open(Provider.NewDatabase());
+        var files = TestCorpus.DemoFiles();
+        var first = store.Ingest(TestCorpus.Read(files), TestCorpus.Pipeline(), cancellationToken: TestContext.Current.CancellationToken);
+        var counts = store.Counts();
+        Assert.Equal(files.Count, first.Read);
+        Assert.Equal(first.Added, counts.Articles);
+        Assert.True(counts.Articles >= 11, $"only {counts.Articles} demo articles stored");
+        var before = Everything(store);
+
+        var second = store.Ingest(TestCorpus.Read(files), TestCorpus.Pipeline(), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, second.Added);
+        Assert.Equal(files.Count, second.Skipped);
+        Assert.Equal(counts, store.Counts());
+        Assert.Equal(before, Everything(store));
+    }
+
+    [Fact]
+    public void The_same_text_under_another_name_is_not_stored_again()
+    {
+        var files = Generated(6);
+        var copy = Path.Combine(work.FullName, "copy-of-first.txt");
+        // Same words, other line breaks and spacing: the normalised content is the same.
+        File.WriteAllText(copy, File.ReadAllText(files[0]).Replace("\n\n", "\n", StringComparison.Ordinal).Replace(" ", "  ", StringComparison.Ordinal));
+        using var store = Open(Provider.NewDatabase());
+
+        store.Ingest(TestCorpus.Read(files), TestCorpus.Pipeline(), cancellationToken: TestContext.Current.CancellationToken);
+        var report = store.Ingest(TestCorpus.Read([copy]), TestCorpus.Pipeline(), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, report.Added);
+        Assert.Equal(1, report.Skipped);
+        Assert.Equal(6, store.Counts().Articles);
+    }
+
+    [Fact]
+    public void New_reports_join_stories_and_only_the_stories_they_change_are_fused_again()
+    {
+        var files = Generated(40);
+        var counter = new CountingFuser(new Fusion.SimpleClaimFuser());
+        var pipeline = TestCorpus.Pipeline(counter);
+        using var store = Open(Provider.NewDatabase());
+        store.Ingest(TestCorpus.Read(files.Take(30)), pipeline, cancellationToken: TestContext.Current.CancellationToken);
+        var storiesBefore = store.Stories(new StoryQuery { Limit = 1000 }).ToDictionary(s => s.Id, s => s);
+        counter.Reset();
+
+        var report = store.Ingest(TestCorpus.Read(files.Skip(30)), pipeline, cancellationToken: TestContext.Current.CancellationToken);
+
+        var after = store.Stories(new StoryQuery { Limit = 1000 });
+        var changed = after.Where(s => !storiesBefore.TryGetValue(s.Id, out var old) || old.Articles != s.Articles).Select(s => s.Id).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(10, report.Added);
+        Assert.NotEmpty(changed);
+        Assert.Equal(changed, counter.Fused.Distinct().Order(StringComparer.Ordinal).ToList());
+        Assert.True(counter.Fused.Count < after.Count, $"fused {counter.Fused.Count} of {after.Count} stories: a rebuild, not an update");
+        Assert.Equal(report.StoriesCreated + report.StoriesUpdated, changed.Count);
+    }
+
+    [Fact]
+    public void Ingesting_in_two_runs_gives_the_same_database_as_one_run()
+    {
+        var files = Generated(60);
+        using var once = Open(Provider.NewDatabase(), batch: 25);
+        using var twice = Open(Provider.NewDatabase(), batch: 25);
+
+        once.Ingest(TestCorpus.Read(files), TestCorpus.Pipeline(), cancellationToken: TestContext.Current.CancellationToken);
+        twice.Ingest(TestCorpus.Read(files.Take(25)), TestCorpus.Pipeline(), cancellationToken: TestContext.Current.CancellationToken);
+        twice.Ingest(TestCorpus.Read(files), TestCorpus.Pipeline(), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(once.Counts(), twice.Counts());
+        Assert.Equal(Everything(once), Everything(twice));
+    }
+
+    [Fact]
+    public void A_batch_that_dies_midway_leaves_nothing_and_the_next_run_completes_it()
+    {
+        var files = Generated(50);
+        using var reference = Open(Provider.NewDatabase(), batch: 10);
+        reference.Ingest(TestCorpus.Read(files), TestCorpus.Pipeline(), cancellationToken: TestContext.Current.CancellationToken);
+
+        using var crashed = Open(Provider.NewDatabase(), batch: 10);
+        // The fuser throws while the third batch is being written: that transaction must vanish whole.
+        var dying = TestCorpus.Pipeline(new FailingFuser(new Fusion.SimpleClaimFuser(), failOnCall: 12));
+        Assert.Throws<InvalidOperationException>(() => crashed.Ingest(TestCorpus.Read(files), dying, cancellationToken: TestContext.Current.CancellationToken));
+        var partial = crashed.Counts();
+        Assert.Equal(0, partial.Articles % 10);
+        Assert.True(partial.Articles < 50);
+        Assert.Equal(partial.Articles, partial.Sources);
+
+        crashed.Ingest(TestCorpus.Read(files), TestCorpus.Pipeline(), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(reference.Counts(), crashed.Counts());
+        Assert.Equal(Everything(reference), Everything(crashed));
+    }
+
+    [Fact]
+    public async Task Four_concurrent_ingesters_store_every_article_once_and_build_the_same_stories_as_one()
+    {
+        var files = Generated(80);
+        using var single = Open(Provider.NewDatabase(), batch: 10);
+        single.Ingest(TestCorpus.Read(files), TestCorpus.Pipeline(), cancellationToken: TestContext.Current.CancellationToken);
+        var shared = Provider.NewDatabase();
+        using (var init = Open(shared))
+        {
+            _ = init.SchemaVersion;
+        }
+
+        // Overlapping inputs: each ingester takes 3/4 of the files, starting at a different quarter.
+        var tasks = Enumerable.Range(0, 4).Select(i => Task.Run(() =>
+        {
+            using var store = Open(shared, batch: 10);
+            var mine = files.Skip(i * 20).Concat(files.Take(i * 20)).Take(60).ToList();
+            return store.Ingest(TestCorpus.Read(mine), TestCorpus.Pipeline(parallelism: 1), cancellationToken: TestContext.Current.CancellationToken);
+        }, TestContext.Current.CancellationToken)).ToArray();
+        await Task.WhenAll(tasks);
+
+        using var concurrent = Open(shared);
+        Assert.Equal(single.Counts().Articles, tasks.Sum(t => t.Result.Added));
+        Assert.Equal(single.Counts(), concurrent.Counts());
+        Assert.Equal(Partition(single), Partition(concurrent));
+        Assert.Equal(Claims(single), Claims(concurrent));
+    }
+
+    /// <summary>
+    /// Stories as sets of stored texts (content keys). Two input files with the same text are one article; which
+    /// file's name it is stored under depends on which ingester read it first, so names are not compared.
+    /// </summary>
+    private static List<string> Partition(DossierStore store) =>
+        [.. store.AllStories().Select(s => string.Join(' ', store.ArticlesOf(s.Id).Select(a => a.ContentKey).Order(StringComparer.Ordinal))).Order(StringComparer.Ordinal)];
+
+    private static List<string> Claims(DossierStore store) =>
+        [.. store.AllStories().SelectMany(s => s.Claims.Select(c => $"{s.Id}|{c.Text}|{c.Status}|{c.IndependentSources}|{string.Join(',', c.Evidence.Select(e => e.SentenceIndex + ":" + e.Span))}")).Order(StringComparer.Ordinal)];
+
+    [Fact]
+    public void Search_finds_articles_by_stemmed_words_and_stories_filter_by_date_actor_and_text()
+    {
+        using var store = Open(Provider.NewDatabase());
+        store.Ingest(TestCorpus.Read(TestCorpus.DemoFiles().Concat(Generated(12))), TestCorpus.Pipeline(), cancellationToken: TestContext.Current.CancellationToken);
+
+        var hits = store.Search("signing treaties");
+        Assert.Contains(hits, h => h.Path.EndsWith("01-water-treaty-highland-tribune.txt", StringComparison.Ordinal));
+        Assert.Contains(hits, h => h.Path.EndsWith("04-water-treaty-savanna-post.txt", StringComparison.Ordinal));
+        Assert.DoesNotContain(hits, h => h.Path.EndsWith("12-marathon-highland-tribune.txt", StringComparison.Ordinal));
+        Assert.Empty(store.Search("\"*(:"));
+
+        var treaty = hits.First(h => h.Path.EndsWith("01-water-treaty-highland-tribune.txt", StringComparison.Ordinal)).StoryId;
+        var bySearch = store.Stories(new StoryQuery { Search = "Mara treaty" });
+        Assert.Contains(bySearch, s => s.Id == treaty);
+
+        var all = store.Stories(new StoryQuery { Limit = 1000 });
+        var coded = store.AllStories().First(s => s.ArticleIds.Any(id => store.ArticlesOf(s.Id).Any(a => a.Article.Events.Length > 0)));
+        var actor = store.ArticlesOf(coded.Id).SelectMany(a => a.Article.Events).First().Source.Code;
+        var byActor = store.Stories(new StoryQuery { Actor = actor[..3].ToLowerInvariant(), Limit = 1000 });
+        Assert.Contains(byActor, s => s.Id == coded.Id);
+        Assert.True(byActor.Count < all.Count);
+
+        var dated = all.Where(s => s.Date is not null).OrderBy(s => s.Date).ToList();
+        if (dated.Count > 1)
+        {
+            var since = dated[dated.Count / 2].Date!.Value;
+            var recent = store.Stories(new StoryQuery { Since = since, Limit = 1000 });
+            Assert.All(recent, s => Assert.True(s.Date >= since));
+            Assert.Equal(all.Count(s => s.Date >= since), recent.Count);
+        }
+    }
+
+    [Fact]
+    public void Events_export_parses_back_with_gdelt_column_names_and_types()
+    {
+        using var store = Open(Provider.NewDatabase());
+        store.Ingest(TestCorpus.Read(Generated(30)), TestCorpus.Pipeline(), cancellationToken: TestContext.Current.CancellationToken);
+
+        var events = Gdelt.Parse(Export(store, ExportFormat.Events), Gdelt.EventTypes);
+        var mentions = Gdelt.Parse(Export(store, ExportFormat.Mentions), Gdelt.MentionTypes);
+
+        Assert.NotEmpty(events);
+        Assert.Equal(Gdelt.EventTypes.Select(t => t.Name), StoreExport.EventColumns);
+        Assert.Equal(Gdelt.MentionTypes.Select(t => t.Name), StoreExport.MentionColumns);
+        var stories = store.AllStories().ToDictionary(s => s.Id);
+        foreach (var row in events)
+        {
+            Assert.Matches("^[0-9]{3,4}$", (string)row["EventCode"]!);
+            Assert.InRange((int)row["QuadClass"]!, 1, 4);
+            Assert.InRange((int)row["NumSources"]!, 1, (int)row["NumArticles"]!);
+            Assert.True((int)row["NumMentions"]! >= (int)row["NumArticles"]!);
+            Assert.Equal(((int)row["Day"]!) / 100, (int)row["MonthYear"]!);
+        }
+
+        // Mentions point at the characters of the stored article: the action offset falls inside the sentence of the evidence.
+        var articles = stories.Values.SelectMany(s => store.ArticlesOf(s.Id)).ToDictionary(a => a.Article.Article.Metadata.Url ?? a.Article.Article.Path);
+        Assert.Equal(events.Sum(e => (int)e["NumMentions"]!), mentions.Count);
+        foreach (var row in mentions)
+        {
+            var article = articles[(string)row["MentionIdentifier"]!].Article;
+            var sentence = article.Sentences[(int)row["SentenceID"]! - 1].Span;
+            Assert.True(sentence.Contains((int)row["ActionCharOffset"]!));
+            Assert.Equal(article.Article.Text.Length, (int)row["MentionDocLen"]!);
+            var actor1 = (int)row["Actor1CharOffset"]!;
+            Assert.True(actor1 == -1 || sentence.Contains(actor1));
+        }
+
+        var ids = events.Select(e => (long)e["GlobalEventID"]!).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.All(mentions, m => Assert.Contains((long)m["GlobalEventID"]!, ids));
+    }
+
+    [Fact]
+    public async Task Jsonl_csv_and_parquet_exports_carry_every_claim()
+    {
+        using var store = Open(Provider.NewDatabase());
+        store.Ingest(TestCorpus.Read(TestCorpus.DemoFiles()), TestCorpus.Pipeline(), cancellationToken: TestContext.Current.CancellationToken);
+        var claims = store.Counts().Claims;
+
+        var jsonl = Export(store, ExportFormat.Jsonl).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var stories = jsonl.Select(l => System.Text.Json.JsonSerializer.Deserialize<Story>(l, StoreJson.Options)!).ToList();
+        Assert.Equal(store.Counts().Stories, stories.Count);
+        Assert.Equal(claims, stories.Sum(s => s.Claims.Length));
+        Assert.All(stories.SelectMany(s => s.Claims).SelectMany(c => c.Evidence), e => Assert.False(string.IsNullOrEmpty(e.Sentence)));
+
+        var csv = Export(store, ExportFormat.Csv);
+        Assert.StartsWith(string.Join(',', StoreExport.ClaimColumns) + "\n", csv, StringComparison.Ordinal);
+
+        using var parquet = new MemoryStream();
+        StoreExport.Write(store, ExportFormat.Parquet, parquet);
+        parquet.Position = 0;
+        var rows = await ParquetSerializer.DeserializeAsync<StoreExport.ClaimRow>(parquet, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(claims, rows.Data.Count);
+        Assert.Equal(stories.SelectMany(s => s.Claims).Select(c => c.Text), rows.Data.Select(r => r.Text));
+    }
+
+    public void Dispose()
+    {
+        work.Delete(recursive: true);
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>GDELT 2.0 column names and types, as GDELT's codebooks give them, for parsing our exports back.</summary>
+internal static class Gdelt
+{
+    public static readonly (string Name, Type Type)[] EventTypes = Build(
+        "GlobalEventID:long Day:int MonthYear:int Year:int FractionDate:double " +
+        Actor("Actor1") + Actor("Actor2") +
+        "IsRootEvent:int EventCode:string EventBaseCode:string EventRootCode:string QuadClass:int GoldsteinScale:double " +
+        "NumMentions:int NumSources:int NumArticles:int AvgTone:double " +
+        Geo("Actor1Geo") + Geo("Actor2Geo") + Geo("ActionGeo") + "DATEADDED:long SOURCEURL:string");
+
+    public static readonly (string Name, Type Type)[] MentionTypes = Build(
+        "GlobalEventID:long EventTimeDate:long MentionTimeDate:long MentionType:int MentionSourceName:string MentionIdentifier:string " +
+        "SentenceID:int Actor1CharOffset:int Actor2CharOffset:int ActionCharOffset:int InRawText:int Confidence:int " +
+        "MentionDocLen:int MentionDocTone:double MentionDocTranslationInfo:string Extras:string");
+
+    private static string Actor(string p) =>
+        string.Concat(new[] { "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code", "Type1Code", "Type2Code", "Type3Code" }.Select(c => $"{p}{c}:string "));
+
+    private static string Geo(string p) =>
+        $"{p}_Type:int {p}_FullName:string {p}_CountryCode:string {p}_ADM1Code:string {p}_ADM2Code:string {p}_Lat:double? {p}_Long:double? {p}_FeatureID:string ";
+
+    private static (string, Type)[] Build(string spec) =>
+        [.. spec.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(f => f.Split(':')).Select(p => (p[0], p[1] switch
+        {
+            "long" => typeof(long),
+            "int" => typeof(int),
+            "double" => typeof(double),
+            "double?" => typeof(double?),
+            _ => typeof(string),
+        }))];
+
+    /// <summary>Parses tab-separated rows strictly: the right number of fields, each of its column's type.</summary>
+    public static List<Dictionary<string, object?>> Parse(string tsv, (string Name, Type Type)[] columns)
+    {
+        var rows = new List<Dictionary<string, object?>>();
+        foreach (var line in tsv.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var fields = line.Split('\t');
+            Assert.Equal(columns.Length, fields.Length);
+            var row = new Dictionary<string, object?>(StringComparer.Ordinal);
+            for (var i = 0; i < fields.Length; i++)
+            {
+                var (name, type) = columns[i];
+                var f = fields[i];
+                row[name] = type == typeof(long) ? long.Parse(f, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)
+                    : type == typeof(int) ? int.Parse(f, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)
+                    : type == typeof(double) ? double.Parse(f, NumberStyles.Float, CultureInfo.InvariantCulture)
+                    : type == typeof(double?) ? (f.Length == 0 ? null : double.Parse(f, NumberStyles.Float, CultureInfo.InvariantCulture))
+                    : f;
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+}
