@@ -208,7 +208,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 break;
             }
             // "UN Charter", "China Daily": a name followed by another capitalised word only modifies it.
-            if (options.DropNameAdjuncts && lastEnd + 1 < tokens.Length && elements.Count == 1 && elements[0].Mark.Actor is not null && marks[lastEnd + 1].Length == 0
+            if (options.DropNameAdjuncts && lastEnd + 1 < tokens.Length && elements.Count == 1 && (elements[0].Mark.Actor is not null || elements[0].Mark.MentionCode is not null) && marks[lastEnd + 1].Length == 0
                 && !WordClasses.IsFunctionWord(tokens[lastEnd + 1].Key) && _verbs.Match(tokens, lastEnd + 1, out _) == 0
                 && (tokens[lastEnd + 1].Capitalized || IsAcronym(text, tokens[lastEnd])))
             {
