@@ -23,7 +23,8 @@ internal static class BuiltInDictionaries
                     break;
                 case "=" when f.Length >= 4:
                     family = d.AddFamily(f[1], VerbCode.Parse(f[2]));
-                    family.Mutual = f.Length > 4 && f[4] == "mutual";
+                    // "mutual": a joint subject acts on itself; "joint": only when no other actor is named.
+                    family.Mutual = f.Length > 4 && f[4] == "mutual" ? true : f.Length > 4 && f[4] == "joint" ? null : false;
                     foreach (var verb in SplitVerbs(f[3]))
                     {
                         var (head, irregular) = verb;
@@ -48,7 +49,12 @@ internal static class BuiltInDictionaries
             var names = SplitList(f[1]);
             if (names.Count == 0) continue;
             var entry = new ActorEntry(names[0], [new ActorCode(f[0], null, null)]);
-            foreach (var n in names) d.Add(n, entry);
+            foreach (var n in names)
+            {
+                d.Add(n, entry);
+                // Nationalities name people too: "Afghans", "Pakistanis", "Colombians".
+                if (n.Length > 4 && (n.EndsWith("an", StringComparison.Ordinal) || n.EndsWith('i')) && char.IsUpper(n[0]) && !n.Contains(' ', StringComparison.Ordinal)) d.Add(n + "s", entry);
+            }
         }
         return d;
     }

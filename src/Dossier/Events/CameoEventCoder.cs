@@ -33,14 +33,12 @@ public sealed class CameoEventCoder : IEventCoder
         var sentences = article.Sentences.IsDefaultOrEmpty ? [new Sentence(new TextSpan(0, text.Length), 0)] : article.Sentences;
         var mentions = article.Mentions.IsDefaultOrEmpty ? [] : article.Mentions;
         var events = ImmutableArray.CreateBuilder<EventRecord>();
-        var recent = new List<string>();
+        var (pair, aliases) = Salience(text, sentences, date);
         for (var s = 0; s < sentences.Length; s++)
         {
             var span = sentences[s].Span;
-            var local = MentionsIn(mentions, span, recent, text);
-            var coded = _coder.Code(text, span.Start, span.End, s, date, local, null);
-            events.AddRange(coded);
-            Remember(recent, coded, local);
+            var local = MentionsIn(mentions, span, pair, text, aliases);
+            events.AddRange(_coder.Code(text, span.Start, span.End, s, date, local, null));
         }
         return article with { Events = events.ToImmutable() };
     }
@@ -69,7 +67,7 @@ public sealed class CameoEventCoder : IEventCoder
         return new SentenceTrace(tokens, groups, verbs, notes, events);
     }
 
-    private List<Mention>? MentionsIn(ImmutableArray<Mention> mentions, TextSpan span, List<string> recent, string text)
+    private List<Mention>? MentionsIn(ImmutableArray<Mention> mentions, TextSpan span, List<string> recent, string text, Dictionary<string, string> aliases)
     {
         List<Mention>? local = null;
         foreach (var m in mentions)
@@ -85,7 +83,75 @@ public sealed class CameoEventCoder : IEventCoder
             if (actor is null) continue;
             (local ??= []).Add(m with { Actor = actor });
         }
+        local = AliasMentions(text, span, aliases, local);
         return GroupMentions(text, span.Start, span.End, recent, local);
+    }
+
+    /// <summary>
+    /// The two actors the article is mostly about (named most often, first named first), for "the two sides";
+    /// and surnames of people named in full ("Dar" after "Ishaq Dar"), for later bare mentions.
+    /// </summary>
+    private (List<string> Pair, Dictionary<string, string> Aliases) Salience(string text, ImmutableArray<Sentence> sentences, DateOnly? date)
+    {
+        var counts = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
+        var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
+        var order = 0;
+        foreach (var sentence in sentences)
+        {
+            foreach (var (code, span, words) in _coder.ActorsIn(text, sentence.Span.Start, sentence.Span.End, date))
+            {
+                var key = code.StartsWith("IGO", StringComparison.Ordinal) || code.StartsWith("NGO", StringComparison.Ordinal) || code.Length <= 3 ? code : code[..3];
+                counts[key] = counts.TryGetValue(key, out var c) ? (c.Count + 1, c.First) : (1, order++);
+                var name = span.Of(text);
+                var lastSpace = name.LastIndexOf(' ');
+                if (words >= 2 && lastSpace > 0 && code.Length > 3 && !code.StartsWith("IGO", StringComparison.Ordinal) && !code.StartsWith("NGO", StringComparison.Ordinal))
+                {
+                    var surname = name[(lastSpace + 1)..];
+                    if (surname.Length > 2 && char.IsUpper(surname[0]) && !s_notSurnames.Contains(surname)) aliases.TryAdd(surname, code);
+                }
+            }
+        }
+        var pair = counts.Where(kv => kv.Key.Length == 3 || kv.Key.StartsWith("IGO", StringComparison.Ordinal))
+            .OrderByDescending(kv => kv.Value.Count).ThenBy(kv => kv.Value.First).Take(2).Select(kv => kv.Key).ToList();
+        return (pair.Count == 2 ? pair : [], aliases);
+    }
+
+    private static readonly HashSet<string> s_notSurnames = new(StringComparer.Ordinal)
+    {
+        "Corporation", "Agency", "Ministry", "Office", "Council", "Court", "Party", "Bank", "Organization", "Organisation", "Union", "Forces",
+        "Army", "Police", "Government", "Department", "Commission", "Assembly", "Group", "Company", "Authority", "Front", "Movement", "States", "Nations",
+    };
+
+    private static List<Mention>? AliasMentions(string text, TextSpan span, Dictionary<string, string> aliases, List<Mention>? local)
+    {
+        foreach (var (alias, code) in aliases)
+        {
+            var from = span.Start;
+            while (from < span.End)
+            {
+                var at = text.IndexOf(alias, from, span.End - from, StringComparison.Ordinal);
+                if (at < 0) break;
+                from = at + alias.Length;
+                var end = at + alias.Length;
+                var wordStart = at == 0 || !char.IsLetter(text[at - 1]);
+                var wordEnd = end >= text.Length || !char.IsLetter(text[end]);
+                // A full name before the surname is coded by the dictionary itself.
+                var afterName = at >= 2 && text[at - 1] == ' ' && char.IsUpper(text[at - 2 - WordBefore(text, at - 1)]);
+                if (!wordStart || !wordEnd || afterName) continue;
+                var mspan = new TextSpan(at, alias.Length);
+                if (local is not null && local.Any(m => m.Span.Overlaps(mspan))) continue;
+                (local ??= []).Add(new Mention(mspan, MentionType.Person, alias, [], code));
+            }
+        }
+        return local;
+    }
+
+    private static int WordBefore(string text, int spaceAt)
+    {
+        var k = spaceAt - 1;
+        var n = 0;
+        while (k > 0 && char.IsLetter(text[k - 1])) { k--; n++; }
+        return n;
     }
 
     /// <summary>"The two sides", "both countries": the last two actors named before, when the language stage did not resolve them.</summary>
@@ -100,26 +166,21 @@ public sealed class CameoEventCoder : IEventCoder
             if (local is not null && local.Any(m => m.Span.Overlaps(span))) continue;
             (local ??= []).Add(new Mention(span, MentionType.Group, phrase, [], $"{recent[^2]}/{recent[^1]}"));
         }
+        // A sentence that opens with "They" in a two-party article continues with the same two parties.
+        foreach (var phrase in s_startPhrases)
+        {
+            var at = start;
+            while (at < end && !char.IsLetter(text[at])) at++;
+            if (string.CompareOrdinal(text, at, phrase, 0, phrase.Length) != 0) continue;
+            var span = new TextSpan(at, phrase.Length - 1);
+            if (local is not null && local.Any(m => m.Span.Overlaps(span))) continue;
+            (local ??= []).Add(new Mention(span, MentionType.Group, phrase.Trim(), [], $"{recent[^2]}/{recent[^1]}"));
+        }
         return local;
     }
 
-    private static readonly string[] s_groupPhrases = ["the two sides", "both sides", "the two countries", "both countries", "the two nations", "both nations", "the two governments", "both governments"];
+    private static readonly string[] s_startPhrases = ["They ", "The pair "];
 
-    private static void Remember(List<string> recent, IReadOnlyList<EventRecord> events, List<Mention>? mentions)
-    {
-        void Push(string code)
-        {
-            if (code.StartsWith("---", StringComparison.Ordinal) || code.Contains('/', StringComparison.Ordinal)) return;
-            var country = code;
-            recent.RemoveAll(c => c == country);
-            recent.Add(country);
-        }
-        foreach (var e in events)
-        {
-            Push(e.Source.Code);
-            Push(e.Target.Code);
-        }
-        if (mentions is null) return;
-        foreach (var m in mentions) if (m.Actor is { } a && m.Type != MentionType.Group) Push(a);
-    }
+    private static readonly string[] s_groupPhrases = ["the two sides", "both sides", "the two countries", "both countries", "the two nations", "both nations", "the two governments", "both governments", "the two neighbours", "the two neighbors"];
+
 }

@@ -110,6 +110,21 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
 
     // ---------------------------------------------------------------- actors
 
+    /// <summary>The dictionary actors named in a stretch of text, for article-level salience and aliases.</summary>
+    public List<(string Code, TextSpan Span, int Words)> ActorsIn(string text, int start, int end, DateOnly? date)
+    {
+        var found = new List<(string, TextSpan, int)>();
+        var tokens = Tokenizer.Tokenize(text, start, end);
+        var marks = MarkActors(tokens, text, null);
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (marks[i].Actor is not { } actor || actor.CodeOn(date) is not { } code) continue;
+            var last = i + marks[i].Length - 1;
+            found.Add((code, TextSpan.FromBounds(tokens[i].Start, tokens[last].End), marks[i].Length));
+        }
+        return found;
+    }
+
     private Mark[] MarkActors(Token[] tokens, string text, IReadOnlyList<Mention>? mentions)
     {
         var marks = new Mark[tokens.Length];
@@ -143,6 +158,13 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             i += Math.Max(a, g) - 1;
         }
         return marks;
+    }
+
+    private static bool IsAcronym(string text, Token t)
+    {
+        if (t.Length > 5) return false;
+        for (var k = t.Start; k < t.End; k++) if (char.IsLower(text[k])) return false;
+        return true;
     }
 
     private static bool AnyCapitalized(Token[] tokens, int start, int length)
@@ -186,8 +208,9 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 break;
             }
             // "UN Charter", "China Daily": a name followed by another capitalised word only modifies it.
-            if (options.DropNameAdjuncts && lastEnd + 1 < tokens.Length && marks[lastEnd].Actor is not null && elements.Count == 1
-                && tokens[lastEnd + 1].Capitalized && marks[lastEnd + 1].Length == 0 && !WordClasses.IsFunctionWord(tokens[lastEnd + 1].Key))
+            if (options.DropNameAdjuncts && lastEnd + 1 < tokens.Length && elements.Count == 1 && (elements[0].Mark.Actor is not null || elements[0].Mark.MentionCode is not null) && marks[lastEnd + 1].Length == 0
+                && !WordClasses.IsFunctionWord(tokens[lastEnd + 1].Key) && _verbs.Match(tokens, lastEnd + 1, out _) == 0
+                && (tokens[lastEnd + 1].Capitalized || IsAcronym(text, tokens[lastEnd])))
             {
                 i = lastEnd + 1;
                 continue;
@@ -377,6 +400,28 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return code.EndsWith(suffix, StringComparison.Ordinal) ? code : code + suffix;
     }
 
+    private static bool HeadlineStart(Token[] tokens, int joinAt)
+    {
+        for (var k = 0; k < joinAt; k++) if (!tokens[k].Capitalized && tokens[k].Key != "'S") return false;
+        return true;
+    }
+
+    /// <summary>True when the name starting at <paramref name="next"/> is followed by another list separator.</summary>
+    private bool CommaListContinues(Token[] tokens, int next)
+    {
+        var k = next;
+        var guard = 0;
+        while (k < tokens.Length && guard++ < 8)
+        {
+            var key = tokens[k].Key;
+            if (key is "," or "AND" or "OR" or "NOR") return true;
+            if (WordClasses.IsFunctionWord(key) && key != "THE" && key != "'S") return false;
+            if (_verbs.Match(tokens, k, out _) > 0 && !tokens[k].Capitalized) return false;
+            k++;
+        }
+        return false;
+    }
+
     /// <summary>"On the issue of Palestine, Pakistan and China…": the comma after an opening phrase ends it.</summary>
     private static bool ClosesOpeningPhrase(Token[] tokens, Unit unit)
     {
@@ -405,7 +450,16 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         for (var k = from; k < to; k++)
         {
             var key = tokens[k].Key;
-            if (key is "," or "AND" or "OR" or "NOR" or "&") { sawJoin = true; fillers = 0; continue; }
+            if (key is "AND" or "OR" or "NOR" or "&") { sawJoin = true; fillers = 0; continue; }
+            if (key == ",")
+            {
+                // A bare comma joins names only in a list ("A, B and C") or a headline ("Pakistan, China agree").
+                var andFollows = k + 1 < to && tokens[k + 1].Key is "AND" or "OR" or "NOR";
+                if (!andFollows && !CommaListContinues(tokens, to) && !HeadlineStart(tokens, from)) return false;
+                sawJoin = true;
+                fillers = 0;
+                continue;
+            }
             if (!sawJoin) return false;
             if (key is "THE" or "BOTH") continue;
             if (WordClasses.IsFunctionWord(key) || _verbs.Match(tokens, k, out _) > 0 || WordClasses.SpeechVerbs.Contains(key)) return false;
@@ -467,7 +521,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             if (tokens[b].Capitalized || listAt[b] >= 0 || WordClasses.IsFunctionWord(k) || WordClasses.IsAdverb(k)) break;
         }
         if (prev is "VERY" or "TOO" or "SO" or "MORE" or "LESS" or "QUITE" or "RATHER" or "MOST") { v.Why = $"adjective: follows \"{prev}\""; return; }
-        if (c == i && earlier.Count > 0 && earlier[^1] is { Main: true } before && !SeparatedFrom(tokens, before, i))
+        if (c == i && earlier.Count > 0 && earlier[^1] is { } before && (before.Main || before.Complement) && !SeparatedFrom(tokens, before, i))
         {
             v.Why = $"noun: object of \"{tokens[before.Start].Key}\" (no clause boundary between)";
             return;
@@ -477,16 +531,27 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         {
             // An infinitive after another verb ("urged X to help") is that verb's complement.
             var governing = earlier.Count > 0 ? earlier[^1] : null;
-            if (governing is { Complement: true } || (governing is { Main: true } && governing.Form.DefaultCode is not null && !governing.Form.DefaultCode.IsNull))
+            if (governing is { Complement: true } || (governing is { Main: true } && ((governing.Form.DefaultCode is not null && !governing.Form.DefaultCode.IsNull) || HasPatternFor(governing, key))))
             {
                 v.Complement = true;
                 v.Why = $"complement of \"{tokens[governing.Start].Key}\"";
                 return;
             }
         }
-        v.Passive = sawBe && (key.EndsWith("ED", StringComparison.Ordinal) || key.EndsWith("EN", StringComparison.Ordinal) || key is "MET" or "HELD" or "LEFT" or "SENT" or "SEEN" or "KEPT" or "BROUGHT" or "SIGNED");
+        var reduced = key.EndsWith("ED", StringComparison.Ordinal) && i + v.Length < tokens.Length && tokens[i + v.Length].Key == "BY";
+        v.Passive = reduced || sawBe && (key.EndsWith("ED", StringComparison.Ordinal) || key.EndsWith("EN", StringComparison.Ordinal) || key is "MET" or "HELD" or "LEFT" or "SENT" or "SEEN" or "KEPT" or "BROUGHT" or "SIGNED");
         v.Main = true;
         v.Why = v.Negated ? "main verb, negated" : v.Passive ? "main verb, passive form" : "main verb";
+    }
+
+    /// <summary>True when the governing verb has a pattern "* to VERB" for this verb ("offered to mediate").</summary>
+    private static bool HasPatternFor(Verb governing, string key)
+    {
+        foreach (var p in governing.Form.Family.Patterns)
+        {
+            if (p.Post.Count >= 2 && p.Post[0].Alternatives is [["TO"]] && p.Post[1].Alternatives.Length > 0 && p.Post[1].Alternatives[0][0] == key) return true;
+        }
+        return false;
     }
 
     private static bool SeparatedFrom(Token[] tokens, Verb before, int at)
@@ -569,7 +634,10 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             targets = targets?.FindAll(a => !a.Code.StartsWith("---", StringComparison.Ordinal));
             if (sources.Count == 0) { notes?.Add($"\"{verbWord}\" ({code}): the source names no country or organisation; not coded"); return; }
         }
-        var compound = (match?.Compound ?? false) || ((targets is null || targets.Count == 0) && sources.Count > 1 && options.CompoundSubjectsActOnEachOther && verb.Form.Family.Mutual != false);
+        // "The two sides agreed to …": a joint subject of a mutual verb acts on itself, whatever else is named.
+        var eachOther = (targets is null || targets.Count == 0) && sources.Count > 1 && ContainsPhrase(tokens, verbEnd, clauseEnd, "EACH", "OTHER");
+        var compound = eachOther || (match?.Compound ?? false) || (sources.Count > 1 && options.CompoundSubjectsActOnEachOther
+            && (verb.Form.Family.Mutual == true || ((targets is null || targets.Count == 0) && verb.Form.Family.Mutual is null)));
         if (negated)
         {
             notes?.Add($"\"{verbWord}\" ({code}) is negated{(options.EmitNegated ? ": coded with negated = true" : ": not coded (a negated event is never coded as the positive one)")}");
@@ -579,6 +647,8 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         void Add(PhraseActor s, PhraseActor t, string c, string reason)
         {
             if (s.Code == t.Code) return;
+            // "The two sides expressed satisfaction with Pakistani astronauts' entry": a member of a joint subject is not its target.
+            if (!compound && sources.Count > 1 && sources.Exists(x => SameCountry(x.Code, t.Code))) return;
             var info = table.Lookup(c);
             events.Add(new EventRecord
             {
@@ -622,6 +692,15 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 if (code.Reverse is { } r) Add(t, s, r, reasonText + " (paired reverse code)");
             }
     }
+
+    private static bool ContainsPhrase(Token[] tokens, int from, int to, string first, string second)
+    {
+        for (var k = from; k + 1 < to && k + 1 < tokens.Length; k++) if (tokens[k].Key == first && tokens[k + 1].Key == second) return true;
+        return false;
+    }
+
+    private static bool SameCountry(string a, string b) =>
+        a.Length >= 3 && b.Length >= 3 && !a.StartsWith("IGO", StringComparison.Ordinal) && !a.StartsWith("NGO", StringComparison.Ordinal) && string.CompareOrdinal(a, 0, b, 0, 3) == 0;
 
     private static double ConfidenceOf(VerbPattern? pattern, List<PhraseActor> sources, List<PhraseActor>? targets)
     {
@@ -717,6 +796,19 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return null;
     }
 
+    /// <summary>True when one of the words stands before token <paramref name="k"/>, across "the" and up to two adjectives.</summary>
+    private static bool PrecededBy(Token[] tokens, int k, params ReadOnlySpan<string> words)
+    {
+        for (var b = k - 1; b >= 0 && k - b <= 4; b--)
+        {
+            var key = tokens[b].Key;
+            foreach (var w in words) if (key == w) return true;
+            if (key == "THE" || (!WordClasses.IsFunctionWord(key) && !tokens[b].Capitalized)) continue;
+            return false;
+        }
+        return false;
+    }
+
     private static List<PhraseActor>? FindAgentBy(Token[] tokens, int[] listAt, List<List<Unit>> lists, int from, int end)
     {
         for (var k = from; k < end && k < from + 4; k++)
@@ -739,7 +831,9 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         {
             if (listAt[k] < 0) continue;
             // "a ceasefire in Gaza": a place where something happens is not who it is done to.
-            if (!locativeTargets && k > 0 && tokens[k - 1].Key is "IN" or "AT" or "NEAR" or "INSIDE" or "ACROSS" or "THROUGHOUT") { k = lists[listAt[k]][^1].Last; continue; }
+            if (!locativeTargets && PrecededBy(tokens, k, "IN", "AT", "NEAR", "INSIDE", "ACROSS", "THROUGHOUT")) { k = lists[listAt[k]][^1].Last; continue; }
+            // "mechanisms such as the UN": examples are not the target.
+            if (PrecededBy(tokens, k, "AS", "INCLUDING", "LIKE", "(")) { k = lists[listAt[k]][^1].Last; continue; }
             var found = FlatOf(lists[listAt[k]]);
             if (sources is not null && found.Count > 0 && sources.Any(s => s.FirstToken == found[0].FirstToken)) continue;
             return found;

@@ -292,7 +292,7 @@ public sealed class VerbDictionary
         return arr;
     }
 
-    private static string NormalizeSet(string name) => name.Trim().TrimEnd('_').ToUpperInvariant();
+    private static string NormalizeSet(string name) => name.Trim().TrimStart('&').TrimEnd('_').ToUpperInvariant();
 
     /// <summary>The forms of a verb line: its words with the verb marked, regular inflections and the listed irregular ones.</summary>
     private static IEnumerable<(string[] Words, int VerbWord)> FormsOf(string head, IEnumerable<string>? irregular)
@@ -340,6 +340,12 @@ public sealed class VerbDictionary
         if (last == 'E') { yield return w + "D"; yield return w[..^1] + "ING"; }
         else { yield return w + "ED"; yield return w + "ING"; }
         // Short consonant-vowel-consonant verbs double the last letter: ban -> banned, stop -> stopping.
+        if (w.Length >= 5 && (w.EndsWith("PEL", StringComparison.Ordinal) || w.EndsWith("MIT", StringComparison.Ordinal) || w.EndsWith("GRET", StringComparison.Ordinal) || w.EndsWith("FER", StringComparison.Ordinal) || w.EndsWith("CUR", StringComparison.Ordinal) || w.EndsWith("TROL", StringComparison.Ordinal)))
+        {
+            // Stressed final syllables double too: expel -> expelled, admit -> admitted, refer -> referred.
+            yield return w + last + "ED";
+            yield return w + last + "ING";
+        }
         if (w.Length is >= 3 and <= 4 && IsConsonant(w[^1]) && w[^1] is not ('W' or 'X' or 'Y') && !IsConsonant(w[^2]) && IsConsonant(w[^3]))
         {
             yield return w + last + "ED";
