@@ -29,6 +29,13 @@ internal static class LanguageIdentifier
             return null;
         }
 
+        // Most news is in a handful of Latin-script languages whose function words settle the question at
+        // once; Lingua (which fans out to other threads on every call) only sees what they leave open.
+        if (FunctionWords.Identify(text) is { } fast)
+        {
+            return fast;
+        }
+
         var sample = text.Length <= SampleLength ? text : text[..SampleLength];
         var language = Detector.Value.DetectLanguageOf(sample);
         return language == Lang.Unknown ? null : LanguageInfo.IsoCode6391(language).ToString().ToLowerInvariant();
