@@ -7,5 +7,5 @@ if (args.Length > 0 && args[0] == "extraction-speed")
     return ExtractionSpeed.Run(args[1..]);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(OutputBenchmarks).Assembly).Run(args);
 return 0;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Data.Common;
+using System.Diagnostics;
 using System.Globalization;
 using Dossier.Model;
 using Dossier.Stories;
@@ -31,7 +32,18 @@ public abstract partial class DossierStore
         var fresh = Fresh(items, lookup, tally, onError);
         var processed = fresh.AsParallel().AsOrdered().WithDegreeOfParallelism(pipeline.DegreeOfParallelism)
             .WithMergeOptions(ParallelMergeOptions.AutoBuffered)
-            .Select(f => new Processed(f.SourceKey, f.Document, pipeline.Process(f.Document)));
+            .Select(f =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                var result = pipeline.Process(f.Document);
+                tally.Time(ref tally.ProcessTicks, started);
+                // Keys and the annotations' JSON are computed here, in parallel, to keep the serial commit short.
+                var article = result.Article;
+                return new Processed(f.SourceKey, f.Document, result,
+                    article is null ? null : ArticleKeys.Content(article.Article.Text, article.Article.Metadata.Outlet ?? article.Article.Metadata.Credit),
+                    article is null ? null : ArticleKeys.CanonicalUrl(article.Article.Metadata.Url),
+                    article is null ? null : Dehydrate(article));
+            });
         var batch = new List<Processed>(Options.BatchSize);
         foreach (var item in processed)
         {
@@ -50,8 +62,13 @@ public abstract partial class DossierStore
             CommitBatch(batch, pipeline, tally, onError);
         }
 
-        return new IngestReport(tally.Read, tally.Added, tally.Skipped, tally.Failed, tally.Created, tally.Updated);
+        return new IngestReport(tally.Read, tally.Added, tally.Skipped, tally.Failed, tally.Created, tally.Updated)
+        {
+            Timings = new IngestTimings(Seconds(tally.ProcessTicks), Seconds(tally.GroupTicks), Seconds(tally.FuseTicks), Seconds(tally.WriteTicks)),
+        };
     }
+
+    private static double Seconds(long ticks) => (double)ticks / Stopwatch.Frequency;
 
     /// <summary>
     /// The documents not processed before (by this run or an earlier one). What counts as fresh depends only on
@@ -135,6 +152,15 @@ public abstract partial class DossierStore
 
     private void CommitBatch(List<Processed> batch, DossierPipeline pipeline, Tally tally, Action<InputError>? onError)
     {
+        var started = Stopwatch.GetTimestamp();
+        var before = tally.GroupTicks + tally.FuseTicks;
+        CommitBatchCore(batch, pipeline, tally, onError);
+        // Writing is the batch's time less the grouping and fusion inside it.
+        Interlocked.Add(ref tally.WriteTicks, Stopwatch.GetTimestamp() - started - (tally.GroupTicks + tally.FuseTicks - before));
+    }
+
+    private void CommitBatchCore(List<Processed> batch, DossierPipeline pipeline, Tally tally, Action<InputError>? onError)
+    {
         var db = Connection;
         using var transaction = BeginWrite(db);
         var sourceRows = new List<(string SourceKey, string? ContentKey, string? Reason)>();
@@ -143,7 +169,7 @@ public abstract partial class DossierStore
         {
             if (item.Result.Article is { } article)
             {
-                candidates.Add((item, article, ArticleKeys.Content(article.Article.Text, article.Article.Metadata.Outlet ?? article.Article.Metadata.Credit), ArticleKeys.CanonicalUrl(article.Article.Metadata.Url)));
+                candidates.Add((item, article, item.ContentKey!, item.Url));
             }
             else
             {
@@ -163,6 +189,7 @@ public abstract partial class DossierStore
         var takenIds = InQuery(db, transaction, "SELECT article_id FROM articles WHERE article_id IN ({0})",
             candidates.Select(c => c.Article.Article.Id).Distinct(StringComparer.Ordinal).ToList(), r => r.GetString(0)).ToHashSet(StringComparer.Ordinal);
         var batchUrls = new Dictionary<string, string>(StringComparer.Ordinal);
+        var annotations = new Dictionary<string, string>(StringComparer.Ordinal);
         var fresh = new List<(Processed Item, AnnotatedArticle Article, string ContentKey, string? Url)>();
         foreach (var candidate in candidates)
         {
@@ -196,11 +223,12 @@ public abstract partial class DossierStore
 
             sourceRows.Add((candidate.Item.SourceKey, candidate.ContentKey, null));
             fresh.Add((candidate.Item, article, candidate.ContentKey, candidate.Url));
+            annotations[candidate.ContentKey] = ReferenceEquals(article, candidate.Article) ? candidate.Item.Annotations! : Dehydrate(article);
         }
 
         if (fresh.Count > 0)
         {
-            AddArticles(db, transaction, pipeline, fresh.Select(f => (f.Article, f.ContentKey, f.Url)).ToList(), tally);
+            AddArticles(db, transaction, pipeline, fresh.Select(f => (f.Article, f.ContentKey, f.Url, annotations[f.ContentKey])).ToList(), tally);
         }
 
         using (var insert = new Db.Prepared(db, transaction, "INSERT INTO sources (source_key, content_key, reason) VALUES (@k, @c, @r) ON CONFLICT (source_key) DO NOTHING", "@k", "@c", "@r"))
@@ -225,7 +253,7 @@ public abstract partial class DossierStore
     /// and names each story after its canonically first article. Stories outside the window are settled and
     /// never touched again: memory and work per batch are bounded by the window, not by the database.
     /// </remarks>
-    private void AddArticles(DbConnection db, DbTransaction transaction, DossierPipeline pipeline, List<(AnnotatedArticle Article, string ContentKey, string? Url)> fresh, Tally tally)
+    private void AddArticles(DbConnection db, DbTransaction transaction, DossierPipeline pipeline, List<(AnnotatedArticle Article, string ContentKey, string? Url, string Annotations)> fresh, Tally tally)
     {
         var nextSeq = Convert.ToInt64(db.Scalar(transaction, "SELECT COALESCE(MAX(seq), 0) FROM articles"), CultureInfo.InvariantCulture) + 1;
         var active = db.Query(transaction, "SELECT id FROM stories ORDER BY last_seq DESC, id LIMIT @n", r => r.GetString(0), ("@n", Options.ActiveStories));
@@ -233,6 +261,7 @@ public abstract partial class DossierStore
         var added = fresh.Select(f => new StoredArticle(nextSeq++, f.ContentKey, "", f.Article)).ToList();
         var window = Canonical(replay.Concat(added)).ToList();
 
+        var groupStarted = Stopwatch.GetTimestamp();
         var session = pipeline.Grouper.Start();
         var sessionOf = new Dictionary<StoredArticle, string>(ReferenceEqualityComparer.Instance);
         foreach (var article in window)
@@ -267,6 +296,7 @@ public abstract partial class DossierStore
             .Select(m => m.Key).Order(StringComparer.Ordinal).ToList();
         var emptied = before.Keys.Where(id => !members.ContainsKey(id)).Order(StringComparer.Ordinal).ToList();
 
+        tally.Time(ref tally.GroupTicks, groupStarted);
         var placedAdded = added.Select(a => a with { StoryId = storyOf[sessionOf[a]] }).ToList();
         using (var insert = new Db.Prepared(db, transaction,
                    "INSERT INTO articles (seq, content_key, canonical_url, article_id, path, record, title, outlet, credit, dateline, published, language, story_id, text, annotations) " +
@@ -279,7 +309,7 @@ public abstract partial class DossierStore
                 var a = row.Article.Article;
                 var m = a.Metadata;
                 insert.Run(row.Seq, row.ContentKey, fresh[i].Url, a.Id, a.Path, a.Record, m.Title, m.Outlet, m.Credit, m.Dateline,
-                    m.Published?.ToString("O", CultureInfo.InvariantCulture), m.Language, row.StoryId, a.Text, Dehydrate(row.Article));
+                    m.Published?.ToString("O", CultureInfo.InvariantCulture), m.Language, row.StoryId, a.Text, fresh[i].Annotations);
                 IndexArticle(db, transaction, row.Seq, m.Title, a.Text);
                 cache.Put(row.ContentKey, row.Article);
             }
@@ -293,22 +323,37 @@ public abstract partial class DossierStore
             }
         }
 
+        using var writer = new StoryWriter(db, transaction);
         foreach (var id in emptied)
         {
-            foreach (var table in (string[])["claims", "evidence", "story_actors"])
-            {
-                db.Execute(transaction, "DELETE FROM " + table + " WHERE story_id = @id", ("@id", id));
-            }
-
-            db.Execute(transaction, "DELETE FROM stories WHERE id = @id", ("@id", id));
+            writer.Delete(id);
         }
 
         tally.Added += added.Count;
         var clusters = session.Stories;
-        foreach (var storyId in changed)
+        // Fusion is a pure function of a cluster: the changed stories are fused in parallel, then written in order.
+        var fuseStarted = Stopwatch.GetTimestamp();
+        List<(string Id, Story Story, string Json)> fused;
+        try
         {
-            var story = pipeline.Fuser.Fuse(Cluster(storyId, members[storyId], clusters));
-            WriteStory(db, transaction, story, members[storyId]);
+            fused = changed.AsParallel().AsOrdered().WithDegreeOfParallelism(pipeline.DegreeOfParallelism)
+                .Select(id =>
+                {
+                    var story = pipeline.Fuser.Fuse(Cluster(id, members[id], clusters));
+                    return (id, story, System.Text.Json.JsonSerializer.Serialize(story, StoreJson.Options));
+                }).ToList();
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            // Callers see the fuser's own exception, as they would without the parallel loop.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
+        }
+
+        tally.Time(ref tally.FuseTicks, fuseStarted);
+        foreach (var (id, story, json) in fused)
+        {
+            writer.Write(story, json, members[id]);
         }
 
         tally.Created += changed.Count(id => !before.ContainsKey(id));
@@ -360,29 +405,56 @@ public abstract partial class DossierStore
         return new StoryCluster(storyId, ordered, sources);
     }
 
-    private void WriteStory(DbConnection db, DbTransaction transaction, Story story, List<StoredArticle> articles)
+    /// <summary>Writes fused stories with their claims, evidence and actors; statements are prepared once per batch.</summary>
+    private sealed class StoryWriter(DbConnection db, DbTransaction transaction) : IDisposable
     {
-        var json = System.Text.Json.JsonSerializer.Serialize(story, StoreJson.Options);
-        var date = story.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        db.Execute(transaction,
+        private readonly Db.Prepared upsert = new(db, transaction,
             "INSERT INTO stories (id, title, date, location, independent_sources, article_count, claim_count, first_seq, last_seq, story) " +
             "VALUES (@id, @title, @date, @location, @sources, @articles, @claims, @first, @last, @story) " +
             "ON CONFLICT (id) DO UPDATE SET title = excluded.title, date = excluded.date, location = excluded.location, " +
             "independent_sources = excluded.independent_sources, article_count = excluded.article_count, claim_count = excluded.claim_count, " +
             "first_seq = excluded.first_seq, last_seq = excluded.last_seq, story = excluded.story",
-            ("@id", story.Id), ("@title", story.Title), ("@date", date), ("@location", story.Location), ("@sources", story.Sources.Length),
-            ("@articles", articles.Count), ("@claims", story.Claims.Length), ("@first", articles.Min(a => a.Seq)), ("@last", articles.Max(a => a.Seq)), ("@story", json));
-        db.Execute(transaction, "DELETE FROM claims WHERE story_id = @id", ("@id", story.Id));
-        db.Execute(transaction, "DELETE FROM evidence WHERE story_id = @id", ("@id", story.Id));
-        db.Execute(transaction, "DELETE FROM story_actors WHERE story_id = @id", ("@id", story.Id));
-        using (var claim = new Db.Prepared(db, transaction,
-                   "INSERT INTO claims (story_id, claim_id, position, text, topic, status, independent_sources, event_source, event_code, event_target, goldstein, event_mode) " +
-                   "VALUES (@s, @c, @p, @t, @topic, @status, @n, @es, @ec, @et, @g, @m)",
-                   "@s", "@c", "@p", "@t", "@topic", "@status", "@n", "@es", "@ec", "@et", "@g", "@m"))
-        using (var evidence = new Db.Prepared(db, transaction,
-                   "INSERT INTO evidence (story_id, claim_id, position, article_id, sentence_index, start, length) VALUES (@s, @c, @p, @a, @i, @start, @length)",
-                   "@s", "@c", "@p", "@a", "@i", "@start", "@length"))
+            "@id", "@title", "@date", "@location", "@sources", "@articles", "@claims", "@first", "@last", "@story");
+
+        private readonly Db.Prepared[] clear =
+        [
+            new(db, transaction, "DELETE FROM claims WHERE story_id = @id", "@id"),
+            new(db, transaction, "DELETE FROM evidence WHERE story_id = @id", "@id"),
+            new(db, transaction, "DELETE FROM story_actors WHERE story_id = @id", "@id"),
+        ];
+
+        private readonly Db.Prepared delete = new(db, transaction, "DELETE FROM stories WHERE id = @id", "@id");
+
+        private readonly Db.Prepared claim = new(db, transaction,
+            "INSERT INTO claims (story_id, claim_id, position, text, topic, status, independent_sources, event_source, event_code, event_target, goldstein, event_mode) " +
+            "VALUES (@s, @c, @p, @t, @topic, @status, @n, @es, @ec, @et, @g, @m)",
+            "@s", "@c", "@p", "@t", "@topic", "@status", "@n", "@es", "@ec", "@et", "@g", "@m");
+
+        private readonly Db.Prepared evidence = new(db, transaction,
+            "INSERT INTO evidence (story_id, claim_id, position, article_id, sentence_index, start, length) VALUES (@s, @c, @p, @a, @i, @start, @length)",
+            "@s", "@c", "@p", "@a", "@i", "@start", "@length");
+
+        private readonly Db.Prepared actor = new(db, transaction, "INSERT INTO story_actors (story_id, actor) VALUES (@s, @a) ON CONFLICT DO NOTHING", "@s", "@a");
+
+        public void Delete(string id)
         {
+            foreach (var statement in clear)
+            {
+                statement.Run(id);
+            }
+
+            delete.Run(id);
+        }
+
+        public void Write(Story story, string json, List<StoredArticle> articles)
+        {
+            upsert.Run(story.Id, story.Title, story.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), story.Location, story.Sources.Length,
+                articles.Count, story.Claims.Length, articles.Min(a => a.Seq), articles.Max(a => a.Seq), json);
+            foreach (var statement in clear)
+            {
+                statement.Run(story.Id);
+            }
+
             for (var i = 0; i < story.Claims.Length; i++)
             {
                 var c = story.Claims[i];
@@ -393,12 +465,24 @@ public abstract partial class DossierStore
                     evidence.Run(story.Id, c.Id, j, e.ArticleId, e.SentenceIndex, e.Span.Start, e.Span.Length);
                 }
             }
+
+            foreach (var code in Actors(story, articles))
+            {
+                actor.Run(story.Id, code);
+            }
         }
 
-        using var actor = new Db.Prepared(db, transaction, "INSERT INTO story_actors (story_id, actor) VALUES (@s, @a) ON CONFLICT DO NOTHING", "@s", "@a");
-        foreach (var code in Actors(story, articles))
+        public void Dispose()
         {
-            actor.Run(story.Id, code);
+            upsert.Dispose();
+            delete.Dispose();
+            claim.Dispose();
+            evidence.Dispose();
+            actor.Dispose();
+            foreach (var statement in clear)
+            {
+                statement.Dispose();
+            }
         }
     }
 
@@ -450,16 +534,35 @@ public abstract partial class DossierStore
         _ => "conflicting",
     };
 
-    private List<StoredArticle> InQueryArticles(DbConnection db, DbTransaction transaction, List<string> storyIds) =>
-        [.. InQuery(db, transaction, "SELECT seq, content_key, story_id, text, annotations FROM articles WHERE story_id IN ({0})", storyIds,
-                r => (r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)))
-            .OrderBy(r => r.Item1)
-            .Select(r =>
+    /// <summary>The articles of <paramref name="storyIds"/> in arrival order; text and annotations are read only for articles not in the cache.</summary>
+    private List<StoredArticle> InQueryArticles(DbConnection db, DbTransaction transaction, List<string> storyIds)
+    {
+        var rows = InQuery(db, transaction, "SELECT seq, content_key, story_id FROM articles WHERE story_id IN ({0})", storyIds,
+            r => (Seq: r.GetInt64(0), Key: r.GetString(1), Story: r.GetString(2))).OrderBy(r => r.Seq).ToList();
+        var found = new Dictionary<string, AnnotatedArticle>(StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var row in rows)
+        {
+            if (cache.Get(row.Key) is { } cached)
             {
-                var article = cache.Get(r.Item2) ?? Rehydrate(r.Item4, r.Item5);
-                cache.Put(r.Item2, article);
-                return new StoredArticle(r.Item1, r.Item2, r.Item3, article);
-            })];
+                found[row.Key] = cached;
+            }
+            else
+            {
+                missing.Add(row.Key);
+            }
+        }
+
+        foreach (var (key, text, annotations) in InQuery(db, transaction, "SELECT content_key, text, annotations FROM articles WHERE content_key IN ({0})", missing,
+                     r => (r.GetString(0), r.GetString(1), r.GetString(2))))
+        {
+            var article = Rehydrate(text, annotations);
+            cache.Put(key, article);
+            found[key] = article;
+        }
+
+        return [.. rows.Select(r => new StoredArticle(r.Seq, r.Key, r.Story, found[r.Key]))];
+    }
 
     /// <summary>Runs <paramref name="sqlFormat"/> with <c>{0}</c> replaced by a parameter list, in chunks small enough for either server.</summary>
     private static List<T> InQuery<T>(DbConnection db, DbTransaction? transaction, string sqlFormat, List<string> values, Func<DbDataReader, T> map)
@@ -476,7 +579,7 @@ public abstract partial class DossierStore
         return rows;
     }
 
-    private sealed record Processed(string SourceKey, SourceDocument Document, (AnnotatedArticle? Article, InputError? Error) Result);
+    private sealed record Processed(string SourceKey, SourceDocument Document, (AnnotatedArticle? Article, InputError? Error) Result, string? ContentKey, string? Url, string? Annotations);
 
     /// <summary>Counters touched by the reading thread and the writing thread at once.</summary>
     private sealed class Tally
@@ -489,6 +592,13 @@ public abstract partial class DossierStore
         public int Failed { get => Volatile.Read(ref failed); set => Interlocked.Exchange(ref failed, value); }
         public int Created { get => Volatile.Read(ref created); set => Interlocked.Exchange(ref created, value); }
         public int Updated { get => Volatile.Read(ref updated); set => Interlocked.Exchange(ref updated, value); }
+
+        public long ProcessTicks;
+        public long GroupTicks;
+        public long FuseTicks;
+        public long WriteTicks;
+
+        public void Time(ref long counter, long started) => Interlocked.Add(ref counter, Stopwatch.GetTimestamp() - started);
 
         public void AddRead() => Interlocked.Increment(ref read);
         public void AddSkipped() => Interlocked.Increment(ref skipped);

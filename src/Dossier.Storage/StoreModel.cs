@@ -23,7 +23,18 @@ public sealed record StoreOptions
 /// <param name="Failed">Inputs that could not be read or processed.</param>
 /// <param name="StoriesCreated">Stories this run started.</param>
 /// <param name="StoriesUpdated">Existing stories this run fused again because articles joined them.</param>
-public sealed record IngestReport(int Read, int Added, int Skipped, int Failed, int StoriesCreated, int StoriesUpdated);
+public sealed record IngestReport(int Read, int Added, int Skipped, int Failed, int StoriesCreated, int StoriesUpdated)
+{
+    /// <summary>Where the time went.</summary>
+    public IngestTimings Timings { get; init; } = new(0, 0, 0, 0);
+}
+
+/// <summary>Seconds spent per phase of an ingest. Processing is summed over parallel workers (CPU-like time).</summary>
+/// <param name="Process">Extraction, annotation and coding, summed over workers.</param>
+/// <param name="Group">Regrouping the active window with the new articles.</param>
+/// <param name="Fuse">Fusing the stories that changed.</param>
+/// <param name="Write">Database work: lookups, inserts, story rows, commits.</param>
+public sealed record IngestTimings(double Process, double Group, double Fuse, double Write);
 
 /// <summary>Row counts of a store.</summary>
 public sealed record StoreCounts(long Articles, long Sources, long Stories, long Claims, long Evidence);

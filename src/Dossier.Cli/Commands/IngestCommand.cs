@@ -19,7 +19,8 @@ internal static class IngestCommand
         var paths = new Argument<string[]>("paths") { Description = "Files, folders (recursive) or - for stdin", Arity = ArgumentArity.OneOrMore };
         var db = DbOption();
         var batch = new Option<int>("--batch-size") { Description = "Articles per transaction", DefaultValueFactory = _ => 500 };
-        var command = new Command("ingest", "Add reports to a database: each article once, stories grown and re-fused incrementally") { paths, db, batch };
+        var verbose = new Option<bool>("--verbose") { Description = "Also print where the time went" };
+        var command = new Command("ingest", "Add reports to a database: each article once, stories grown and re-fused incrementally") { paths, db, batch, verbose };
         command.SetAction(parseResult =>
         {
             var failed = 0;
@@ -32,6 +33,12 @@ internal static class IngestCommand
                     Console.Error.WriteLine(error.ToString());
                 });
                 Console.Error.WriteLine($"dossier: {report.Added} articles added, {report.Skipped} already stored, {report.Failed} failed; {report.StoriesCreated} stories created, {report.StoriesUpdated} updated");
+                if (parseResult.GetValue(verbose))
+                {
+                    var t = report.Timings;
+                    Console.Error.WriteLine(System.FormattableString.Invariant($"dossier: seconds: process {t.Process:0.0} (summed over workers), group {t.Group:0.0}, fuse {t.Fuse:0.0}, write {t.Write:0.0}"));
+                }
+
                 return report.Failed > 0 ? 1 : 0;
             }
             catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException)

@@ -84,11 +84,12 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         }
 
         var marks = MarkActors(tokens, text, mentions);
-        var units = BuildUnits(tokens, marks, text, date);
+        var explain = notes is not null;
+        var units = BuildUnits(tokens, marks, text, date, explain);
         var unitAt = new int[tokens.Length];
         Array.Fill(unitAt, -1);
         for (var u = 0; u < units.Count; u++) for (var k = units[u].First; k <= units[u].Last; k++) unitAt[k] = u;
-        var lists = BuildLists(tokens, units, unitAt);
+        var lists = BuildLists(tokens, units, unitAt, explain);
         var verbs = FindVerbs(tokens, unitAt);
 
         if (observe is not null)
@@ -150,7 +151,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return false;
     }
 
-    private List<Unit> BuildUnits(Token[] tokens, Mark[] marks, string text, DateOnly? date)
+    private List<Unit> BuildUnits(Token[] tokens, Mark[] marks, string text, DateOnly? date, bool explain)
     {
         var units = new List<Unit>();
         var i = 0;
@@ -192,7 +193,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 continue;
             }
             var unit = new Unit { First = first, Last = lastEnd };
-            Compose(unit, elements, tokens, text, date);
+            Compose(unit, elements, tokens, text, date, explain);
             if (unit.Actors.Count > 0) units.Add(unit);
             i = Math.Max(j, first + 1);
         }
@@ -216,30 +217,30 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return true;
     }
 
-    private void Compose(Unit unit, List<(int At, Mark Mark)> elements, Token[] tokens, string text, DateOnly? date)
+    private void Compose(Unit unit, List<(int At, Mark Mark)> elements, Token[] tokens, string text, DateOnly? date, bool explain)
     {
         var bases = new List<(string Code, int At, int Len, string Why)>();
         var prefixes = new List<string>();
         var suffixes = new List<string>();
-        var why = new StringBuilder();
+        var why = explain ? new StringBuilder() : null;
         foreach (var (at, mark) in elements)
         {
-            var words = Words(tokens, at, mark.Length);
+            var words = explain ? Words(tokens, at, mark.Length) : "";
             if (mark.MentionCode is { } mc)
             {
-                if (bases.Count == 0) bases.Add((mc, at, mark.Length, $"\"{words}\" is {mc} (language stage)"));
+                if (bases.Count == 0) bases.Add((mc, at, mark.Length, explain ? $"\"{words}\" is {mc} (language stage)" : ""));
             }
             else if (mark.Actor is { } actor)
             {
                 var code = actor.CodeOn(date);
                 if (code is null) continue;
-                if (bases.Count == 0) bases.Add((code, at, mark.Length, $"\"{words}\" is {code} (actor {actor.Name})"));
-                else why.Append($"; \"{words}\" ({code}) ignored: the phrase already has an actor");
+                if (bases.Count == 0) bases.Add((code, at, mark.Length, explain ? $"\"{words}\" is {code} (actor {actor.Name})" : ""));
+                else why?.Append($"; \"{words}\" ({code}) ignored: the phrase already has an actor");
             }
             else if (mark.Agent is { } agent)
             {
                 (agent.Prefix ? prefixes : suffixes).Add(agent.Code);
-                why.Append($"; \"{words}\" adds {(agent.Prefix ? agent.Code + "~" : "~" + agent.Code)} (agent {agent.Name})");
+                why?.Append($"; \"{words}\" adds {(agent.Prefix ? agent.Code + "~" : "~" + agent.Code)} (agent {agent.Name})");
             }
         }
         unit.AgentOnly = bases.Count == 0;
@@ -247,24 +248,26 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         unit.Suffixes = suffixes;
         if (bases.Count > 0) { unit.Base = bases[0].Code; unit.BaseWhy = bases[0].Why; }
         var span = TextSpan.FromBounds(tokens[unit.First].Start, tokens[unit.Last].End);
-        var name = span.Of(text);
+        // Names are cut from the text only when shown; events take theirs from the span.
+        var name = explain ? span.Of(text) : "";
         if (bases.Count == 0)
         {
             if (suffixes.Count == 0 && prefixes.Count == 0) return;
             var code = Join(prefixes, "---", suffixes);
-            unit.Actors.Add(new PhraseActor(code, name, span, unit.First, unit.Last, $"no country in the phrase, agents only{why}"));
+            unit.Actors.Add(new PhraseActor(code, name, span, unit.First, unit.Last, explain ? $"no country in the phrase, agents only{why}" : ""));
             return;
         }
         var b = bases[0];
         foreach (var part in b.Code.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
             var code = Join(prefixes, part, suffixes);
-            unit.Actors.Add(new PhraseActor(code, name, span, unit.First, unit.Last, b.Why + why));
+            unit.Actors.Add(new PhraseActor(code, name, span, unit.First, unit.Last, explain ? b.Why + why : ""));
         }
     }
 
     private static string Join(List<string> prefixes, string baseCode, List<string> suffixes)
     {
+        if (prefixes.Count == 0 && suffixes.Count == 0) return baseCode;
         var sb = new StringBuilder();
         foreach (var p in prefixes) if (!baseCode.StartsWith(p, StringComparison.Ordinal)) sb.Append(p);
         sb.Append(baseCode);
@@ -289,7 +292,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     }
 
     /// <summary>Groups units into coordinated lists ("X, Y and Z") and joins agents to the actors after them ("ambassadors of X and Y").</summary>
-    private List<List<Unit>> BuildLists(Token[] tokens, List<Unit> units, int[] unitAt)
+    private List<List<Unit>> BuildLists(Token[] tokens, List<Unit> units, int[] unitAt, bool explain)
     {
         var lists = new List<List<Unit>>();
         for (var u = 0; u < units.Count; u++)
@@ -327,7 +330,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                         foreach (var aa in agentUnit.Actors)
                         {
                             var code = CombineAgent(ra.Code, aa.Code);
-                            m.Actors.Add(new PhraseActor(code, ra.Name, ra.Span, agentUnit.First, r.Last, $"{aa.Name} of {ra.Name}: {ra.Why}; agent code {aa.Code.Replace("---", "", StringComparison.Ordinal)} joined"));
+                            m.Actors.Add(new PhraseActor(code, ra.Name, ra.Span, agentUnit.First, r.Last, explain ? $"{aa.Name} of {ra.Name}: {ra.Why}; agent code {aa.Code.Replace("---", "", StringComparison.Ordinal)} joined" : ""));
                         }
                     }
                     merged.Add(m);
@@ -345,7 +348,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 {
                     if (!member.AgentOnly || member.Actors.Count == 0) continue;
                     var old = member.Actors[0];
-                    member.Actors = [.. shared.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(b => old with { Code = Join(member.Prefixes, b, member.Suffixes), Why = $"country shared with \"{current[0].Actors[0].Name}\": {current[0].BaseWhy}; {old.Why}" })];
+                    member.Actors = [.. shared.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(b => old with { Code = Join(member.Prefixes, b, member.Suffixes), Why = explain ? $"country shared with \"{current[0].Actors[0].Name}\": {current[0].BaseWhy}; {old.Why}" : "" })];
                     member.AgentOnly = false;
                 }
             }
@@ -526,7 +529,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         if (sources is null)
         {
             sources = FindSource(tokens, listAt, lists, verbs, verb, previousMain);
-            if (sources is not null) why.Add($"source: subject of \"{verbWord}\"");
+            if (sources is not null && notes is not null) why.Add($"source: subject of \"{verbWord}\"");
         }
         verb.Sources = sources;
         if (targets is null && !(match?.Compound ?? false))
@@ -537,7 +540,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             {
                 targets = sources;
                 sources = byActors;
-                why.Add("passive: source after \"by\", target is the subject");
+                if (notes is not null) why.Add("passive: source after \"by\", target is the subject");
             }
             else if (verb.Passive && !options.PassiveWithoutAgentKeepsSubject && match is null)
             {
@@ -548,12 +551,13 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             else
             {
                 targets = FindTarget(tokens, listAt, lists, verbEnd, clauseEnd, sources, options.LocativeTargets);
-                if (targets is not null) why.Add("target: first actor after the verb");
+                if (targets is not null) { if (notes is not null) why.Add("target: first actor after the verb"); }
                 else if (from > verbEnd) targets = FindTarget(tokens, listAt, lists, from, clauseEnd, sources, options.LocativeTargets);
             }
         }
         var verbSpan = TextSpan.FromBounds(tokens[verb.Start].Start, tokens[verbEnd - 1].End);
-        var patternText = pattern is null ? $"{verb.Form.Family.Name} (default {code})" : $"{pattern.Family}: - {pattern.Text} [{pattern.Code}]";
+        string? patternText = null;
+        string PatternText() => patternText ??= pattern is null ? $"{verb.Form.Family.Name} (default {code})" : $"{pattern.Family}: - {pattern.Text} [{pattern.Code}]";
         if (sources is null || sources.Count == 0)
         {
             notes?.Add($"\"{verbWord}\" ({code}): no source actor found");
@@ -578,8 +582,8 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             var info = table.Lookup(c);
             events.Add(new EventRecord
             {
-                Source = new EventActor(s.Code, s.Name, s.Span),
-                Target = new EventActor(t.Code, t.Name, t.Span),
+                Source = new EventActor(s.Code, s.Name.Length > 0 ? s.Name : s.Span.Of(text), s.Span),
+                Target = new EventActor(t.Code, t.Name.Length > 0 ? t.Name : t.Span.Of(text), t.Span),
                 Code = c,
                 QuadClass = info?.QuadClass ?? 0,
                 Goldstein = info?.Goldstein ?? 0,
@@ -590,9 +594,9 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 SentenceIndex = sentenceIndex,
                 VerbSpan = verbSpan,
                 Confidence = confidence,
-                Pattern = patternText,
+                Pattern = PatternText(),
             });
-            notes?.Add($"event {s.Code} -> {t.Code} {c} from \"{verbWord}\" [{patternText}]; {reason}");
+            notes?.Add($"event {s.Code} -> {t.Code} {c} from \"{verbWord}\" [{PatternText()}]; {reason}");
         }
         if (compound)
         {
@@ -610,7 +614,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             notes?.Add($"\"{verbWord}\" ({code}): no target actor found; not coded (events need a source and a target)");
             return;
         }
-        var reasonText = string.Join("; ", why);
+        var reasonText = notes is null ? "" : string.Join("; ", why);
         foreach (var s in sources)
             foreach (var t in targets)
             {
@@ -685,7 +689,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                     k = before - 1;
                     continue;
                 }
-                return lists[l].SelectMany(u => u.Actors).ToList();
+                return FlatOf(lists[l]);
             }
             if (WordClasses.Pronouns.Contains(key))
             {
@@ -697,7 +701,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             if (afterPronoun && key == ",") return null;
             if (WordClasses.Subordinators.Contains(key) || WordClasses.SpeechVerbs.Contains(key)) return null;
             // "X, who fired …": a relative pronoun right before the verb stands for the phrase before it.
-            if (key is "WHO" or "WHICH" or "THAT" && k == verb.ChainStart - 1 && k > 0 && listAt[k - 1] >= 0) return lists[listAt[k - 1]].SelectMany(u => u.Actors).ToList();
+            if (key is "WHO" or "WHICH" or "THAT" && k == verb.ChainStart - 1 && k > 0 && listAt[k - 1] >= 0) return FlatOf(lists[listAt[k - 1]]);
             if (key is "THAT" or ";" or "WHETHER" or "IF") return null;
             if (key is "AND" or "BUT" && previousMain is not null && previousMain.Start < k)
             {
@@ -721,7 +725,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             {
                 var n = k + 1;
                 if (n < tokens.Length && tokens[n].Key == "THE") n++;
-                if (n < tokens.Length && listAt[n] >= 0) return lists[listAt[n]].SelectMany(u => u.Actors).ToList();
+                if (n < tokens.Length && listAt[n] >= 0) return FlatOf(lists[listAt[n]]);
                 return null;
             }
             if (listAt[k] >= 0) return null;
@@ -736,7 +740,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             if (listAt[k] < 0) continue;
             // "a ceasefire in Gaza": a place where something happens is not who it is done to.
             if (!locativeTargets && k > 0 && tokens[k - 1].Key is "IN" or "AT" or "NEAR" or "INSIDE" or "ACROSS" or "THROUGHOUT") { k = lists[listAt[k]][^1].Last; continue; }
-            var found = lists[listAt[k]].SelectMany(u => u.Actors).ToList();
+            var found = FlatOf(lists[listAt[k]]);
             if (sources is not null && found.Count > 0 && sources.Any(s => s.FirstToken == found[0].FirstToken)) continue;
             return found;
         }
@@ -759,8 +763,20 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     {
         VerbPattern? best = null;
         PatternMatch? bestMatch = null;
+        HashSet<string>? keys = null;
         foreach (var p in verb.Form.Family.Patterns)
         {
+            if (p.RequiredWords.Count > 0)
+            {
+                if (keys is null)
+                {
+                    keys = new HashSet<string>(tokens.Length, StringComparer.Ordinal);
+                    foreach (var t in tokens) keys.Add(t.Key);
+                }
+                var present = true;
+                foreach (var w in p.RequiredWords) if (!keys.Contains(w)) { present = false; break; }
+                if (!present) continue;
+            }
             var m = TryPattern(tokens, listAt, lists, verb, clauseEnd, p);
             if (m is null) continue;
             if (bestMatch is null || m.Literals > bestMatch.Literals) { best = p; bestMatch = m; }
@@ -858,7 +874,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                     if (l < 0 || (k > 0 && listAt[k - 1] == l)) return 0;
                     var last = lists[l][^1].Last;
                     if (!forward && last >= limit) return 0;
-                    var actors = lists[l].SelectMany(u => u.Actors).ToList();
+                    var actors = FlatOf(lists[l]);
                     if (e.Kind == PatternElementKind.Compound && forward) m.Target = actors;
                     else if (e.Kind == PatternElementKind.Compound)
                     {
@@ -873,6 +889,15 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             default:
                 return 0;
         }
+    }
+
+    /// <summary>The actors of a coordinated list; the unit's own list when there is one unit (callers never mutate it).</summary>
+    private static List<PhraseActor> FlatOf(List<Unit> list)
+    {
+        if (list.Count == 1) return list[0].Actors;
+        var all = new List<PhraseActor>();
+        foreach (var u in list) all.AddRange(u.Actors);
+        return all;
     }
 
     private static List<EventRecord> Dedupe(List<EventRecord> events)

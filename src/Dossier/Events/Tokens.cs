@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 
@@ -96,7 +97,22 @@ public static class Tokenizer
         return to;
     }
 
+    // Upper-case keys are shared across sentences: the vocabulary of news is small, and a lookup without
+    // allocation is cheaper than a new string per token. Bounded so that odd input cannot grow it forever.
+    private static readonly ConcurrentDictionary<string, string> s_keys = new(StringComparer.OrdinalIgnoreCase);
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> s_keyLookup = s_keys.GetAlternateLookup<ReadOnlySpan<char>>();
+    private const int MaxCachedKeys = 200_000;
+
     private static string Upper(string text, int from, int to)
+    {
+        var span = text.AsSpan(from, to - from);
+        if (s_keyLookup.TryGetValue(span, out var cached)) return cached;
+        var key = UpperUncached(text, from, to);
+        if (s_keys.Count < MaxCachedKeys) s_keys.TryAdd(key, key);
+        return key;
+    }
+
+    private static string UpperUncached(string text, int from, int to)
     {
         var span = text.AsSpan(from, to - from);
         var allUpper = true;

@@ -30,6 +30,7 @@ public sealed class TextAnnotator : ITextAnnotator
     private readonly MentionFinder mentions;
     private readonly TimeExtractor times;
     private readonly QuoteFinder quotes;
+    private readonly IActorCodeSource? actors;
 
     /// <summary>An annotator over the embedded dictionaries.</summary>
     public TextAnnotator()
@@ -37,10 +38,11 @@ public sealed class TextAnnotator : ITextAnnotator
     {
     }
 
-    /// <summary>An annotator over <paramref name="data"/>.</summary>
-    public TextAnnotator(LanguageData data)
+    /// <summary>An annotator over <paramref name="data"/>, with a user's actor dictionary consulted first when given.</summary>
+    public TextAnnotator(LanguageData data, IActorCodeSource? actors = null)
     {
         this.data = data ?? throw new ArgumentNullException(nameof(data));
+        this.actors = actors;
         mentions = new MentionFinder(data);
         times = new TimeExtractor(data);
         quotes = new QuoteFinder(data);
@@ -69,6 +71,11 @@ public sealed class TextAnnotator : ITextAnnotator
         var flags = data.Classify(text, tokens);
         var found = mentions.Find(text, tokens, flags, sentences, dateline);
         var (resolved, matches) = ResolveTimes(article, tokens, flags, sentences, options);
+        if (actors is not null)
+        {
+            found = UserCodes(found, EventDate(sentences, dateline, matches, resolved));
+        }
+
         var said = quotes.Find(text, tokens, flags, sentences, found);
         return new AnnotatedArticle(article)
         {
@@ -110,6 +117,32 @@ public sealed class TextAnnotator : ITextAnnotator
         }
 
         return (TimeResolver.Resolve(matches, reference), matches);
+    }
+
+    private ImmutableArray<Mention> UserCodes(ImmutableArray<Mention> found, DateOnly? date)
+    {
+        // A user's dictionary knows its people and bodies better than our general one; dates pick the code in force.
+        var cache = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var result = ImmutableArray.CreateBuilder<Mention>(found.Length);
+        foreach (var m in found)
+        {
+            if (m.Type is MentionType.Person or MentionType.Organization or MentionType.Country)
+            {
+                if (!cache.TryGetValue(m.Canonical, out var code))
+                {
+                    code = actors!.CodeFor(m.Canonical, date);
+                    cache[m.Canonical] = code;
+                }
+
+                result.Add(code is null ? m : m with { Actor = code });
+            }
+            else
+            {
+                result.Add(m);
+            }
+        }
+
+        return result.MoveToImmutable();
     }
 
     private static DateOnly? EventDate(ImmutableArray<Sentence> sentences, TextSpan? dateline, List<TimeMatch> matches, ImmutableArray<TimeExpression> resolved)

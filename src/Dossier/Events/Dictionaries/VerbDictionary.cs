@@ -52,6 +52,9 @@ public sealed record VerbPattern(string Family, IReadOnlyList<PatternElement> Pr
 {
     /// <summary>Number of words the pattern requires: more words, more specific.</summary>
     public int Weight { get; } = Pre.Concat(Post).Count(e => e.Kind != PatternElementKind.Skip);
+
+    /// <summary>Single words the sentence must contain for the pattern to match: a cheap test before the real one.</summary>
+    public IReadOnlyList<string> RequiredWords { get; } = [.. Pre.Concat(Post).Where(e => e.Kind == PatternElementKind.Words && e.Alternatives.Length == 1 && e.Alternatives[0].Length == 1).Select(e => e.Alternatives[0][0])];
 }
 
 /// <summary>A verb block: a family of synonymous verbs sharing a default code and patterns.</summary>

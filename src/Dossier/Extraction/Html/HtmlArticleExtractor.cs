@@ -23,12 +23,14 @@ internal static class HtmlArticleExtractor
         DisableElementPositionTracking = true,
     };
 
+    // A parser carries a browsing context that is costly to build; one per thread, as its thread safety is not documented.
+    private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser(ParserOptions));
+
     public static ExtractionOutcome Extract(SourceDocument document) => Extract(document, BoilerplatePhrases.Default);
 
     internal static ExtractionOutcome Extract(SourceDocument document, BoilerplatePhrases phrases)
     {
-        var parser = new HtmlParser(ParserOptions);
-        var page = parser.ParseDocument(document.Content);
+        using var page = Parser.Value!.ParseDocument(document.Content);
         var body = page.Body ?? page.DocumentElement;
         var bodyMetas = new List<AngleSharp.Dom.IElement>();
         var tree = PageNode.Build(body, MaxDepth, bodyMetas);

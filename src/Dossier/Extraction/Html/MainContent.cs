@@ -25,7 +25,7 @@ internal static class MainContent
         var candidates = new List<PageNode>();
         Score(root, candidates);
         var top = PickTop(root, candidates);
-        var containers = top is null ? [root] : WithSiblings(top);
+        var containers = top is null ? [root] : WithChunks(root, top, WithSiblings(top));
 
         var writer = new BodyWriter(titles, phrases);
         foreach (var container in containers)
@@ -370,6 +370,61 @@ internal static class MainContent
         }
 
         return top;
+    }
+
+    /// <summary>
+    /// Adds the other chunks of a body split into several blocks of the same markup (a body interrupted
+    /// by full-width ads or embeds is often written as a run of identical containers), in page order.
+    /// </summary>
+    private static List<PageNode> WithChunks(PageNode root, PageNode top, List<PageNode> containers)
+    {
+        if (top.Cues.Length == 0)
+        {
+            return containers;
+        }
+
+        var chunks = new List<PageNode>();
+        var minimum = Math.Max(10, top.Score * 0.1);
+        Collect(root);
+        if (chunks.Count <= 1)
+        {
+            return containers;
+        }
+
+        // Page order: the chunks as found, with the top container replaced by itself and its siblings.
+        var result = new List<PageNode>();
+        foreach (var chunk in chunks)
+        {
+            if (ReferenceEquals(chunk, top))
+            {
+                result.AddRange(containers);
+            }
+            else if (!containers.Any(c => IsWithin(chunk, c)))
+            {
+                result.Add(chunk);
+            }
+        }
+
+        return result;
+
+        void Collect(PageNode node)
+        {
+            foreach (var child in node.Children)
+            {
+                if (child.IsText || child.RemovedReason is not null)
+                {
+                    continue;
+                }
+
+                if (ReferenceEquals(child, top) || (child.IsCandidate && child.Score >= minimum && child.Tag == top.Tag && child.Cues == top.Cues))
+                {
+                    chunks.Add(child);
+                    continue;
+                }
+
+                Collect(child);
+            }
+        }
     }
 
     private static List<PageNode> WithSiblings(PageNode top)

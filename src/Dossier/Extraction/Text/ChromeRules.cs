@@ -7,7 +7,7 @@ namespace Dossier.Extraction.Text;
 /// Recognises page chrome in one line or paragraph by the rule files of <c>data/chrome/</c>. Each family's
 /// file name is the reason recorded when a block is removed.
 /// </summary>
-public static class ChromeRules
+public static partial class ChromeRules
 {
     /// <summary>Reason for invitations to follow, share, subscribe or download.</summary>
     public const string SharePrompt = "share-prompt";
@@ -91,6 +91,15 @@ public static class ChromeRules
         }
 
         var last = text[^1];
+        if (SentenceBoundary().IsMatch(text))
+        {
+            // "… ratified it. - Tribune" is a finished paragraph with a sign-off, not a headline.
+            return false;
+        }
+
         return last is not ('.' or ':' or ';' or ',') || text.EndsWith("...", StringComparison.Ordinal) || text.EndsWith('…');
     }
+
+    [GeneratedRegex(@"\p{Ll}{2}[.!?][""”’]?\s+\S")]
+    private static partial Regex SentenceBoundary();
 }

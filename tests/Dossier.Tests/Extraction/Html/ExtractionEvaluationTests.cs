@@ -7,7 +7,7 @@ namespace Dossier.Tests.Extraction.Html;
 public sealed class ExtractionEvaluationTests(ITestOutputHelper output)
 {
     /// <summary>The F1 reached on the 181 pages when this test was last raised, less 0.003 of slack.</summary>
-    private const double FloorF1 = 0.970;
+    private const double FloorF1 = 0.971;
 
     [Fact]
     [Trait("Category", SharedData.Category)]

@@ -37,6 +37,8 @@ public class BodyMetadataTests
     [InlineData("The talks ended on Monday. (AFP)", "AFP")]
     [InlineData("(AP)", "AP")]
     [InlineData("— Associated Press", "Associated Press")]
+    [InlineData("The treaty enters into force once ratified. - Valley Post", "Valley Post")]
+    [InlineData("It will reopen in \"spring\". — Journal de la Vallée", "Journal de la Vallée")]
     public void Credit_is_taken_from_the_end_of_the_paragraph(string paragraph, string credit) =>
         Assert.Equal(credit, BodyMetadata.FindCredit(paragraph)?.Credit);
 
@@ -44,6 +46,7 @@ public class BodyMetadataTests
     [InlineData("The Pakistan–China talks ended.")]
     [InlineData("They met - briefly - on Monday.")]
     [InlineData("He said the AP was wrong.")]
+    [InlineData("Prices rose - Analysts expected it")]
     public void Sentences_without_a_credit_have_none(string paragraph) => Assert.Null(BodyMetadata.FindCredit(paragraph));
 
     [Fact]

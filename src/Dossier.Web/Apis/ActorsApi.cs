@@ -1,0 +1,18 @@
+using Dossier.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dossier.Web.Apis;
+
+/// <summary><c>/api/actors</c>: the actor codes stories name, with how many stories name each.</summary>
+public static class ActorsApi
+{
+    public static IEndpointRouteBuilder MapActorsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/actors").WithTags("Actors")
+            .MapGet("/", List).WithName("ListActors").WithSummary("Actor codes (optionally by prefix: PAK matches PAKGOV), most frequent first");
+        return app;
+    }
+
+    internal static Ok<IReadOnlyList<ActorCount>> List(StoreAccess store, string? prefix, int? limit) =>
+        TypedResults.Ok(store.Use(s => s.Actors(prefix, Math.Clamp(limit ?? 500, 1, 5000))));
+}

@@ -1,0 +1,52 @@
+using Dossier.Storage;
+
+namespace Dossier.Web.Apis;
+
+/// <summary>A run of characters of an article to highlight: an evidence sentence, a mention, a time or an event verb.</summary>
+/// <param name="Start">First character (offset into <see cref="ArticleView.Text"/>).</param>
+/// <param name="End">One past the last character.</param>
+/// <param name="Kind"><c>evidence</c>, <c>mention</c>, <c>time</c> or <c>event</c>.</param>
+/// <param name="Label">What it is: the claim id, the canonical name, the resolved date or the CAMEO code.</param>
+public sealed record Highlight(int Start, int End, string Kind, string Label);
+
+/// <summary>An article with its text and the spans worth highlighting, in text order.</summary>
+public sealed record ArticleView(
+    string Id,
+    string StoryId,
+    string? Title,
+    string? Outlet,
+    string? Credit,
+    string? Dateline,
+    string? Published,
+    string? Language,
+    string Path,
+    string Text,
+    IReadOnlyList<Highlight> Highlights);
+
+/// <summary>One coded event of an article.</summary>
+public sealed record EventView(
+    string ArticleId,
+    string StoryId,
+    string? Date,
+    string Source,
+    string Target,
+    string Code,
+    double Goldstein,
+    string Modality,
+    bool Negated,
+    string Sentence);
+
+/// <summary>Events between two actors on one day.</summary>
+/// <param name="Date">ISO day.</param>
+/// <param name="Events">How many events.</param>
+/// <param name="MeanGoldstein">Their mean Goldstein weight (-10 conflict … +10 cooperation).</param>
+public sealed record TimelineDay(string Date, int Events, double MeanGoldstein);
+
+/// <summary>How two actors treated each other over time; events with no known day are counted apart.</summary>
+public sealed record TimelineView(string First, string Second, IReadOnlyList<TimelineDay> Days, int Undated);
+
+/// <summary>What an upload did, with one line per input that failed.</summary>
+public sealed record UploadResult(IngestReport Report, IReadOnlyList<string> Errors);
+
+/// <summary>The stories page of the API.</summary>
+public sealed record StoryList(IReadOnlyList<StorySummary> Stories);

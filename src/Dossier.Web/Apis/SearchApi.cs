@@ -1,0 +1,25 @@
+using Dossier.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dossier.Web.Apis;
+
+/// <summary><c>/api/search</c>: full-text search over the stored articles.</summary>
+public static class SearchApi
+{
+    public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/search").WithTags("Search")
+            .MapGet("/", Search).WithName("Search").WithSummary("Articles containing every word (stemmed), best first, with a snippet whose matches are in [brackets]");
+        return app;
+    }
+
+    internal static Results<Ok<IReadOnlyList<SearchHit>>, ValidationProblem> Search(StoreAccess store, string? q, int? limit)
+    {
+        if (string.IsNullOrWhiteSpace(q))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["q"] = ["a search text is required"] });
+        }
+
+        return TypedResults.Ok(store.Use(s => s.Search(q, Math.Clamp(limit ?? 50, 1, 500))));
+    }
+}

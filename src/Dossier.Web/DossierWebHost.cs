@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Dossier.Web.Apis;
+using Dossier.Web.Pages;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Configuration;
+
+namespace Dossier.Web;
+
+/// <summary>Builds the web app: the JSON API, its OpenAPI document, the pages and the static files.</summary>
+public static class DossierWebHost
+{
+    /// <summary>
+    /// The app, ready to run. With <paramref name="options"/> null they come from configuration (tests and
+    /// <c>dotnet run</c>); <c>dossier serve</c> passes them explicitly.
+    /// </summary>
+    public static WebApplication Build(string[] args, WebOptions? options)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var configured = options ?? WebOptions.From(builder.Configuration);
+        // Loopback unless told otherwise: a store must never be exposed by accident.
+        builder.WebHost.UseUrls(configured.Urls);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = configured.MaxRequestBytes;
+            k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            k.AddServerHeader = false;
+        });
+        builder.Services.Configure<FormOptions>(f =>
+        {
+            f.MultipartBodyLengthLimit = configured.MaxRequestBytes;
+            f.ValueCountLimit = 64;
+        });
+        builder.Services.AddSingleton(sp => options ?? WebOptions.From(sp.GetRequiredService<IConfiguration>()));
+        builder.Services.AddSingleton(sp => new StoreAccess(sp.GetRequiredService<WebOptions>().Db));
+        builder.Services.Configure<JsonOptions>(j => Configure(j.SerializerOptions));
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Dossier API";
+            document.Info.Description = "Stories, claims with their evidence, articles with highlighted spans, actors, events and search.";
+            return Task.CompletedTask;
+        }));
+
+        var app = builder.Build();
+        app.UseSecurityHeaders();
+        app.MapOpenApi();
+        app.MapStoriesApi();
+        app.MapArticlesApi();
+        app.MapActorsApi();
+        app.MapEventsApi();
+        app.MapSearchApi();
+        app.MapPages();
+        app.MapStaticAssets();
+        return app;
+    }
+
+    /// <summary>The API's JSON: camelCase names, statuses and modalities as kebab-case words (<c>single-source</c>).</summary>
+    public static JsonSerializerOptions Configure(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        return options;
+    }
+}

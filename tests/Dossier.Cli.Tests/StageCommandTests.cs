@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Dossier.Testing;
+
+namespace Dossier.Cli.Tests;
+
+/// <summary>The per-stage commands, run as a user runs them.</summary>
+public class StageCommandTests
+{
+    private static string Demo(string file) => Path.Combine(SharedData.RepoRoot, "samples", "demo", file);
+
+    [Fact]
+    public void Extract_writes_one_json_line_per_feed_item_with_its_record()
+    {
+        using var folder = new TempFolder();
+        var run = DossierProcess.Run(folder.Path, "extract", Demo("09-coastline-business-wire.xml"), "--format", "jsonl");
+
+        run.AssertExit(0);
+        var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        foreach (var line in lines)
+        {
+            using var json = JsonDocument.Parse(line);
+            Assert.False(string.IsNullOrEmpty(json.RootElement.GetProperty("record").ToString()));
+            Assert.False(string.IsNullOrWhiteSpace(json.RootElement.GetProperty("text").GetString()));
+        }
+    }
+
+    [Fact]
+    public void Extract_keeps_page_chrome_out_of_a_syndicated_copy_and_says_why()
+    {
+        using var folder = new TempFolder();
+        var run = DossierProcess.Run(folder.Path, "extract", Demo("02-water-treaty-continental-daily.txt"), "--format", "jsonl");
+
+        run.AssertExit(0);
+        using var json = JsonDocument.Parse(run.Stdout);
+        var text = json.RootElement.GetProperty("text").GetString()!;
+        Assert.DoesNotContain("Others Also Read", text, StringComparison.Ordinal);
+        Assert.NotEmpty(json.RootElement.GetProperty("removed").EnumerateArray());
+    }
+
+    [Fact]
+    public void Inspect_lists_removed_blocks_with_reasons()
+    {
+        using var folder = new TempFolder();
+        var run = DossierProcess.Run(folder.Path, "inspect", Demo("02-water-treaty-continental-daily.txt"));
+
+        run.AssertExit(0);
+        Assert.Contains("Others Also Read", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Annotate_gives_sentences_mentions_and_times_with_offsets()
+    {
+        using var folder = new TempFolder();
+        var run = DossierProcess.Run(folder.Path, "annotate", Demo("01-water-treaty-highland-tribune.txt"), "--format", "json");
+
+        run.AssertExit(0);
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.NotEmpty(json.RootElement.GetProperty("sentences").EnumerateArray());
+        Assert.NotEmpty(json.RootElement.GetProperty("mentions").EnumerateArray());
+        Assert.NotEmpty(json.RootElement.GetProperty("times").EnumerateArray());
+    }
+
+    [Fact]
+    public void Ingest_twice_adds_nothing_the_second_time_and_stories_lists_the_stories()
+    {
+        using var folder = new TempFolder();
+        var db = Path.Combine(folder.Path, "d.db");
+        var first = DossierProcess.Run(folder.Path, "ingest", Demo("06-quake-pacific-wire-service.txt"), Demo("07-quake-southern-cross-herald.txt"), "--db", db);
+        first.AssertExit(0);
+        var second = DossierProcess.Run(folder.Path, "ingest", Demo("06-quake-pacific-wire-service.txt"), Demo("07-quake-southern-cross-herald.txt"), "--db", db);
+        second.AssertExit(0);
+        Assert.Contains("0 articles added", second.Stderr, StringComparison.Ordinal);
+
+        var stories = DossierProcess.Run(folder.Path, "stories", "--db", db);
+        stories.AssertExit(0);
+        Assert.NotEmpty(stories.Stdout.Trim());
+    }
+}

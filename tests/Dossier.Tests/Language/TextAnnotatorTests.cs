@@ -1,0 +1,93 @@
+using Dossier.Language;
+using Dossier.Model;
+
+namespace Dossier.Tests.Language;
+
+public class TextAnnotatorTests
+{
+    private static Article Article(string text, DateTimeOffset? published = null) =>
+        new("t", "t", null, text, published is null ? ArticleMetadata.Empty : new ArticleMetadata { Published = published }, []);
+
+    [Fact]
+    public void Annotating_twice_gives_the_same_annotations()
+    {
+        const string text = "KABUL: Afghan Foreign Minister Amir Khan Muttaqi met Chinese envoys on Monday. \u201cWe want trade,\u201d he said.";
+        var annotator = new TextAnnotator();
+        var a = annotator.Annotate(Article(text, new DateTimeOffset(2026, 2, 4, 0, 0, 0, TimeSpan.Zero)));
+        var b = annotator.Annotate(Article(text, new DateTimeOffset(2026, 2, 4, 0, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(a.Mentions, b.Mentions, (x, y) => x.Span == y.Span && x.Canonical == y.Canonical && x.Actor == y.Actor);
+        Assert.Equal(a.Times, b.Times);
+        Assert.Equal(a.Quotes, b.Quotes);
+    }
+
+    [Fact]
+    public void Publication_date_resolves_relative_times()
+    {
+        var a = new TextAnnotator().Annotate(Article("The envoy arrived on Monday.", new DateTimeOffset(2026, 2, 4, 9, 0, 0, TimeSpan.Zero)));
+        var t = Assert.Single(a.Times);
+        Assert.Equal(("2026-02-02", "publication-date"), (t.Value, t.ResolvedFrom));
+    }
+
+    [Fact]
+    public void A_reference_date_from_outside_wins_and_says_so()
+    {
+        var annotator = new TextAnnotator();
+        var a = annotator.Annotate(Article("The talks ran from March 3 to 5."), new DateOnly(2025, 3, 9));
+        var t = Assert.Single(a.Times);
+        Assert.Equal(("2025-03-03/2025-03-05", "external"), (t.Value, t.ResolvedFrom));
+    }
+
+    [Fact]
+    public void Without_any_date_partial_times_stay_unresolved()
+    {
+        var a = new TextAnnotator().Annotate(Article("The talks ended on March 5."));
+        var t = Assert.Single(a.Times);
+        Assert.Equal(("XXXX-03-05", "unresolved"), (t.Value, t.ResolvedFrom));
+    }
+
+    [Fact]
+    public void Reresolve_changes_only_the_times()
+    {
+        var annotator = new TextAnnotator();
+        var first = annotator.Annotate(Article("Ghana and Togo met on Friday."));
+        var again = annotator.Reresolve(first, new DateOnly(2026, 1, 12));
+        Assert.Equal(first.Mentions, again.Mentions);
+        Assert.Equal("2026-01-09", Assert.Single(again.Times).Value);
+    }
+
+    [Fact]
+    public void Event_date_and_location_come_from_the_lead()
+    {
+        var a = new TextAnnotator().Annotate(Article("NAIROBI: Kenya and Uganda signed a rail deal on Tuesday (Feb 3) in Mombasa. Work starts next year.", new DateTimeOffset(2026, 2, 5, 0, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(new DateOnly(2026, 2, 3), a.EventDate);
+        Assert.Equal("Mombasa", a.EventLocation);
+    }
+
+    [Fact]
+    public void Every_annotation_is_a_span_inside_the_text()
+    {
+        const string text = "\u201cWe will rebuild,\u201d President William Ruto said in Nairobi on Jan. 9, 2026, according to the statement.";
+        var a = new TextAnnotator().Annotate(Article(text));
+        var spans = a.Sentences.Select(s => s.Span).Concat(a.Mentions.Select(m => m.Span)).Concat(a.Times.Select(t => t.Span)).Concat(a.Quotes.Select(q => q.Span));
+        Assert.All(spans, s => Assert.True(s.Start >= 0 && s.End <= text.Length && s.Length > 0, s.ToString()));
+    }
+}
+
+public class ActorCodeSourceTests
+{
+    private sealed class FakeDictionary : IActorCodeSource
+    {
+        public string? CodeFor(string name, DateOnly? date) =>
+            name == "Amina Yusuf" ? (date < new DateOnly(2026, 1, 1) ? "NGAOPP" : "NGAGOV") : null;
+    }
+
+    [Fact]
+    public void A_users_dictionary_codes_people_by_the_date_in_force()
+    {
+        var annotator = new TextAnnotator(LanguageData.Default, new FakeDictionary());
+        var article = new Dossier.Model.Article("t", "t", null, "Amina Yusuf said on Monday that Ghana would help.", new Dossier.Model.ArticleMetadata { Published = new DateTimeOffset(2026, 2, 4, 0, 0, 0, TimeSpan.Zero) }, []);
+        var a = annotator.Annotate(article);
+        Assert.Equal("NGAGOV", a.Mentions.Single(m => m.Canonical == "Amina Yusuf").Actor);
+        Assert.Equal("GHA", a.Mentions.Single(m => m.Canonical == "Ghana").Actor);
+    }
+}
