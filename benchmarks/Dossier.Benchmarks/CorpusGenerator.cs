@@ -133,6 +133,16 @@ public sealed class CorpusGenerator
 
                 b.Append(name);
             }
+            else if (word.Length > 4 && (StableHash(word) + story) % 2 == 0)
+            {
+                // Half the longer words change with the story too: different events use different words.
+                if (!names.TryGetValue(word, out var other))
+                {
+                    names[word] = other = Invent(story, word).ToLowerInvariant();
+                }
+
+                b.Append(other);
+            }
             else
             {
                 b.Append(word);

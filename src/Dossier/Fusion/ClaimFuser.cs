@@ -259,7 +259,9 @@ public sealed class ClaimFuser : IClaimFuser
                     continue;
                 }
 
-                if (pv.Days.Length > 0 && qv.Days.Length > 0 && !pv.Days.Any(a => qv.Days.Any(b => FactValues.SameDay(a, b))))
+                // Values only disagree about the same happening: both clauses must say the same thing happened ("signed", "killed").
+                var samePredicate = p.Predicate is not null && p.Predicate == q.Predicate;
+                if (samePredicate && pv.Days.Length > 0 && qv.Days.Length > 0 && !pv.Days.Any(a => qv.Days.Any(b => FactValues.SameDay(a, b))))
                 {
                     return MakeConflict("date", values, v => v.Days, articles);
                 }
@@ -268,22 +270,24 @@ public sealed class ClaimFuser : IClaimFuser
                 var onlyP = pv.Counted.Where(c => !qv.Numbers.Contains(c.Value)).ToList();
                 var onlyQ = qv.Counted.Where(c => !pv.Numbers.Contains(c.Value)).ToList();
                 var unit = onlyP.Select(c => c.Unit).Intersect(onlyQ.Select(c => c.Unit), StringComparer.Ordinal).Order(StringComparer.Ordinal).FirstOrDefault();
-                if (unit is not null)
+                if (samePredicate && unit is not null)
                 {
                     return MakeConflict("number of " + unit, values, v => [.. v.Counted.Where(c => c.Unit == unit).Select(c => c.Value)], articles);
                 }
 
-                if (pv.Places.Length > 0 && qv.Places.Length > 0 && !pv.Places.Intersect(qv.Places, StringComparer.Ordinal).Any())
+                // Places and names: only one each side, different, in near-identical clauses.
+                var close = Similarity(p, q, weights) >= 0.7;
+                if (samePredicate && close && pv.Places.Length == 1 && qv.Places.Length == 1 && pv.Places[0] != qv.Places[0])
                 {
                     return MakeConflict("place", values, v => v.Places, articles);
                 }
 
-                if (pv.People.Length > 0 && qv.People.Length > 0 && !pv.People.Intersect(qv.People, StringComparer.Ordinal).Any())
+                if (samePredicate && close && pv.People.Length == 1 && qv.People.Length == 1 && pv.People[0] != qv.People[0])
                 {
                     return MakeConflict("name", values, v => v.People, articles);
                 }
 
-                if (pv.Negated != qv.Negated && Similarity(p, q, weights) >= 0.6)
+                if (samePredicate && pv.Negated != qv.Negated && Similarity(p, q, weights) >= 0.6)
                 {
                     return new Conflict("negation", [.. new[] { (p, pv), (q, qv) }.GroupBy(v => v.Item2.Negated).OrderBy(v => v.Key).Select(v => new ConflictValue(v.Key ? "negated" : "affirmed", [.. v.Select(x => ToEvidence(x.Item1, articles))]))]);
                 }

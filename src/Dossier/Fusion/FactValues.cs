@@ -25,9 +25,10 @@ internal sealed record FactValues(ImmutableArray<string> Days, ImmutableArray<st
         var dateWords = new HashSet<int>();
         if (!article.Times.IsDefaultOrEmpty)
         {
-            foreach (var t in article.Times.Where(t => span.Contains(t.Span) && t.Value.Length == 10))
+            foreach (var t in article.Times.Where(t => span.Contains(t.Span) && IsDay(t.Value)))
             {
-                days.Add(t.Value);
+                // A day without a known year ("XXXX-03-12") matches that day in any year.
+                days.Add(t.Value.StartsWith("XXXX", StringComparison.Ordinal) ? "-" + t.Value[4..] : t.Value);
                 for (var i = 0; i < words.Count; i++)
                 {
                     if (t.Span.Contains(words[i].Span))
@@ -104,6 +105,10 @@ internal sealed record FactValues(ImmutableArray<string> Days, ImmutableArray<st
     /// <summary>True when two day values can name the same day (a value without a year matches any year).</summary>
     public static bool SameDay(string a, string b) =>
         a == b || (a.StartsWith("--", StringComparison.Ordinal) && b.EndsWith(a[1..], StringComparison.Ordinal)) || (b.StartsWith("--", StringComparison.Ordinal) && a.EndsWith(b[1..], StringComparison.Ordinal));
+
+    private static bool IsDay(string v) =>
+        v.Length == 10 && v[4] == '-' && v[7] == '-' && char.IsDigit(v[5]) && char.IsDigit(v[6]) && char.IsDigit(v[8]) && char.IsDigit(v[9])
+        && (v.StartsWith("XXXX", StringComparison.Ordinal) || (char.IsDigit(v[0]) && char.IsDigit(v[1]) && char.IsDigit(v[2]) && char.IsDigit(v[3])));
 
     private static int MonthOf(string w)
     {

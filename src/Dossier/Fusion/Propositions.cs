@@ -13,7 +13,11 @@ namespace Dossier.Fusion;
 /// <param name="Span">The clause's span (inside the sentence).</param>
 /// <param name="Text">The claim text: the clause, with the sentence's subject put back when the clause lost it.</param>
 /// <param name="Terms">Distinct content terms of the clause and its subject.</param>
-internal sealed record Proposition(int Article, string ArticleId, int SentenceIndex, TextSpan Sentence, TextSpan Span, string Text, ImmutableArray<string> Terms);
+internal sealed record Proposition(int Article, string ArticleId, int SentenceIndex, TextSpan Sentence, TextSpan Span, string Text, ImmutableArray<string> Terms)
+{
+    /// <summary>The folded term of the clause's first finite verb ("signed" is <c>sign</c>), when there is one: what the clause says happened.</summary>
+    public string? Predicate { get; init; }
+}
 
 /// <summary>Cuts sentences into propositions. Pure: same article, same propositions.</summary>
 internal static class Propositions
@@ -119,7 +123,9 @@ internal static class Propositions
             terms.UnionWith(TextTerms.ContentTerms(text, s.Start, s.End));
         }
 
-        return new Proposition(articleIndex, articleId, sentenceIndex, sentence, span, Clean(claimText), [.. terms]);
+        var verb = TextTerms.Words(text, span.Start, span.End).FirstOrDefault(w => IsFiniteVerb(text, w));
+        var predicate = verb.Lower is null ? null : TextTerms.Terms(verb.Lower).FirstOrDefault() ?? verb.Lower;
+        return new Proposition(articleIndex, articleId, sentenceIndex, sentence, span, Clean(claimText), [.. terms]) { Predicate = predicate };
     }
 
     private static string Clean(string claim)

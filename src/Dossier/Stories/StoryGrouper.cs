@@ -31,6 +31,9 @@ public sealed record StoryGrouperOptions
     /// <summary>Factor applied when the article's event location differs from the story's.</summary>
     public double LocationMismatchFactor { get; init; } = 0.6;
 
+    /// <summary>Factor applied when article and story each name three or more entities and share none: another event.</summary>
+    public double EntityMismatchFactor { get; init; } = 0.5;
+
     /// <summary>A story closes when no article has joined for this many days of the stream's dates.</summary>
     public int CloseAfterDays { get; init; } = 7;
 
@@ -185,6 +188,10 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
         {
             var shared = a.Entities.Count(s.Entities.ContainsKey);
             entities = shared / (double)Math.Min(a.Entities.Length, s.Entities.Count);
+            if (shared == 0 && a.Entities.Length >= 3 && s.Entities.Count >= 3)
+            {
+                factor *= options.EntityMismatchFactor;
+            }
         }
 
         var events = a.EventKeys.Length > 0 && a.EventKeys.Any(s.EventKeys.Contains) ? 1.0 : 0.0;

@@ -27,6 +27,24 @@ public class SeedClaimsTests
     }
 
     [Fact]
+    public void Through_the_whole_pipeline_the_seeds_make_one_story_meeting_the_claim_bar_without_chrome_or_conflict()
+    {
+        var files = Directory.GetFiles(SharedData.Require("seeds"), "*.txt").Order(StringComparer.Ordinal).ToList();
+        var result = Dossier.Tests.Stories.DemoCorpus.Analyze(files);
+        var story = Assert.Single(result.Stories);
+        var a = result.Articles.Single(x => x.Article.Path == files[0]);
+        var b = result.Articles.Single(x => x.Article.Path == files[1]);
+        Assert.Equal(2, story.IndependentSources);
+        Assert.Empty(story.Conflicts);
+        var gold = SeedCorpus.Gold();
+        var (found, misses) = SeedCorpus.Score(story, a, b, gold);
+        File.WriteAllText(Path.Combine(Path.GetTempPath(), "dossier-seed-pipeline.txt"), $"found {found}/{gold.Count} claims {story.Claims.Length}\n" + string.Join("\n", misses));
+        Assert.True(found >= 0.9 * gold.Count, $"found {found}/{gold.Count}; claims {story.Claims.Length}; misses:\n{string.Join("\n", misses)}");
+        string[] chrome = ["whatsapp", "next in aseanplus", "others also read", "asean news headlines", "durian"];
+        Assert.DoesNotContain(story.Claims, c => chrome.Any(x => c.Text.Contains(x, StringComparison.OrdinalIgnoreCase) || c.Evidence.Any(e => e.Sentence.Contains(x, StringComparison.OrdinalIgnoreCase))));
+    }
+
+    [Fact]
     public void The_seed_story_has_about_fifty_claims_and_no_conflict()
     {
         var (stories, _, _) = SeedCorpus.Run();
