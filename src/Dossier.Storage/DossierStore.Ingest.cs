@@ -249,7 +249,7 @@ public abstract partial class DossierStore
     /// <remarks>
     /// Grouping is online and so depends on the order articles arrive in. To make the stored stories a function
     /// of which articles are stored (not of which ingester stored them first, nor where a killed run stopped),
-    /// every batch regroups the active window in one canonical order (publication, path, record, content key)
+    /// every batch regroups the active window in one canonical order (publication time, then content key)
     /// and names each story after its canonically first article. Stories outside the window are settled and
     /// never touched again: memory and work per batch are bounded by the window, not by the database.
     /// </remarks>
@@ -360,16 +360,17 @@ public abstract partial class DossierStore
         tally.Updated += changed.Count(before.ContainsKey);
     }
 
-    /// <summary>Publication, then path and record, then content key: an order that does not depend on arrival.</summary>
+    /// <summary>
+    /// Publication time, then content key: an order that depends neither on arrival nor on which of two
+    /// identical input files was stored (the path would).
+    /// </summary>
     private static IOrderedEnumerable<StoredArticle> Canonical(IEnumerable<StoredArticle> articles) => articles
         .OrderBy(a => a.Article.Article.Metadata.Published ?? DateTimeOffset.MaxValue)
-        .ThenBy(a => a.Article.Article.Path, StringComparer.Ordinal)
-        .ThenBy(a => a.Article.Article.Record, StringComparer.Ordinal)
         .ThenBy(a => a.ContentKey, StringComparer.Ordinal);
 
     /// <summary>
-    /// The cluster handed to the fuser: the story's articles in a canonical order (publication, then path and
-    /// record), so the fused record does not depend on which ingester stored which article first.
+    /// The cluster handed to the fuser: the story's articles in the canonical order (publication time, then
+    /// content key), so the fused record does not depend on which ingester stored which article first.
     /// </summary>
     private static StoryCluster Cluster(string storyId, List<StoredArticle> articles, IReadOnlyList<StoryCluster> sessionClusters)
     {
