@@ -73,7 +73,7 @@ if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
     touch "$WORK/corpus-$N.done"
   fi
   dotnet build "$ROOT/src/Dossier.Cli" -c Release -v q -nologo >/dev/null
-  CLI="$ROOT/src/Dossier.Cli/bin/Release/net10.0/Dossier.Cli.dll"
+  CLI="$ROOT/src/Dossier.Cli/bin/Release/net10.0/dossier.dll"
   rm -f "$WORK/bench.db" "$WORK/bench.db-wal" "$WORK/bench.db-shm"
   # Wall and CPU time of each run (CPU time says what an idle machine would do when the machine is shared).
   python3 - "$N" "$CLI" "$WORK" <<'PY'

@@ -18,7 +18,7 @@ mkdir -p "$WORK"
 rm -rf "$WORK/corpus" "$WORK"/*.db* "$WORK"/exports-*
 gen_corpus "$N" "$WORK/corpus"
 dotnet build "$ROOT/src/Dossier.Cli" -c Release -v q -nologo >/dev/null
-CLI=(dotnet "$ROOT/src/Dossier.Cli/bin/Release/net10.0/Dossier.Cli.dll")
+CLI=(dotnet "$ROOT/src/Dossier.Cli/bin/Release/net10.0/dossier.dll")
 BATCH=25
 
 exports() { # exports DB DIR

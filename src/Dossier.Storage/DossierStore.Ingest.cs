@@ -269,6 +269,26 @@ public abstract partial class DossierStore
             sessionOf[article] = session.Add(article.Article);
         }
 
+        // Membership is read from the session's final clusters, not from Add's answers: a grouper may merge
+        // two stories after both were answered.
+        var clusters = session.Stories;
+        var clusterOfArticle = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var cluster in clusters)
+        {
+            foreach (var member in cluster.Articles)
+            {
+                clusterOfArticle[member.Article.Id] = cluster.Id;
+            }
+        }
+
+        foreach (var article in window)
+        {
+            if (clusterOfArticle.TryGetValue(article.Article.Article.Id, out var clusterId))
+            {
+                sessionOf[article] = clusterId;
+            }
+        }
+
         // Each session story is named after its canonically first article.
         var storyOf = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var article in window)
@@ -330,7 +350,6 @@ public abstract partial class DossierStore
         }
 
         tally.Added += added.Count;
-        var clusters = session.Stories;
         // Fusion is a pure function of a cluster: the changed stories are fused in parallel, then written in order.
         var fuseStarted = Stopwatch.GetTimestamp();
         List<(string Id, Story Story, string Json)> fused;
