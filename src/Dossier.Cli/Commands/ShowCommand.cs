@@ -18,22 +18,24 @@ internal static class ShowCommand
         var command = new Command("show", "Print one story with its claims, evidence and conflicts") { story, db, format };
         command.SetAction(parseResult =>
         {
-            using var store = DossierStore.Open(parseResult.GetValue(db)!);
-            var id = parseResult.GetValue(story)!;
-            var found = store.GetStory(id);
-            if (found is null)
+            return IngestCommand.WithStore(parseResult.GetValue(db)!, store =>
             {
-                Console.Error.WriteLine($"dossier: {id}: no such story");
-                return 1;
-            }
+                var id = parseResult.GetValue(story)!;
+                var found = store.GetStory(id);
+                if (found is null)
+                {
+                    Console.Error.WriteLine($"dossier: {id}: no such story");
+                    return 1;
+                }
 
-            // The same writers as `dossier analyze`, given the story and its stored articles.
-            var writer = ResultWriters.For(parseResult.GetValue(format)!)!;
-            var articles = store.ArticlesOf(id).Select(a => a.Article).ToImmutableArray();
-            var result = new AnalysisResult(articles, [found], [], DossierPipeline.Default.Clock.GetUtcNow());
-            using var output = Console.OpenStandardOutput();
-            writer.Write(result, output);
-            return 0;
+                // The same writers as `dossier analyze`, given the story and its stored articles.
+                var writer = ResultWriters.For(parseResult.GetValue(format)!)!;
+                var articles = store.ArticlesOf(id).Select(a => a.Article).ToImmutableArray();
+                var result = new AnalysisResult(articles, [found], [], DossierPipeline.Default.Clock.GetUtcNow());
+                using var output = Console.OpenStandardOutput();
+                writer.Write(result, output);
+                return 0;
+            });
         });
         return command;
     }
