@@ -249,7 +249,7 @@ public abstract partial class DossierStore
     /// <remarks>
     /// Grouping is online and so depends on the order articles arrive in. To make the stored stories a function
     /// of which articles are stored (not of which ingester stored them first, nor where a killed run stopped),
-    /// every batch regroups the active window in one canonical order (publication, path, record, content key)
+    /// every batch regroups the active window in one canonical order (publication time, then content key)
     /// and names each story after its canonically first article. Stories outside the window are settled and
     /// never touched again: memory and work per batch are bounded by the window, not by the database.
     /// </remarks>
@@ -267,6 +267,26 @@ public abstract partial class DossierStore
         foreach (var article in window)
         {
             sessionOf[article] = session.Add(article.Article);
+        }
+
+        // Membership is read from the session's final clusters, not from Add's answers: a grouper may merge
+        // two stories after both were answered.
+        var clusters = session.Stories;
+        var clusterOfArticle = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var cluster in clusters)
+        {
+            foreach (var member in cluster.Articles)
+            {
+                clusterOfArticle[member.Article.Id] = cluster.Id;
+            }
+        }
+
+        foreach (var article in window)
+        {
+            if (clusterOfArticle.TryGetValue(article.Article.Article.Id, out var clusterId))
+            {
+                sessionOf[article] = clusterId;
+            }
         }
 
         // Each session story is named after its canonically first article.
@@ -330,7 +350,6 @@ public abstract partial class DossierStore
         }
 
         tally.Added += added.Count;
-        var clusters = session.Stories;
         // Fusion is a pure function of a cluster: the changed stories are fused in parallel, then written in order.
         var fuseStarted = Stopwatch.GetTimestamp();
         List<(string Id, Story Story, string Json)> fused;
@@ -360,16 +379,17 @@ public abstract partial class DossierStore
         tally.Updated += changed.Count(before.ContainsKey);
     }
 
-    /// <summary>Publication, then path and record, then content key: an order that does not depend on arrival.</summary>
+    /// <summary>
+    /// Publication time, then content key: an order that depends neither on arrival nor on which of two
+    /// identical input files was stored (the path would).
+    /// </summary>
     private static IOrderedEnumerable<StoredArticle> Canonical(IEnumerable<StoredArticle> articles) => articles
         .OrderBy(a => a.Article.Article.Metadata.Published ?? DateTimeOffset.MaxValue)
-        .ThenBy(a => a.Article.Article.Path, StringComparer.Ordinal)
-        .ThenBy(a => a.Article.Article.Record, StringComparer.Ordinal)
         .ThenBy(a => a.ContentKey, StringComparer.Ordinal);
 
     /// <summary>
-    /// The cluster handed to the fuser: the story's articles in a canonical order (publication, then path and
-    /// record), so the fused record does not depend on which ingester stored which article first.
+    /// The cluster handed to the fuser: the story's articles in the canonical order (publication time, then
+    /// content key), so the fused record does not depend on which ingester stored which article first.
     /// </summary>
     private static StoryCluster Cluster(string storyId, List<StoredArticle> articles, IReadOnlyList<StoryCluster> sessionClusters)
     {

@@ -130,7 +130,7 @@ public static class StoreExport
         foreach (var evidence in claim.Evidence)
         {
             if (articles.TryGetValue(evidence.ArticleId, out var article) &&
-                article.Events.FirstOrDefault(e => e.SentenceIndex == evidence.SentenceIndex && (claim.Event is null || e.Code == claim.Event.Code)) is { } record)
+                article.Events.FirstOrDefault(e => e.SentenceIndex == evidence.SentenceIndex && Matches(e, claim.Event)) is { } record)
             {
                 return (claim.Event ?? new ClaimEvent(record.Source.Code, record.Code, record.Target.Code, record.Goldstein, record.PloverMode ?? record.Modality.ToString().ToLowerInvariant()), record);
             }
@@ -138,6 +138,10 @@ public static class StoreExport
 
         return claim.Event is null ? null : (claim.Event, null);
     }
+
+    /// <summary>True when a coded record is the claim's event (same actors and code), or the claim names none.</summary>
+    private static bool Matches(EventRecord record, ClaimEvent? claimEvent) =>
+        claimEvent is null || (record.Code == claimEvent.Code && record.Source.Code == claimEvent.Source && record.Target.Code == claimEvent.Target);
 
     /// <summary>A stable 63-bit event id from the story and claim ids.</summary>
     public static long GlobalEventId(string storyId, string claimId)
@@ -223,7 +227,7 @@ public static class StoreExport
                 }
 
                 var m = article.Article.Metadata;
-                var record = article.Events.FirstOrDefault(e => e.SentenceIndex == evidence.SentenceIndex && e.Code == found.Event.Code);
+                var record = article.Events.FirstOrDefault(e => e.SentenceIndex == evidence.SentenceIndex && Matches(e, found.Event));
                 yield return
                 [
                     id,

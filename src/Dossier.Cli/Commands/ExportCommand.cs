@@ -16,10 +16,10 @@ internal static class ExportCommand
         command.SetAction(parseResult =>
         {
             var kind = Enum.Parse<ExportFormat>(parseResult.GetValue(format)!, ignoreCase: true);
-            using var store = DossierStore.Open(parseResult.GetValue(db)!);
             var path = parseResult.GetValue(output);
             try
             {
+                using var store = DossierStore.Open(parseResult.GetValue(db)!);
                 // Written beside the target and renamed, so a reader never sees half an export.
                 var temporary = path is null ? null : path + ".partial";
                 using (var stream = temporary is null ? Console.OpenStandardOutput() : File.Create(temporary))
@@ -33,6 +33,11 @@ internal static class ExportCommand
                 }
 
                 return 0;
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException)
+            {
+                Console.Error.WriteLine($"dossier: {parseResult.GetValue(db)}: {e.Message.ReplaceLineEndings(" ")}");
+                return 1;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

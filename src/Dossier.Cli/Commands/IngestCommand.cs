@@ -14,11 +14,26 @@ internal static class IngestCommand
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("DOSSIER_DB") ?? "dossier.db",
     };
 
+    /// <summary>Opens the store and runs <paramref name="body"/>; a database that cannot be opened or read is one line on stderr and exit 1.</summary>
+    internal static int WithStore(string db, Func<DossierStore, int> body)
+    {
+        try
+        {
+            using var store = DossierStore.Open(db);
+            return body(store);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            Console.Error.WriteLine($"dossier: {db}: {e.Message.ReplaceLineEndings(" ")}");
+            return 1;
+        }
+    }
+
     public static Command Create()
     {
         var paths = new Argument<string[]>("paths") { Description = "Files, folders (recursive) or - for stdin", Arity = ArgumentArity.OneOrMore };
         var db = DbOption();
-        var batch = new Option<int>("--batch-size") { Description = "Articles per transaction", DefaultValueFactory = _ => 500 };
+        var batch = new Option<int>("--batch-size") { Description = "Articles per transaction", DefaultValueFactory = _ => 1000 };
         var verbose = new Option<bool>("--verbose") { Description = "Also print where the time went" };
         var command = new Command("ingest", "Add reports to a database: each article once, stories grown and re-fused incrementally") { paths, db, batch, verbose };
         command.SetAction(parseResult =>

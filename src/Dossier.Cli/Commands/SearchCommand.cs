@@ -14,14 +14,16 @@ internal static class SearchCommand
         var command = new Command("search", "Find stored articles by their words, best first") { text, db, limit };
         command.SetAction(parseResult =>
         {
-            using var store = DossierStore.Open(parseResult.GetValue(db)!);
-            Console.Out.WriteLine("story\tarticle\toutlet\ttitle\tsnippet");
-            foreach (var hit in store.Search(parseResult.GetValue(text)!, parseResult.GetValue(limit)))
+            return IngestCommand.WithStore(parseResult.GetValue(db)!, store =>
             {
-                Console.Out.WriteLine(string.Join('\t', hit.StoryId, hit.ArticleId, hit.Outlet ?? "-", hit.Title ?? "-", hit.Snippet.ReplaceLineEndings(" ")));
-            }
+                Console.Out.WriteLine("story\tarticle\toutlet\ttitle\tsnippet");
+                foreach (var hit in store.Search(parseResult.GetValue(text)!, parseResult.GetValue(limit)))
+                {
+                    Console.Out.WriteLine(string.Join('\t', hit.StoryId, hit.ArticleId, hit.Outlet ?? "-", hit.Title ?? "-", hit.Snippet.ReplaceLineEndings(" ")));
+                }
 
-            return 0;
+                return 0;
+            });
         });
         return command;
     }

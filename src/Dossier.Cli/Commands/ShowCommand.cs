@@ -1,5 +1,7 @@
 using System.CommandLine;
-using System.Text.Json;
+using System.Collections.Immutable;
+using Dossier.Model;
+using Dossier.Output;
 using Dossier.Storage;
 
 namespace Dossier.Cli.Commands;
@@ -16,24 +18,24 @@ internal static class ShowCommand
         var command = new Command("show", "Print one story with its claims, evidence and conflicts") { story, db, format };
         command.SetAction(parseResult =>
         {
-            using var store = DossierStore.Open(parseResult.GetValue(db)!);
-            var id = parseResult.GetValue(story)!;
-            var found = store.GetStory(id);
-            if (found is null)
+            return IngestCommand.WithStore(parseResult.GetValue(db)!, store =>
             {
-                Console.Error.WriteLine($"dossier: {id}: no such story");
-                return 1;
-            }
+                var id = parseResult.GetValue(story)!;
+                var found = store.GetStory(id);
+                if (found is null)
+                {
+                    Console.Error.WriteLine($"dossier: {id}: no such story");
+                    return 1;
+                }
 
-            // The Markdown and HTML brief writers live in Dossier.Output; until they are wired here the story is
-            // printed as JSON, the form every other renderer starts from.
-            if (parseResult.GetValue(format) != "json")
-            {
-                Console.Error.WriteLine("dossier: md and html rendering of stored stories is not wired yet; writing JSON");
-            }
-
-            Console.Out.WriteLine(JsonSerializer.Serialize(found, new JsonSerializerOptions(StoreJson.Options) { WriteIndented = true }));
-            return 0;
+                // The same writers as `dossier analyze`, given the story and its stored articles.
+                var writer = ResultWriters.For(parseResult.GetValue(format)!)!;
+                var articles = store.ArticlesOf(id).Select(a => a.Article).ToImmutableArray();
+                var result = new AnalysisResult(articles, [found], [], DossierPipeline.Default.Clock.GetUtcNow());
+                using var output = Console.OpenStandardOutput();
+                writer.Write(result, output);
+                return 0;
+            });
         });
         return command;
     }

@@ -29,17 +29,19 @@ internal static class StoriesCommand
                 day = parsed;
             }
 
-            using var store = DossierStore.Open(parseResult.GetValue(db)!);
-            var stories = store.Stories(new StoryQuery { Since = day, Actor = parseResult.GetValue(actor), Search = parseResult.GetValue(search), Limit = parseResult.GetValue(limit) });
-            Console.Out.WriteLine("id\tdate\tsources\tarticles\tclaims\ttitle");
-            foreach (var s in stories)
+            return IngestCommand.WithStore(parseResult.GetValue(db)!, store =>
             {
-                Console.Out.WriteLine(string.Join('\t', s.Id, s.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",
-                    s.IndependentSources.ToString(CultureInfo.InvariantCulture), s.Articles.ToString(CultureInfo.InvariantCulture),
-                    s.Claims.ToString(CultureInfo.InvariantCulture), s.Title));
-            }
+                var stories = store.Stories(new StoryQuery { Since = day, Actor = parseResult.GetValue(actor), Search = parseResult.GetValue(search), Limit = parseResult.GetValue(limit) });
+                Console.Out.WriteLine("id\tdate\tsources\tarticles\tclaims\ttitle");
+                foreach (var s in stories)
+                {
+                    Console.Out.WriteLine(string.Join('\t', s.Id, s.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",
+                        s.IndependentSources.ToString(CultureInfo.InvariantCulture), s.Articles.ToString(CultureInfo.InvariantCulture),
+                        s.Claims.ToString(CultureInfo.InvariantCulture), s.Title));
+                }
 
-            return 0;
+                return 0;
+            });
         });
         return command;
     }
