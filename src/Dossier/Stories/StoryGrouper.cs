@@ -131,6 +131,10 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
         return drained;
     }
 
+    /// <inheritdoc />
+    /// <remarks>The pipeline fuses and writes what this returns at once, so a long run holds only open stories.</remarks>
+    public IReadOnlyList<StoryCluster> TakeClosed() => closed.Count == 0 ? [] : DrainClosed();
+
     /// <summary>Closes every open story (end of stream).</summary>
     public void CloseAll()
     {
