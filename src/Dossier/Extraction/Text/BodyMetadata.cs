@@ -70,5 +70,7 @@ public static class BodyMetadata
     /// <summary>True when <paramref name="line"/> is nothing but a credit (<c>— Reuters</c>, <c>(AP)</c>).</summary>
     public static bool IsCreditOnly(string line) => FindCredit(line) is { } c && c.Span.Start == 0 && c.Span.Length == line.Length;
 
-    private static string Normalise(string credit) => Regex.Replace(credit.Trim(), @"\s*/\s*", "/", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    // Spacing inside a credit is layout, not content: "Harbour  Gazette" is "Harbour Gazette".
+    private static string Normalise(string credit) =>
+        Regex.Replace(Regex.Replace(credit.Trim(), @"\s*/\s*", "/", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)), @"\s+", " ", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 }
