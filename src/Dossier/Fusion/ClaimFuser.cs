@@ -272,7 +272,7 @@ public sealed class ClaimFuser : IClaimFuser
                 var unit = onlyP.Select(c => c.Unit).Intersect(onlyQ.Select(c => c.Unit), StringComparer.Ordinal).Order(StringComparer.Ordinal).FirstOrDefault();
                 if (samePredicate && unit is not null)
                 {
-                    return MakeConflict("number of " + unit, values, v => [.. v.Counted.Where(c => c.Unit == unit).Select(c => c.Value)], articles);
+                    return MakeConflict("number of " + (pv.UnitWords.GetValueOrDefault(unit) ?? qv.UnitWords.GetValueOrDefault(unit) ?? unit), values, v => [.. v.Counted.Where(c => c.Unit == unit).Select(c => c.Value)], articles);
                 }
 
                 // Places and names: only one each side, different, in near-identical clauses.

@@ -14,6 +14,9 @@ namespace Dossier.Fusion;
 /// <param name="Counted">Numbers keyed by what they count: each number under the content terms beside it ("23 people" is people=23).</param>
 internal sealed record FactValues(ImmutableArray<string> Days, ImmutableArray<string> Numbers, ImmutableArray<string> Places, ImmutableArray<string> People, bool Negated, ImmutableArray<(string Unit, string Value)> Counted)
 {
+    /// <summary>The word of the text each counted unit (a stemmed term) first came from, for labels people read.</summary>
+    public ImmutableDictionary<string, string> UnitWords { get; init; } = ImmutableDictionary<string, string>.Empty;
+
     private static readonly string[] Months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
     /// <summary>Reads the values of the clause <paramref name="span"/> of an article.</summary>
@@ -68,6 +71,7 @@ internal sealed record FactValues(ImmutableArray<string> Days, ImmutableArray<st
 
         var numbers = new SortedSet<string>(StringComparer.Ordinal);
         var counted = new SortedSet<(string, string)>();
+        var unitWords = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < words.Count; i++)
         {
             var w = words[i].Lower;
@@ -82,6 +86,7 @@ internal sealed record FactValues(ImmutableArray<string> Days, ImmutableArray<st
                         foreach (var unit in TextTerms.Terms(words[k].Lower).Where(u => !char.IsDigit(u[0])))
                         {
                             counted.Add((unit, value));
+                            unitWords.TryAdd(unit, words[k].Lower);
                         }
                     }
                 }
@@ -99,7 +104,7 @@ internal sealed record FactValues(ImmutableArray<string> Days, ImmutableArray<st
 
         // Only a negation near the head of the clause negates what it claims; "ensure that X is not used" deep in a clause does not.
         var negated = words.Take(8).Any(w => w.Lower is "not" or "never" or "no" or "nor" or "denied" or "refused" or "didn" or "isn" or "wasn" or "weren" or "aren" or "doesn" or "don" or "won" or "hasn" or "haven" or "hadn");
-        return new FactValues([.. days], [.. numbers], places, people, negated, [.. counted]);
+        return new FactValues([.. days], [.. numbers], places, people, negated, [.. counted]) { UnitWords = unitWords.ToImmutableDictionary(StringComparer.Ordinal) };
     }
 
     /// <summary>True when two day values can name the same day (a value without a year matches any year).</summary>
