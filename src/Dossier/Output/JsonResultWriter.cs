@@ -133,13 +133,7 @@ public sealed class JsonResultWriter : IResultWriter
         WriteOptional(json, "published", StatusNames.Iso(meta.Published));
         WriteOptional(json, "language", meta.Language);
         WriteOptional(json, "url", meta.Url);
-        json.WriteStartArray("authors");
-        foreach (var author in meta.Authors)
-        {
-            json.WriteStringValue(author);
-        }
-
-        json.WriteEndArray();
+        WriteStrings(json, "authors", meta.Authors);
         WriteOptional(json, "eventDate", StatusNames.Iso(annotated.EventDate));
         json.WriteNumber("sentenceCount", annotated.Sentences.Length);
         json.WriteNumber("eventCount", annotated.Events.Length);
@@ -156,26 +150,14 @@ public sealed class JsonResultWriter : IResultWriter
         json.WriteStartObject();
         json.WriteString("id", story.Id);
         json.WriteString("title", story.Title);
-        json.WriteStartArray("articleIds");
-        foreach (var id in story.ArticleIds)
-        {
-            json.WriteStringValue(id);
-        }
-
-        json.WriteEndArray();
+        WriteStrings(json, "articleIds", story.ArticleIds);
         json.WriteNumber("independentSources", story.IndependentSources);
         json.WriteStartArray("sources");
         foreach (var source in story.Sources)
         {
             json.WriteStartObject();
             json.WriteString("source", source.Source);
-            json.WriteStartArray("articleIds");
-            foreach (var id in source.ArticleIds)
-            {
-                json.WriteStringValue(id);
-            }
-
-            json.WriteEndArray();
+            WriteStrings(json, "articleIds", source.ArticleIds);
             json.WriteEndObject();
         }
 
@@ -188,13 +170,7 @@ public sealed class JsonResultWriter : IResultWriter
         {
             json.WriteStartObject();
             json.WriteString("name", participant.Name);
-            json.WriteStartArray("titles");
-            foreach (var title in participant.Titles)
-            {
-                json.WriteStringValue(title);
-            }
-
-            json.WriteEndArray();
+            WriteStrings(json, "titles", participant.Titles);
             WriteOptional(json, "actor", participant.Actor);
             json.WriteEndObject();
         }
@@ -252,20 +228,8 @@ public sealed class JsonResultWriter : IResultWriter
         {
             json.WriteStartObject();
             json.WriteString("outlet", row.Outlet);
-            json.WriteStartArray("articleIds");
-            foreach (var id in row.ArticleIds)
-            {
-                json.WriteStringValue(id);
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("claimIds");
-            foreach (var id in row.ClaimIds)
-            {
-                json.WriteStringValue(id);
-            }
-
-            json.WriteEndArray();
+            WriteStrings(json, "articleIds", row.ArticleIds);
+            WriteStrings(json, "claimIds", row.ClaimIds);
             json.WriteEndObject();
         }
 
@@ -285,6 +249,17 @@ public sealed class JsonResultWriter : IResultWriter
             json.WriteNumber("start", e.Span.Start);
             json.WriteNumber("end", e.Span.End);
             json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
         }
 
         json.WriteEndArray();
