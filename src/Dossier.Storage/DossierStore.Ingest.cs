@@ -30,6 +30,7 @@ public abstract partial class DossierStore
         var tally = new Tally();
         using var lookup = OpenConnection();
         var fresh = Fresh(items, lookup, tally, onError);
+        var featured = pipeline.Grouper is StoryGrouper;
         var processed = fresh.AsParallel().AsOrdered().WithDegreeOfParallelism(pipeline.DegreeOfParallelism)
             .WithMergeOptions(ParallelMergeOptions.AutoBuffered)
             .Select(f =>
@@ -38,11 +39,13 @@ public abstract partial class DossierStore
                 var result = pipeline.Process(f.Document);
                 tally.Time(ref tally.ProcessTicks, started);
                 // Keys and the annotations' JSON are computed here, in parallel, to keep the serial commit short.
+                // So are the grouping features, which the serial grouping would otherwise compute under the lock.
                 var article = result.Article;
                 return new Processed(f.SourceKey, f.Document, result,
                     article is null ? null : ArticleKeys.Content(article.Article.Text, article.Article.Metadata.Outlet ?? article.Article.Metadata.Credit),
                     article is null ? null : ArticleKeys.CanonicalUrl(article.Article.Metadata.Url),
-                    article is null ? null : Dehydrate(article));
+                    article is null ? null : Dehydrate(article),
+                    article is null || !featured ? null : ArticleFeatures.Of(article));
             });
         var batch = new List<Processed>(Options.BatchSize);
         foreach (var item in processed)
@@ -165,6 +168,7 @@ public abstract partial class DossierStore
         using var transaction = BeginWrite(db);
         var sourceRows = new List<(string SourceKey, string? ContentKey, string? Reason)>();
         var candidates = new List<(Processed Item, AnnotatedArticle Article, string ContentKey, string? Url)>();
+        var features = new Dictionary<string, ArticleFeatures>(StringComparer.Ordinal);
         foreach (var item in batch)
         {
             if (item.Result.Article is { } article)
@@ -221,6 +225,11 @@ public abstract partial class DossierStore
                 takenIds.Add(article.Article.Id);
             }
 
+            if (candidate.Item.Features is { } computed)
+            {
+                features[candidate.ContentKey] = computed.ArticleId == article.Article.Id ? computed : computed with { ArticleId = article.Article.Id };
+            }
+
             sourceRows.Add((candidate.Item.SourceKey, candidate.ContentKey, null));
             fresh.Add((candidate.Item, article, candidate.ContentKey, candidate.Url));
             annotations[candidate.ContentKey] = ReferenceEquals(article, candidate.Article) ? candidate.Item.Annotations! : Dehydrate(article);
@@ -228,7 +237,7 @@ public abstract partial class DossierStore
 
         if (fresh.Count > 0)
         {
-            AddArticles(db, transaction, pipeline, fresh.Select(f => (f.Article, f.ContentKey, f.Url, annotations[f.ContentKey])).ToList(), tally);
+            AddArticles(db, transaction, pipeline, fresh.Select(f => (f.Article, f.ContentKey, f.Url, annotations[f.ContentKey])).ToList(), features, tally);
         }
 
         using (var insert = new Db.Prepared(db, transaction, "INSERT INTO sources (source_key, content_key, reason) VALUES (@k, @c, @r) ON CONFLICT (source_key) DO NOTHING", "@k", "@c", "@r"))
@@ -253,7 +262,8 @@ public abstract partial class DossierStore
     /// and names each story after its canonically first article. Stories outside the window are settled and
     /// never touched again: memory and work per batch are bounded by the window, not by the database.
     /// </remarks>
-    private void AddArticles(DbConnection db, DbTransaction transaction, DossierPipeline pipeline, List<(AnnotatedArticle Article, string ContentKey, string? Url, string Annotations)> fresh, Tally tally)
+    private void AddArticles(DbConnection db, DbTransaction transaction, DossierPipeline pipeline, List<(AnnotatedArticle Article, string ContentKey, string? Url, string Annotations)> fresh,
+        Dictionary<string, ArticleFeatures> features, Tally tally)
     {
         var nextSeq = Convert.ToInt64(db.Scalar(transaction, "SELECT COALESCE(MAX(seq), 0) FROM articles"), CultureInfo.InvariantCulture) + 1;
         var active = db.Query(transaction, "SELECT id FROM stories ORDER BY last_seq DESC, id LIMIT @n", r => r.GetString(0), ("@n", Options.ActiveStories));
@@ -264,9 +274,27 @@ public abstract partial class DossierStore
         var groupStarted = Stopwatch.GetTimestamp();
         var session = pipeline.Grouper.Start();
         var sessionOf = new Dictionary<StoredArticle, string>(ReferenceEqualityComparer.Instance);
-        foreach (var article in window)
+        if (session is StoryGroupingSession featured)
         {
-            sessionOf[article] = session.Add(article.Article);
+            // Features are a pure function of the stored article: computed once (in parallel for new articles)
+            // and kept with the cached article, so replaying the window does not recompute them every batch.
+            foreach (var article in window)
+            {
+                if (!features.TryGetValue(article.ContentKey, out var f))
+                {
+                    f = featureCache.Get(article.ContentKey) ?? ArticleFeatures.Of(article.Article);
+                }
+
+                featureCache.Put(article.ContentKey, f);
+                sessionOf[article] = featured.Add(article.Article, f);
+            }
+        }
+        else
+        {
+            foreach (var article in window)
+            {
+                sessionOf[article] = session.Add(article.Article);
+            }
         }
 
         // Membership is read from the session's final clusters, not from Add's answers: a grouper may merge
@@ -352,13 +380,14 @@ public abstract partial class DossierStore
         tally.Added += added.Count;
         // Fusion is a pure function of a cluster: the changed stories are fused in parallel, then written in order.
         var fuseStarted = Stopwatch.GetTimestamp();
+        var sourceOf = SourceNames(clusters);
         List<(string Id, Story Story, string Json)> fused;
         try
         {
             fused = changed.AsParallel().AsOrdered().WithDegreeOfParallelism(pipeline.DegreeOfParallelism)
                 .Select(id =>
                 {
-                    var story = pipeline.Fuser.Fuse(Cluster(id, members[id], clusters));
+                    var story = pipeline.Fuser.Fuse(Cluster(id, members[id], sourceOf));
                     return (id, story, System.Text.Json.JsonSerializer.Serialize(story, StoreJson.Options));
                 }).ToList();
         }
@@ -388,40 +417,54 @@ public abstract partial class DossierStore
         .ThenBy(a => a.ContentKey, StringComparer.Ordinal);
 
     /// <summary>
-    /// The cluster handed to the fuser: the story's articles in the canonical order (publication time, then
-    /// content key), so the fused record does not depend on which ingester stored which article first.
+    /// Per article id, the name of the independent source the grouper put it in (the first group naming it, in
+    /// the session's order). Built once per batch: looking it up per story would scan every group of the window.
     /// </summary>
-    private static StoryCluster Cluster(string storyId, List<StoredArticle> articles, IReadOnlyList<StoryCluster> sessionClusters)
+    private static Dictionary<string, string> SourceNames(IReadOnlyList<StoryCluster> sessionClusters)
     {
-        var ordered = Canonical(articles).Select(a => a.Article).ToImmutableArray();
-        var rank = ordered.Select((a, i) => (a.Article.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-
-        // Source groups come from the grouper (it knows copies and syndication); merged by source name and
-        // restricted to this story's articles. An article no group covers is a source of its own.
-        var groups = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var covered = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var group in sessionClusters.SelectMany(c => c.Sources))
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var cluster in sessionClusters)
         {
-            foreach (var id in group.ArticleIds)
+            foreach (var group in cluster.Sources)
             {
-                if (rank.ContainsKey(id) && covered.Add(id))
+                foreach (var id in group.ArticleIds)
                 {
-                    (groups.TryGetValue(group.Source, out var list) ? list : groups[group.Source] = []).Add(id);
+                    names.TryAdd(id, group.Source);
                 }
             }
         }
 
-        foreach (var article in ordered.Where(a => !covered.Contains(a.Article.Id)))
+        return names;
+    }
+
+    /// <summary>
+    /// The cluster handed to the fuser: the story's articles in the canonical order (publication time, then
+    /// content key), so the fused record does not depend on which ingester stored which article first.
+    /// </summary>
+    private static StoryCluster Cluster(string storyId, List<StoredArticle> articles, Dictionary<string, string> sourceOf)
+    {
+        var ordered = Canonical(articles).Select(a => a.Article).ToImmutableArray();
+
+        // Source groups come from the grouper (it knows copies and syndication); merged by source name and
+        // restricted to this story's articles. An article no group covers is a source of its own. Groups and
+        // their articles follow the canonical order.
+        var groups = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var article in ordered)
         {
+            var id = article.Article.Id;
             var m = article.Article.Metadata;
-            var name = m.Credit ?? m.Outlet ?? article.Article.Id;
-            (groups.TryGetValue(name, out var list) ? list : groups[name] = []).Add(article.Article.Id);
+            var name = sourceOf.TryGetValue(id, out var source) ? source : m.Credit ?? m.Outlet ?? id;
+            if (!groups.TryGetValue(name, out var list))
+            {
+                groups[name] = list = [];
+                order.Add(name);
+            }
+
+            list.Add(id);
         }
 
-        var sources = groups
-            .Select(g => new SourceGroup(g.Key, [.. g.Value.OrderBy(id => rank[id])]))
-            .OrderBy(g => rank[g.ArticleIds[0]])
-            .ToImmutableArray();
+        var sources = order.Select(name => new SourceGroup(name, [.. groups[name]])).ToImmutableArray();
         return new StoryCluster(storyId, ordered, sources);
     }
 
@@ -599,7 +642,7 @@ public abstract partial class DossierStore
         return rows;
     }
 
-    private sealed record Processed(string SourceKey, SourceDocument Document, (AnnotatedArticle? Article, InputError? Error) Result, string? ContentKey, string? Url, string? Annotations);
+    private sealed record Processed(string SourceKey, SourceDocument Document, (AnnotatedArticle? Article, InputError? Error) Result, string? ContentKey, string? Url, string? Annotations, ArticleFeatures? Features);
 
     /// <summary>Counters touched by the reading thread and the writing thread at once.</summary>
     private sealed class Tally

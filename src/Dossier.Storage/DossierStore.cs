@@ -15,10 +15,19 @@ namespace Dossier.Storage;
 public abstract partial class DossierStore : IDisposable
 {
     private DbConnection? connection;
-    private readonly ArticleCache cache = new(50_000);
+    private readonly BoundedCache<AnnotatedArticle> cache;
+    private readonly BoundedCache<ArticleFeatures> featureCache;
 
     /// <summary>Creates a store; the database is opened and migrated on first use.</summary>
-    protected DossierStore(StoreOptions? options) => Options = options ?? new StoreOptions();
+    protected DossierStore(StoreOptions? options)
+    {
+        Options = options ?? new StoreOptions();
+        // The window is what is replayed every batch; the cache need only hold it and the latest batches.
+        // A larger cache only grows the heap (and the garbage collector's work) without saving reads.
+        var capacity = Math.Max(8192, Options.ActiveStories * 32);
+        cache = new(capacity);
+        featureCache = new(capacity);
+    }
 
     /// <summary>How this store ingests.</summary>
     public StoreOptions Options { get; }
@@ -191,13 +200,14 @@ public abstract partial class DossierStore : IDisposable
         }
     }
 
-    /// <summary>Annotated articles by content key. Stored articles never change, so a cached copy is never stale.</summary>
-    private sealed class ArticleCache(int capacity)
+    /// <summary>Annotated articles (or their grouping features) by content key. Stored articles never change, so a cached copy is never stale.</summary>
+    private sealed class BoundedCache<T>(int capacity)
+        where T : class
     {
-        private readonly Dictionary<string, (AnnotatedArticle Article, long Used)> items = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (T Article, long Used)> items = new(StringComparer.Ordinal);
         private long clock;
 
-        public AnnotatedArticle? Get(string key)
+        public T? Get(string key)
         {
             lock (items)
             {
@@ -211,7 +221,7 @@ public abstract partial class DossierStore : IDisposable
             }
         }
 
-        public void Put(string key, AnnotatedArticle article)
+        public void Put(string key, T article)
         {
             lock (items)
             {
