@@ -269,7 +269,7 @@ public abstract partial class DossierStore
         var active = db.Query(transaction, "SELECT id FROM stories ORDER BY last_seq DESC, id LIMIT @n", r => r.GetString(0), ("@n", Options.ActiveStories));
         var replay = active.Count == 0 ? [] : InQueryArticles(db, transaction, active);
         var added = fresh.Select(f => new StoredArticle(nextSeq++, f.ContentKey, "", f.Article)).ToList();
-        var window = Canonical(replay.Concat(added)).ToList();
+        var window = GroupingOrder(replay.Concat(added)).ToList();
 
         var groupStarted = Stopwatch.GetTimestamp();
         var session = pipeline.Grouper.Start();
@@ -407,6 +407,18 @@ public abstract partial class DossierStore
         tally.Created += changed.Count(id => !before.ContainsKey(id));
         tally.Updated += changed.Count(before.ContainsKey);
     }
+
+    /// <summary>
+    /// The order the window is grouped in: event day (else publication day), then publication time, then
+    /// content key. Like <see cref="Canonical"/> it depends only on which articles are stored; leading with
+    /// the day the grouper's clock runs on keeps that clock moving forward, as in a live stream, so a story is
+    /// not closed by a later-dated report replayed before its own (undated feeds would otherwise be grouped in
+    /// content-key order, which is random in time, and split events).
+    /// </summary>
+    private static IOrderedEnumerable<StoredArticle> GroupingOrder(IEnumerable<StoredArticle> articles) => articles
+        .OrderBy(a => a.Article.EventDate ?? (a.Article.Article.Metadata.Published is { } p ? DateOnly.FromDateTime(p.UtcDateTime) : DateOnly.MaxValue))
+        .ThenBy(a => a.Article.Article.Metadata.Published ?? DateTimeOffset.MaxValue)
+        .ThenBy(a => a.ContentKey, StringComparer.Ordinal);
 
     /// <summary>
     /// Publication time, then content key: an order that depends neither on arrival nor on which of two
