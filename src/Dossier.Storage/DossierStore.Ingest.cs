@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Data.Common;
 using System.Diagnostics;
@@ -31,39 +32,67 @@ public abstract partial class DossierStore
         using var lookup = OpenConnection();
         var fresh = Fresh(items, lookup, tally, onError);
         var featured = pipeline.Grouper is StoryGrouper;
-        var processed = fresh.AsParallel().AsOrdered().WithDegreeOfParallelism(pipeline.DegreeOfParallelism)
-            .WithMergeOptions(ParallelMergeOptions.AutoBuffered)
-            .Select(f =>
-            {
-                var started = Stopwatch.GetTimestamp();
-                var result = pipeline.Process(f.Document);
-                tally.Time(ref tally.ProcessTicks, started);
-                // Keys and the annotations' JSON are computed here, in parallel, to keep the serial commit short.
-                // So are the grouping features, which the serial grouping would otherwise compute under the lock.
-                var article = result.Article;
-                return new Processed(f.SourceKey, f.Document, result,
-                    article is null ? null : ArticleKeys.Content(article.Article.Text, article.Article.Metadata.Outlet ?? article.Article.Metadata.Credit),
-                    article is null ? null : ArticleKeys.CanonicalUrl(article.Article.Metadata.Url),
-                    article is null ? null : Dehydrate(article),
-                    article is null || !featured ? null : ArticleFeatures.Of(article));
-            });
-        var batch = new List<Processed>(Options.BatchSize);
-        foreach (var item in processed)
+        Processed Process((string SourceKey, SourceDocument Document) f)
         {
-            batch.Add(item);
-            if (batch.Count == Options.BatchSize)
+            var started = Stopwatch.GetTimestamp();
+            var result = pipeline.Process(f.Document);
+            tally.Time(ref tally.ProcessTicks, started);
+            // Keys and the annotations' JSON are computed here, in parallel, to keep the serial commit short.
+            // So are the grouping features, which the serial grouping would otherwise compute under the lock.
+            var article = result.Article;
+            return new Processed(f.SourceKey, f.Document, result,
+                article is null ? null : ArticleKeys.Content(article.Article.Text, article.Article.Metadata.Outlet ?? article.Article.Metadata.Credit),
+                article is null ? null : ArticleKeys.CanonicalUrl(article.Article.Metadata.Url),
+                article is null ? null : Dehydrate(article),
+                article is null || !featured ? null : ArticleFeatures.Of(article));
+        }
+
+        // Two stages that overlap: a producer processes the next batch on every core while this thread groups,
+        // fuses and writes the previous one. The queue holds at most two processed batches, which bounds memory
+        // (an unbounded read-ahead held hundreds of megabytes of processed articles). Batch boundaries are
+        // every BatchSize fresh documents, as before, so a resumed run cuts the same batches.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var ready = new BlockingCollection<List<Processed>>(boundedCapacity: 2);
+        var producer = Task.Run(() =>
+        {
+            try
+            {
+                foreach (var chunk in fresh.Chunk(Options.BatchSize))
+                {
+                    var batch = chunk.AsParallel().AsOrdered().WithDegreeOfParallelism(pipeline.DegreeOfParallelism).Select(Process).ToList();
+                    ready.Add(batch, stop.Token);
+                }
+            }
+            finally
+            {
+                ready.CompleteAdding();
+            }
+        }, CancellationToken.None);
+
+        try
+        {
+            foreach (var batch in ready.GetConsumingEnumerable(cancellationToken))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 CommitBatch(batch, pipeline, tally, onError);
-                batch.Clear();
             }
         }
-
-        if (batch.Count > 0)
+        catch
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            CommitBatch(batch, pipeline, tally, onError);
+            stop.Cancel();
+            try
+            {
+                producer.Wait(CancellationToken.None);
+            }
+            catch (AggregateException)
+            {
+                // The producer was stopped because this thread failed; this thread's exception is the one to report.
+            }
+
+            throw;
         }
+
+        producer.GetAwaiter().GetResult();
 
         return new IngestReport(tally.Read, tally.Added, tally.Skipped, tally.Failed, tally.Created, tally.Updated)
         {
@@ -156,10 +185,10 @@ public abstract partial class DossierStore
     private void CommitBatch(List<Processed> batch, DossierPipeline pipeline, Tally tally, Action<InputError>? onError)
     {
         var started = Stopwatch.GetTimestamp();
-        var before = tally.GroupTicks + tally.FuseTicks;
+        var before = tally.GroupTicks + tally.FuseWaitTicks;
         CommitBatchCore(batch, pipeline, tally, onError);
-        // Writing is the batch's time less the grouping and fusion inside it.
-        Interlocked.Add(ref tally.WriteTicks, Stopwatch.GetTimestamp() - started - (tally.GroupTicks + tally.FuseTicks - before));
+        // Writing is the batch's time less the grouping and the wait for fusion inside it (fusion overlaps the article writes).
+        Interlocked.Add(ref tally.WriteTicks, Stopwatch.GetTimestamp() - started - (tally.GroupTicks + tally.FuseWaitTicks - before));
     }
 
     private void CommitBatchCore(List<Processed> batch, DossierPipeline pipeline, Tally tally, Action<InputError>? onError)
@@ -239,7 +268,6 @@ public abstract partial class DossierStore
         {
             AddArticles(db, transaction, pipeline, fresh.Select(f => (f.Article, f.ContentKey, f.Url, annotations[f.ContentKey])).ToList(), features, tally);
         }
-
         using (var insert = new Db.Prepared(db, transaction, "INSERT INTO sources (source_key, content_key, reason) VALUES (@k, @c, @r) ON CONFLICT (source_key) DO NOTHING", "@k", "@c", "@r"))
         {
             foreach (var (sourceKey, contentKey, reason) in sourceRows)
@@ -247,7 +275,6 @@ public abstract partial class DossierStore
                 insert.Run(sourceKey, contentKey, reason);
             }
         }
-
         transaction.Commit();
     }
 
@@ -270,7 +297,6 @@ public abstract partial class DossierStore
         var replay = active.Count == 0 ? [] : InQueryArticles(db, transaction, active);
         var added = fresh.Select(f => new StoredArticle(nextSeq++, f.ContentKey, "", f.Article)).ToList();
         var window = GroupingOrder(replay.Concat(added)).ToList();
-
         var groupStarted = Stopwatch.GetTimestamp();
         var session = pipeline.Grouper.Start();
         var sessionOf = new Dictionary<StoredArticle, string>(ReferenceEqualityComparer.Instance);
@@ -345,30 +371,44 @@ public abstract partial class DossierStore
         var emptied = before.Keys.Where(id => !members.ContainsKey(id)).Order(StringComparer.Ordinal).ToList();
 
         tally.Time(ref tally.GroupTicks, groupStarted);
-        var placedAdded = added.Select(a => a with { StoryId = storyOf[sessionOf[a]] }).ToList();
-        using (var insert = new Db.Prepared(db, transaction,
-                   "INSERT INTO articles (seq, content_key, canonical_url, article_id, path, record, title, outlet, credit, dateline, published, language, story_id, text, annotations) " +
-                   "VALUES (@seq, @key, @url, @id, @path, @record, @title, @outlet, @credit, @dateline, @published, @language, @story, @text, @annotations)",
-                   "@seq", "@key", "@url", "@id", "@path", "@record", "@title", "@outlet", "@credit", "@dateline", "@published", "@language", "@story", "@text", "@annotations"))
+        // Fusion is a pure function of a cluster: the changed stories are fused in parallel, in the background,
+        // while this thread writes the articles; the stories are then written in order.
+        var sourceOf = SourceNames(clusters);
+        var fusing = Task.Run(() =>
         {
-            for (var i = 0; i < placedAdded.Count; i++)
-            {
-                var row = placedAdded[i];
-                var a = row.Article.Article;
-                var m = a.Metadata;
-                insert.Run(row.Seq, row.ContentKey, fresh[i].Url, a.Id, a.Path, a.Record, m.Title, m.Outlet, m.Credit, m.Dateline,
-                    m.Published?.ToString("O", CultureInfo.InvariantCulture), m.Language, row.StoryId, a.Text, fresh[i].Annotations);
-                IndexArticle(db, transaction, row.Seq, m.Title, a.Text);
-                cache.Put(row.ContentKey, row.Article);
-            }
+            var fuseStarted = Stopwatch.GetTimestamp();
+            var stories = changed.AsParallel().AsOrdered().WithDegreeOfParallelism(pipeline.DegreeOfParallelism)
+                .Select(id =>
+                {
+                    var story = pipeline.Fuser.Fuse(Cluster(id, members[id], sourceOf));
+                    return (Id: id, Story: story, Json: System.Text.Json.JsonSerializer.Serialize(story, StoreJson.Options));
+                }).ToList();
+            tally.Time(ref tally.FuseTicks, fuseStarted);
+            return stories;
+        });
+
+        List<(string Id, Story Story, string Json)> fused;
+        try
+        {
+            WriteArticles(db, transaction, added.Select(a => a with { StoryId = storyOf[sessionOf[a]] }).ToList(), fresh, moved);
+        }
+        finally
+        {
+            // Never leave the fusion running behind a failed write; its own failure is reported below.
+            var waitStarted = Stopwatch.GetTimestamp();
+            ((IAsyncResult)fusing).AsyncWaitHandle.WaitOne();
+            tally.Time(ref tally.FuseWaitTicks, waitStarted);
         }
 
-        using (var move = new Db.Prepared(db, transaction, "UPDATE articles SET story_id = @s WHERE seq = @seq", "@s", "@seq"))
+        try
         {
-            foreach (var article in moved)
-            {
-                move.Run(article.StoryId, article.Seq);
-            }
+            fused = fusing.GetAwaiter().GetResult();
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            // Callers see the fuser's own exception, as they would without the parallel loop.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
         }
 
         using var writer = new StoryWriter(db, transaction);
@@ -378,34 +418,41 @@ public abstract partial class DossierStore
         }
 
         tally.Added += added.Count;
-        // Fusion is a pure function of a cluster: the changed stories are fused in parallel, then written in order.
-        var fuseStarted = Stopwatch.GetTimestamp();
-        var sourceOf = SourceNames(clusters);
-        List<(string Id, Story Story, string Json)> fused;
-        try
-        {
-            fused = changed.AsParallel().AsOrdered().WithDegreeOfParallelism(pipeline.DegreeOfParallelism)
-                .Select(id =>
-                {
-                    var story = pipeline.Fuser.Fuse(Cluster(id, members[id], sourceOf));
-                    return (id, story, System.Text.Json.JsonSerializer.Serialize(story, StoreJson.Options));
-                }).ToList();
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
-        {
-            // Callers see the fuser's own exception, as they would without the parallel loop.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-            throw;
-        }
-
-        tally.Time(ref tally.FuseTicks, fuseStarted);
         foreach (var (id, story, json) in fused)
         {
             writer.Write(story, json, members[id]);
         }
-
         tally.Created += changed.Count(id => !before.ContainsKey(id));
         tally.Updated += changed.Count(before.ContainsKey);
+    }
+
+    /// <summary>Inserts the new articles (with their full-text rows) and moves the window's articles whose story changed.</summary>
+    private void WriteArticles(DbConnection db, DbTransaction transaction, List<StoredArticle> placedAdded,
+        List<(AnnotatedArticle Article, string ContentKey, string? Url, string Annotations)> fresh, List<StoredArticle> moved)
+    {
+        using (var insert = new Db.Prepared(db, transaction,
+                   "INSERT INTO articles (seq, content_key, canonical_url, article_id, path, record, title, outlet, credit, dateline, published, language, story_id, text, annotations) " +
+                   "VALUES (@seq, @key, @url, @id, @path, @record, @title, @outlet, @credit, @dateline, @published, @language, @story, @text, @annotations)",
+                   "@seq", "@key", "@url", "@id", "@path", "@record", "@title", "@outlet", "@credit", "@dateline", "@published", "@language", "@story", "@text", "@annotations"))
+        using (var index = IndexSql is { } sql ? new Db.Prepared(db, transaction, sql, "@seq", "@title", "@text") : null)
+        {
+            for (var i = 0; i < placedAdded.Count; i++)
+            {
+                var row = placedAdded[i];
+                var a = row.Article.Article;
+                var m = a.Metadata;
+                insert.Run(row.Seq, row.ContentKey, fresh[i].Url, a.Id, a.Path, a.Record, m.Title, m.Outlet, m.Credit, m.Dateline,
+                    m.Published?.ToString("O", CultureInfo.InvariantCulture), m.Language, row.StoryId, a.Text, fresh[i].Annotations);
+                index?.Run(row.Seq, m.Title ?? "", a.Text);
+                cache.Put(row.ContentKey, row.Article);
+            }
+        }
+
+        using var move = new Db.Prepared(db, transaction, "UPDATE articles SET story_id = @s WHERE seq = @seq", "@s", "@seq");
+        foreach (var article in moved)
+        {
+            move.Run(article.StoryId, article.Seq);
+        }
     }
 
     /// <summary>
@@ -671,6 +718,7 @@ public abstract partial class DossierStore
         public long ProcessTicks;
         public long GroupTicks;
         public long FuseTicks;
+        public long FuseWaitTicks;
         public long WriteTicks;
 
         public void Time(ref long counter, long started) => Interlocked.Add(ref counter, Stopwatch.GetTimestamp() - started);

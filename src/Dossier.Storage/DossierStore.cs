@@ -59,10 +59,11 @@ public abstract partial class DossierStore : IDisposable
     /// <summary>Begins a transaction that holds the store-wide write lock (one writer at a time across processes).</summary>
     protected abstract DbTransaction BeginWrite(DbConnection db);
 
-    /// <summary>Adds a stored article to the full-text index, when the provider does not do it by itself.</summary>
-    protected virtual void IndexArticle(DbConnection db, DbTransaction transaction, long seq, string? title, string text)
-    {
-    }
+    /// <summary>
+    /// SQL adding a stored article (<c>@seq</c>, <c>@title</c>, <c>@text</c>) to the full-text index, prepared once per batch;
+    /// null when the provider indexes by itself.
+    /// </summary>
+    protected virtual string? IndexSql => null;
 
     /// <summary>SQL condition on <c>a</c> (articles) that is true when the article matches <c>@q</c>.</summary>
     protected abstract string MatchCondition { get; }

@@ -35,7 +35,7 @@ public sealed class SqliteDossierStore : DossierStore
         db.Open();
         // WAL: readers never block the writer; synchronous=NORMAL is crash-safe for the database in WAL mode
         // (a process kill loses nothing committed; only a power cut may lose the last commits, never consistency).
-        db.Execute(null, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 300000; PRAGMA cache_size = -65536;");
+        db.Execute(null, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 300000; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384;");
         return db;
     }
 
@@ -43,8 +43,7 @@ public sealed class SqliteDossierStore : DossierStore
     protected override DbTransaction BeginWrite(DbConnection db) => ((SqliteConnection)db).BeginTransaction(deferred: false);
 
     /// <inheritdoc />
-    protected override void IndexArticle(DbConnection db, DbTransaction transaction, long seq, string? title, string text) =>
-        db.Execute(transaction, "INSERT INTO articles_fts (rowid, title, text) VALUES (@seq, @title, @text)", ("@seq", seq), ("@title", title ?? ""), ("@text", text));
+    protected override string? IndexSql => "INSERT INTO articles_fts (rowid, title, text) VALUES (@seq, @title, @text)";
 
     /// <inheritdoc />
     protected override string MatchCondition => "a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @q)";
