@@ -27,7 +27,7 @@ public abstract partial class DossierStore
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(pipeline);
-        _ = Connection;
+        var writer = Connection;
         var tally = new Tally();
         using var lookup = OpenConnection();
         var fresh = Fresh(items, lookup, tally, onError);
@@ -47,52 +47,60 @@ public abstract partial class DossierStore
                 article is null || !featured ? null : ArticleFeatures.Of(article));
         }
 
-        // Two stages that overlap: a producer processes the next batch on every core while this thread groups,
-        // fuses and writes the previous one. The queue holds at most two processed batches, which bounds memory
-        // (an unbounded read-ahead held hundreds of megabytes of processed articles). Batch boundaries are
-        // every BatchSize fresh documents, as before, so a resumed run cuts the same batches.
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var ready = new BlockingCollection<List<Processed>>(boundedCapacity: 2);
-        var producer = Task.Run(() =>
-        {
-            try
-            {
-                foreach (var chunk in fresh.Chunk(Options.BatchSize))
-                {
-                    var batch = chunk.AsParallel().AsOrdered().WithDegreeOfParallelism(pipeline.DegreeOfParallelism).Select(Process).ToList();
-                    ready.Add(batch, stop.Token);
-                }
-            }
-            finally
-            {
-                ready.CompleteAdding();
-            }
-        }, CancellationToken.None);
-
+        IngestStarting(writer);
         try
         {
-            foreach (var batch in ready.GetConsumingEnumerable(cancellationToken))
+            // Two stages that overlap: a producer processes the next batch on every core while this thread groups,
+            // fuses and writes the previous one. The queue holds at most two processed batches, which bounds memory
+            // (an unbounded read-ahead held hundreds of megabytes of processed articles). Batch boundaries are
+            // every BatchSize fresh documents, as before, so a resumed run cuts the same batches.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            using var ready = new BlockingCollection<List<Processed>>(boundedCapacity: 2);
+            var producer = Task.Run(() =>
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                CommitBatch(batch, pipeline, tally, onError);
-            }
-        }
-        catch
-        {
-            stop.Cancel();
+                try
+                {
+                    foreach (var chunk in fresh.Chunk(Options.BatchSize))
+                    {
+                        var batch = chunk.AsParallel().AsOrdered().WithDegreeOfParallelism(pipeline.DegreeOfParallelism).Select(Process).ToList();
+                        ready.Add(batch, stop.Token);
+                    }
+                }
+                finally
+                {
+                    ready.CompleteAdding();
+                }
+            }, CancellationToken.None);
+
             try
             {
-                producer.Wait(CancellationToken.None);
+                foreach (var batch in ready.GetConsumingEnumerable(cancellationToken))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    CommitBatch(batch, pipeline, tally, onError);
+                }
             }
-            catch (AggregateException)
+            catch
             {
-                // The producer was stopped because this thread failed; this thread's exception is the one to report.
+                stop.Cancel();
+                try
+                {
+                    producer.Wait(CancellationToken.None);
+                }
+                catch (AggregateException)
+                {
+                    // The producer was stopped because this thread failed; this thread's exception is the one to report.
+                }
+
+                throw;
             }
 
-            throw;
+            producer.GetAwaiter().GetResult();
         }
-
-        producer.GetAwaiter().GetResult();
+        finally
+        {
+            IngestFinished(writer);
+        }
 
         return new IngestReport(tally.Read, tally.Added, tally.Skipped, tally.Failed, tally.Created, tally.Updated)
         {
@@ -276,6 +284,7 @@ public abstract partial class DossierStore
             }
         }
         transaction.Commit();
+        BatchCommitted();
     }
 
     /// <summary>
@@ -415,6 +424,12 @@ public abstract partial class DossierStore
         foreach (var id in emptied)
         {
             writer.Delete(id);
+        }
+
+        // The changed stories' old claims, evidence and actors go in a few statements per batch, not three per story.
+        foreach (var table in (string[])["claims", "evidence", "story_actors"])
+        {
+            InExecute(db, transaction, "DELETE FROM " + table + " WHERE story_id IN ({0})", changed);
         }
 
         tally.Added += added.Count;
@@ -568,15 +583,11 @@ public abstract partial class DossierStore
             delete.Run(id);
         }
 
+        /// <summary>Writes a story whose old claims, evidence and actors were already deleted.</summary>
         public void Write(Story story, string json, List<StoredArticle> articles)
         {
             upsert.Run(story.Id, story.Title, story.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), story.Location, story.Sources.Length,
                 articles.Count, story.Claims.Length, articles.Min(a => a.Seq), articles.Max(a => a.Seq), json);
-            foreach (var statement in clear)
-            {
-                statement.Run(story.Id);
-            }
-
             for (var i = 0; i < story.Claims.Length; i++)
             {
                 var c = story.Claims[i];
@@ -684,6 +695,17 @@ public abstract partial class DossierStore
         }
 
         return [.. rows.Select(r => new StoredArticle(r.Seq, r.Key, r.Story, found[r.Key]))];
+    }
+
+    /// <summary>Executes <paramref name="sqlFormat"/> with <c>{0}</c> replaced by a parameter list, in chunks small enough for either server.</summary>
+    private static void InExecute(DbConnection db, DbTransaction transaction, string sqlFormat, List<string> values)
+    {
+        for (var offset = 0; offset < values.Count; offset += 500)
+        {
+            var slice = values.Skip(offset).Take(500).ToList();
+            var names = slice.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)).ToList();
+            db.Execute(transaction, string.Format(CultureInfo.InvariantCulture, sqlFormat, string.Join(", ", names)), [.. names.Zip(slice, (n, v) => (n, (object?)v))]);
+        }
     }
 
     /// <summary>Runs <paramref name="sqlFormat"/> with <c>{0}</c> replaced by a parameter list, in chunks small enough for either server.</summary>

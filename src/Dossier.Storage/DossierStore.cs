@@ -59,6 +59,21 @@ public abstract partial class DossierStore : IDisposable
     /// <summary>Begins a transaction that holds the store-wide write lock (one writer at a time across processes).</summary>
     protected abstract DbTransaction BeginWrite(DbConnection db);
 
+    /// <summary>Called before an ingest writes its first batch, with the writing connection.</summary>
+    protected virtual void IngestStarting(DbConnection writer)
+    {
+    }
+
+    /// <summary>Called after each batch an ingest committed.</summary>
+    protected virtual void BatchCommitted()
+    {
+    }
+
+    /// <summary>Called when an ingest ends, whether it completed or failed.</summary>
+    protected virtual void IngestFinished(DbConnection writer)
+    {
+    }
+
     /// <summary>
     /// SQL adding a stored article (<c>@seq</c>, <c>@title</c>, <c>@text</c>) to the full-text index, prepared once per batch;
     /// null when the provider indexes by itself.
