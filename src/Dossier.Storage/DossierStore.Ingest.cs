@@ -437,6 +437,12 @@ public abstract partial class DossierStore
         {
             writer.Write(story, json, members[id]);
         }
+        // The next batch's window can only hold this batch's stories (the window and the new ones): the caches keep
+        // exactly their articles, so they stay as small as the window and the garbage collector has less to trace.
+        var keep = members.Values.SelectMany(m => m).Select(a => a.ContentKey).ToHashSet(StringComparer.Ordinal);
+        cache.RetainOnly(keep);
+        featureCache.RetainOnly(keep);
+
         tally.Created += changed.Count(id => !before.ContainsKey(id));
         tally.Updated += changed.Count(before.ContainsKey);
     }

@@ -237,6 +237,17 @@ public abstract partial class DossierStore : IDisposable
             }
         }
 
+        public void RetainOnly(HashSet<string> keys)
+        {
+            lock (items)
+            {
+                foreach (var old in items.Keys.Where(k => !keys.Contains(k)).ToList())
+                {
+                    items.Remove(old);
+                }
+            }
+        }
+
         public void Put(string key, T article)
         {
             lock (items)

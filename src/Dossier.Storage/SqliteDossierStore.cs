@@ -95,11 +95,6 @@ public sealed class SqliteDossierStore : DossierStore
             while (true)
             {
                 signals.Wait();
-                if (stopping)
-                {
-                    return;
-                }
-
                 try
                 {
                     db.Execute(null, "PRAGMA wal_checkpoint(PASSIVE)");
@@ -107,6 +102,13 @@ public sealed class SqliteDossierStore : DossierStore
                 catch (SqliteException)
                 {
                     // A checkpoint that cannot run now is retried after the next commit; the log only grows meanwhile.
+                }
+
+                // The last checkpoint runs before stopping, so the log is folded in when the ingest returns and
+                // later readers (a re-ingest's lookups) do not search a long log.
+                if (stopping)
+                {
+                    return;
                 }
             }
         }
