@@ -25,6 +25,7 @@ internal static class HtmlArticleExtractor
             return ExtractionOutcome.Failed(document, "no article text");
         }
 
+        var wire = WireMarks.Read(content.Text);
         var sources = ImmutableArray.CreateBuilder<Provenance>();
         T? Take<T>(string field, (T Value, string Source)? found, T? hint, string hintSource = "hint")
         {
@@ -74,15 +75,28 @@ internal static class HtmlArticleExtractor
             language = declared;
             sources.Add(new Provenance("language", l.Source));
         }
-        else if (LanguageIdentifier.Identify(content.Text) is { } identified)
+        else if (LanguageIdentifier.Identify(wire.Text) is { } identified)
         {
             language = identified;
             sources.Add(new Provenance("language", "lingua"));
         }
 
+        if (wire.Dateline is not null)
+        {
+            sources.Add(new Provenance("dateline", "dateline"));
+        }
+
+        if (wire.Credit is not null)
+        {
+            sources.Add(new Provenance("credit", wire.CreditSource!));
+        }
+
         var metadata = new ArticleMetadata
         {
             Title = title,
+            Dateline = wire.Dateline?.City,
+            DatelineSpan = wire.Dateline?.CitySpan,
+            Credit = wire.Credit,
             Published = published,
             Modified = modified,
             Authors = authors,
@@ -93,7 +107,8 @@ internal static class HtmlArticleExtractor
             Captions = content.Captions,
             Sources = sources.ToImmutable(),
         };
-        return ExtractionOutcome.Of(new Article(ArticleExtractor.ArticleId(document.Path, document.Record), document.Path, document.Record, content.Text, metadata, content.Removed));
+        var removed = wire.RemovedCredit is { } cut ? content.Removed.Add(cut) : content.Removed;
+        return ExtractionOutcome.Of(new Article(ArticleExtractor.ArticleId(document.Path, document.Record), document.Path, document.Record, wire.Text, metadata, removed));
     }
 
     /// <summary>
