@@ -9,7 +9,8 @@ namespace Dossier.Benchmarks;
 /// <summary>
 /// <c>extraction-speed DIR [--seconds N]</c>: pages per second of our HTML extractor over every page in
 /// DIR (<c>*.html</c> or <c>*.html.gz</c>), held in memory, on one thread and on all cores. Used by
-/// <c>benchmarks/extraction-vs-readability.sh</c> beside Readability.js on the same pages.
+/// <c>benchmarks/extraction-vs-readability.sh</c> beside Readability.js on the same pages. With <c>--stages</c>
+/// it prints where the time goes instead (<see cref="ExtractionStages"/>).
 /// </summary>
 internal static class ExtractionSpeed
 {
@@ -30,6 +31,10 @@ internal static class ExtractionSpeed
 
         var pages = Load(args[0]);
         var extractor = new ArticleExtractor();
+        if (args.Contains("--stages"))
+        {
+            return ExtractionStages.Run(pages, seconds);
+        }
 
         // Warm-up: JIT, the language models and the phrase tables load once, outside the timing.
         var failed = 0;

@@ -22,6 +22,14 @@ public partial class LanguageBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        articles = Corpus();
+        var bytes = articles.Sum(a => System.Text.Encoding.UTF8.GetByteCount(a.Text));
+        Console.WriteLine($"// corpus: {articles.Length} articles, {bytes} bytes of UTF-8 text");
+    }
+
+    /// <summary>The seed reports (when ../shared is there) and our spec texts joined into article-sized paragraphs.</summary>
+    internal static Article[] Corpus(bool seedsOnly = false)
+    {
         var root = FindRoot();
         var texts = new List<string>();
         var seeds = Path.Combine(root, "..", "shared", "seeds");
@@ -34,15 +42,13 @@ public partial class LanguageBenchmarks
         }
 
         // Our own golden-case texts, joined into article-sized paragraphs.
-        foreach (var spec in Directory.GetFiles(Path.Combine(root, "specs", "language"), "*.json").Order(StringComparer.Ordinal))
+        foreach (var spec in seedsOnly ? Enumerable.Empty<string>() : Directory.GetFiles(Path.Combine(root, "specs", "language"), "*.json").Order(StringComparer.Ordinal))
         {
             using var doc = JsonDocument.Parse(File.ReadAllText(spec));
             texts.Add(string.Join("\n\n", doc.RootElement.GetProperty("cases").EnumerateArray().Select(c => c.GetProperty("input").GetString())));
         }
 
-        articles = [.. texts.Select((t, i) => new Article("bench" + i, "bench", null, t, ArticleMetadata.Empty, ImmutableArray<RemovedBlock>.Empty))];
-        var bytes = articles.Sum(a => System.Text.Encoding.UTF8.GetByteCount(a.Text));
-        Console.WriteLine($"// corpus: {articles.Length} articles, {bytes} bytes of UTF-8 text");
+        return [.. texts.Select((t, i) => new Article("bench" + i, "bench", null, t, ArticleMetadata.Empty, ImmutableArray<RemovedBlock>.Empty))];
     }
 
     [Benchmark(Baseline = true, Description = "naive regex sentence split")]

@@ -7,5 +7,10 @@ if (args.Length > 0 && args[0] == "extraction-speed")
     return ExtractionSpeed.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "language-speed")
+{
+    return LanguageSpeed.Run(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(OutputBenchmarks).Assembly).Run(args);
 return 0;

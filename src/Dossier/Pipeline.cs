@@ -96,11 +96,12 @@ public sealed class DossierPipeline
         }
     }
 
-    /// <summary>Runs the per-article stages over a stream of read items, in parallel, yielding in input order.</summary>
+    /// <summary>
+    /// Runs the per-article stages over a stream of read items, in parallel, yielding in input order; a bounded
+    /// window of items is in flight, so memory does not grow with the length of the stream.
+    /// </summary>
     public IEnumerable<(AnnotatedArticle? Article, InputError? Error)> ProcessAll(IEnumerable<ReadItem> items) =>
-        items.AsParallel().AsOrdered().WithDegreeOfParallelism(DegreeOfParallelism)
-            .WithMergeOptions(ParallelMergeOptions.AutoBuffered)
-            .Select(item => item.Document is null ? (null, item.Error) : Process(item.Document));
+        OrderedParallel.Map(items, item => item.Document is null ? (null, item.Error) : Process(item.Document), DegreeOfParallelism);
 
     /// <summary>
     /// Runs the whole pipeline over <paramref name="items"/>, handing results to <paramref name="sink"/> as

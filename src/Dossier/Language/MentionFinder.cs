@@ -71,6 +71,9 @@ public sealed class MentionFinder
         public int Count { get; set; }
         public int First { get; set; } = int.MaxValue;
 
+        /// <summary>Titles and actor as fixed when the mentions are built (set once, in <see cref="Run.Build"/>).</summary>
+        public (ImmutableArray<string> Titles, string? Actor)? Fixed { get; set; }
+
         public void AddTitles(IEnumerable<string> titles)
         {
             foreach (var title in titles)
@@ -119,8 +122,9 @@ public sealed class MentionFinder
     /// <summary>The state of one document's pass: local to one call, never shared.</summary>
     private sealed class Run(LanguageData data, string text, Token[] tokens, WordFlags[] flags)
     {
-        private readonly List<Found> found = [];
-        private readonly Dictionary<(MentionType, string), Entity> entities = [];
+        // Sized for a news text's usual density (about one mention per ten tokens) so that they seldom grow.
+        private readonly List<Found> found = new(tokens.Length / 8);
+        private readonly Dictionary<(MentionType, string), Entity> entities = new(tokens.Length / 16);
         private readonly Dictionary<string, Entity> nameParts = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Entity> acronyms = new(StringComparer.Ordinal);
         private Dictionary<string, Entity>.AlternateLookup<ReadOnlySpan<char>> NamePartLookup => nameParts.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -1038,15 +1042,10 @@ public sealed class MentionFinder
 
             var result = ImmutableArray.CreateBuilder<Mention>(found.Count);
             found.Sort(static (x, y) => x.Span.Start != y.Span.Start ? x.Span.Start.CompareTo(y.Span.Start) : y.Span.Length.CompareTo(x.Span.Length));
-            var frozen = new Dictionary<Entity, (ImmutableArray<string> Titles, string? Actor)>();
             foreach (var f in found)
             {
                 var e = f.Entity;
-                if (!frozen.TryGetValue(e, out var fixedValues))
-                {
-                    fixedValues = ([.. e.Titles], e.Actor());
-                    frozen[e] = fixedValues;
-                }
+                var fixedValues = e.Fixed ??= ([.. e.Titles], e.Actor());
 
                 result.Add(new Mention(f.Span, e.Type, e.Canonical, fixedValues.Titles, fixedValues.Actor, e.Members.IsDefault ? default : e.Members)
                 {

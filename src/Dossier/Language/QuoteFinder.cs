@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using Dossier.Model;
 
@@ -193,18 +194,30 @@ public sealed class QuoteFinder
     }
 
     /// <summary>Pairs quotation marks by their context, so that a mark typed the wrong way round still opens or closes.</summary>
+    private static readonly SearchValues<char> DoubleMarks = SearchValues.Create("\"\u201C\u201D\u00AB\u00BB\u201E");
+    private static readonly SearchValues<char> SingleMarks = SearchValues.Create("\u2018\u2019'");
+
+    /// <summary>The offset of the next of <paramref name="marks"/> in [<paramref name="from"/>, <paramref name="end"/>), or -1 (a vectorised search).</summary>
+    private static int Next(string text, int from, int end, SearchValues<char> marks)
+    {
+        if (from >= end)
+        {
+            return -1;
+        }
+
+        var k = text.AsSpan(from, end - from).IndexOfAny(marks);
+        return k < 0 ? -1 : from + k;
+    }
+
     internal static List<(int Start, int End)> DirectQuotes(string text, int ps, int pe)
     {
         var result = new List<(int, int)>();
         var open = -1;
         var doubles = false;
-        for (var i = ps; i < pe; i++)
+        for (var i = Next(text, ps, pe, DoubleMarks); i >= 0; i = Next(text, i + 1, pe, DoubleMarks))
         {
-            if (text[i] is '"' or '\u201C' or '\u201D' or '\u00AB' or '\u00BB' or '\u201E')
-            {
-                doubles = true;
-                Mark(text, ps, pe, i, ref open, result);
-            }
+            doubles = true;
+            Mark(text, ps, pe, i, ref open, result);
         }
 
         if (open >= 0)
@@ -217,19 +230,16 @@ public sealed class QuoteFinder
         {
             open = -1;
             var singles = new List<(int, int)>();
-            for (var i = ps; i < pe; i++)
+            for (var i = Next(text, ps, pe, SingleMarks); i >= 0; i = Next(text, i + 1, pe, SingleMarks))
             {
-                if (text[i] is '\u2018' or '\u2019' or '\'')
+                var prev = i > ps ? text[i - 1] : ' ';
+                var next = i + 1 < pe ? text[i + 1] : ' ';
+                if (char.IsLetter(prev) && char.IsLetter(next))
                 {
-                    var prev = i > ps ? text[i - 1] : ' ';
-                    var next = i + 1 < pe ? text[i + 1] : ' ';
-                    if (char.IsLetter(prev) && char.IsLetter(next))
-                    {
-                        continue;
-                    }
-
-                    Mark(text, ps, pe, i, ref open, singles);
+                    continue;
                 }
+
+                Mark(text, ps, pe, i, ref open, singles);
             }
 
             // A paragraph that is nothing but a quoted phrase is a heading, not a quotation.

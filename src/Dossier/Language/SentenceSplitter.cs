@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using Dossier.Model;
 
@@ -77,6 +78,8 @@ public static class SentenceSplitter
         return k < text.Length && char.IsLower(text[k]) && e - s > 40;
     }
 
+    private static readonly SearchValues<char> EndMarks = SearchValues.Create(".!?\u2026");
+
     private static void SplitParagraph(string text, int ps, int pe, int paragraph, LanguageData data, ImmutableArray<Sentence>.Builder sentences, ref TextSpan? dateline)
     {
         ps = SkipListMarker(text, ps, pe);
@@ -93,11 +96,15 @@ public static class SentenceSplitter
         var start = ps;
         for (var i = ps; i < pe; i++)
         {
-            var c = text[i];
-            if (c is not ('.' or '!' or '?' or '\u2026'))
+            // Jump to the next sentence-ending mark with a vectorised search rather than testing every character.
+            var ahead = text.AsSpan(i, pe - i).IndexOfAny(EndMarks);
+            if (ahead < 0)
             {
-                continue;
+                break;
             }
+
+            i += ahead;
+            var c = text[i];
 
             var j = i + 1;
             while (j < pe && text[j] is '.' or '!' or '?' or '\u2026')

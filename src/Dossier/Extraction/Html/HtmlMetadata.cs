@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
-using AngleSharp.Dom;
 
 namespace Dossier.Extraction.Html;
 
@@ -26,45 +25,22 @@ internal static class HtmlMetadata
 {
     private static readonly string[] ArticleTypes = ["NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "Article", "BlogPosting", "LiveBlogPosting", "Report", "ScholarlyArticle", "TechArticle", "WebPage"];
 
-    /// <summary>
-    /// Reads the metadata of a page. The parser skips script text for speed, so JSON-LD is taken from the
-    /// raw <paramref name="html"/>; <paramref name="bodyMetas"/> are the &lt;meta&gt; elements found in the body.
-    /// </summary>
-    public static PageMetadata Read(IDocument page, string html, IEnumerable<IElement> bodyMetas)
+    /// <summary>Reads the metadata of a page from what its head declares and, for the h1 fallback, its body.</summary>
+    public static PageMetadata Read(PageHead head, PageNode body)
     {
         var meta = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        string? titleTag = null;
-        string? canonical = null;
-        var head = page.Head?.Children ?? Enumerable.Empty<IElement>();
-        foreach (var m in head.Concat(bodyMetas))
+        foreach (var (key, content) in head.Metas)
         {
-            switch (m.LocalName)
-            {
-                case "meta":
-                    var key = m.GetAttribute("property") ?? m.GetAttribute("name") ?? m.GetAttribute("itemprop");
-                    var content = m.GetAttribute("content");
-                    if (key is not null && !string.IsNullOrWhiteSpace(content))
-                    {
-                        meta.TryAdd(key.Trim(), content.Trim());
-                    }
-
-                    break;
-                case "title":
-                    titleTag ??= PageNode.Collapse(m.TextContent, false).Trim();
-                    break;
-                case "link" when string.Equals(m.GetAttribute("rel"), "canonical", StringComparison.OrdinalIgnoreCase):
-                    canonical ??= m.GetAttribute("href");
-                    break;
-                default:
-                    break;
-            }
+            meta.TryAdd(key, content);
         }
 
-        var ld = ReadJsonLd(html);
+        var titleTag = head.TitleTag;
+        var canonical = head.Canonical;
+        var ld = ReadJsonLd(head.JsonLd);
         var result = new PageMetadata();
         var titles = new List<string>();
 
-        var h1 = page.Body?.QuerySelector("h1")?.TextContent.Trim();
+        var h1 = FirstHeading(body)?.InnerText();
         result = result with
         {
             Title = First(("json-ld", ld?.Headline), ("og:title", Get(meta, "og:title")), ("twitter:title", Get(meta, "twitter:title")), ("title", StripSiteName(titleTag)), ("h1", h1)),
@@ -73,7 +49,7 @@ internal static class HtmlMetadata
             Outlet = First(("json-ld", ld?.Publisher), ("og:site_name", Get(meta, "og:site_name")), ("meta:application-name", Get(meta, "application-name"))),
             Url = First(("canonical", canonical), ("og:url", Get(meta, "og:url")), ("json-ld", ld?.Url)),
             Section = First(("json-ld", ld?.Section), ("article:section", Get(meta, "article:section")), ("meta:section", Get(meta, "section", "parsely-section"))),
-            Language = First(("json-ld", ld?.Language), ("html-lang", page.DocumentElement.GetAttribute("lang")), ("og:locale", Get(meta, "og:locale")), ("meta:language", Get(meta, "language", "content-language", "dc.language"))),
+            Language = First(("json-ld", ld?.Language), ("html-lang", head.Language), ("og:locale", Get(meta, "og:locale")), ("meta:language", Get(meta, "language", "content-language", "dc.language"))),
         };
 
         var authors = ld?.Authors is { Length: > 0 } a ? (a, "json-ld")
@@ -174,36 +150,33 @@ internal static class HtmlMetadata
 
     private sealed record LdArticle(string? Headline, string? Published, string? Modified, ImmutableArray<string> Authors, string? Publisher, string? Url, string? Section, string? Language);
 
-    /// <summary>Finds the JSON-LD blocks by a scan of the raw page (cheaper than keeping every script's text in the DOM).</summary>
-    internal static IEnumerable<string> JsonLdBlocks(string html)
+    /// <summary>The first h1 of the body, found without recursion.</summary>
+    private static PageNode? FirstHeading(PageNode body)
     {
-        var at = 0;
-        while ((at = html.IndexOf("application/ld+json", at, StringComparison.OrdinalIgnoreCase)) >= 0)
+        var stack = new Stack<PageNode>();
+        stack.Push(body);
+        while (stack.Count > 0)
         {
-            var open = html.LastIndexOf('<', at);
-            var gt = html.IndexOf('>', at);
-            if (open < 0 || gt < 0 || string.Compare(html, open, "<script", 0, 7, StringComparison.OrdinalIgnoreCase) != 0)
+            var n = stack.Pop();
+            if (n.Tag == "h1")
             {
-                at += 19;
-                continue;
+                return n;
             }
 
-            var end = html.IndexOf("</script", gt, StringComparison.OrdinalIgnoreCase);
-            if (end < 0)
+            for (var i = n.Children.Count - 1; i >= 0; i--)
             {
-                yield break;
+                stack.Push(n.Children[i]);
             }
-
-            yield return html[(gt + 1)..end];
-            at = end;
         }
+
+        return null;
     }
 
-    private static LdArticle? ReadJsonLd(string html)
+    private static LdArticle? ReadJsonLd(List<string> blocks)
     {
         LdArticle? best = null;
         var bestRank = int.MaxValue;
-        foreach (var block in JsonLdBlocks(html))
+        foreach (var block in blocks)
         {
             JsonDocument doc;
             try

@@ -1,5 +1,6 @@
+using System.Net;
 using System.Text;
-using AngleSharp.Dom;
+using HtmlAgilityPack;
 
 namespace Dossier.Extraction.Html;
 
@@ -60,42 +61,42 @@ internal sealed class PageNode
 
     /// <summary>
     /// Copies the element tree below <paramref name="root"/>, leaving out elements that never hold article
-    /// text; <c>&lt;meta&gt;</c> elements met on the way (microdata in the body) go to <paramref name="metas"/>.
+    /// text; <c>&lt;meta&gt;</c> and JSON-LD scripts met on the way (microdata in the body) go to <paramref name="head"/>.
     /// </summary>
-    public static PageNode Build(IElement root, int maxDepth, List<IElement>? metas = null)
+    public static PageNode Build(HtmlNode root, int maxDepth, PageHead? head = null)
     {
-        var node = new PageNode(root.LocalName, Inspect(root).Cues, null, null);
-        Copy(root, node, 0, maxDepth, metas);
+        var node = new PageNode(root.Name, Inspect(root).Cues, null, null);
+        Copy(root, node, 0, maxDepth, head);
         Measure(node);
         return node;
     }
 
-    private static void Copy(INode from, PageNode to, int depth, int maxDepth, List<IElement>? metas)
+    private static void Copy(HtmlNode from, PageNode to, int depth, int maxDepth, PageHead? head)
     {
-        for (var child = from.FirstChild; child is not null; child = child.NextSibling)
+        foreach (var child in from.ChildNodes)
         {
-            if (child is IText text)
+            if (child.NodeType == HtmlNodeType.Text)
             {
-                var collapsed = Collapse(text.Data, to.Tag == "pre");
+                var collapsed = Collapse(TextOf(child), to.Tag == "pre");
                 if (collapsed.Length > 0)
                 {
                     to.Children.Add(new PageNode("#text", "", collapsed, to));
                 }
             }
-            else if (child is IElement element)
+            else if (child.NodeType == HtmlNodeType.Element)
             {
-                var tag = element.LocalName;
+                var tag = child.Name;
                 if (Tags.NeverContent.Contains(tag))
                 {
-                    if (tag == "meta")
+                    if (tag is "meta" or "script")
                     {
-                        metas?.Add(element);
+                        head?.Note(child, inBody: true);
                     }
 
                     continue;
                 }
 
-                var (cues, hidden) = Inspect(element);
+                var (cues, hidden) = Inspect(child);
                 if (hidden)
                 {
                     continue;
@@ -104,7 +105,7 @@ internal sealed class PageNode
                 if (depth >= maxDepth)
                 {
                     // Past the depth cap the subtree is flattened into one text node: no recursion, no loss of text.
-                    var flat = Collapse(element.TextContent, false);
+                    var flat = Collapse(FlatText(child), false);
                     if (flat.Length > 0)
                     {
                         to.Children.Add(new PageNode("#text", "", flat, to));
@@ -115,16 +116,57 @@ internal sealed class PageNode
 
                 var node = new PageNode(tag, cues, null, to);
                 to.Children.Add(node);
-                Copy(element, node, depth + 1, maxDepth, metas);
+                Copy(child, node, depth + 1, maxDepth, head);
             }
         }
     }
 
+    /// <summary>The decoded text of a text node (the parser keeps character references as written).</summary>
+    internal static string TextOf(HtmlNode textNode)
+    {
+        var raw = ((HtmlTextNode)textNode).Text;
+        return raw.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(raw) : raw;
+    }
+
+    /// <summary>All text below <paramref name="root"/>, gathered without recursion.</summary>
+    internal static string FlatText(HtmlNode root)
+    {
+        var sb = new StringBuilder();
+        var stack = new Stack<HtmlNode>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var n = stack.Pop();
+            if (n.NodeType == HtmlNodeType.Text)
+            {
+                sb.Append(TextOf(n)).Append(' ');
+                continue;
+            }
+
+            if (n.NodeType != HtmlNodeType.Element || (n != root && Tags.NeverContent.Contains(n.Name)))
+            {
+                continue;
+            }
+
+            for (var i = n.ChildNodes.Count - 1; i >= 0; i--)
+            {
+                stack.Push(n.ChildNodes[i]);
+            }
+        }
+
+        return sb.ToString();
+    }
+
     /// <summary>Reads class, id, role and itemprop in one pass over the attributes, and whether the element is hidden.</summary>
-    private static (string Cues, bool Hidden) Inspect(IElement element)
+    private static (string Cues, bool Hidden) Inspect(HtmlNode element)
     {
         string? cls = null, id = null, role = null, itemprop = null;
         var hidden = false;
+        if (!element.HasAttributes)
+        {
+            return ("", false);
+        }
+
         foreach (var attr in element.Attributes)
         {
             switch (attr.Name)
@@ -145,7 +187,7 @@ internal sealed class PageNode
                     hidden = true;
                     break;
                 case "style":
-                    hidden |= HidesByStyle(attr.Value);
+                    hidden |= HidesByStyle(attr.Value ?? "");
                     break;
                 default:
                     break;

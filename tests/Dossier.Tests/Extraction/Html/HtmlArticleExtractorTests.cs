@@ -256,4 +256,39 @@ public sealed class HtmlArticleExtractorTests
         Assert.Equal("Feed outlet", meta.Outlet);
         Assert.Contains(new Provenance("title", "hint"), meta.Sources);
     }
+
+    [Fact]
+    public void Dateline_and_closing_wire_credit_are_read_from_the_body()
+    {
+        var outcome = HtmlArticleExtractor.Extract(new SourceDocument("wire.html", null, DocumentKind.Html, """
+            <html><body><article>
+            <p>LIMA, March 3 (Reuters) - Rescue teams reached three villages cut off by a landslide in the Andes on Tuesday, the regional government said.</p>
+            <p>Roads into the valley stayed closed as engineers checked the slopes above them for further movement, officials added.</p>
+            <p>Regional authorities said shelters had been opened in two schools for families who left their homes during the night. - Andean Times/ANN</p>
+            </article></body></html>
+            """, SourceHints.None));
+
+        var article = outcome.Article!;
+        Assert.Equal("LIMA", article.Metadata.Dateline);
+        Assert.Equal("LIMA", article.Metadata.DatelineSpan!.Value.Of(article.Text));
+        Assert.Equal("Andean Times/ANN", article.Metadata.Credit);
+        Assert.Contains(new Provenance("credit", "credit-line"), article.Metadata.Sources);
+        Assert.EndsWith("during the night.", article.Text, StringComparison.Ordinal);
+        Assert.Contains(article.Removed, r => r.Reason == "credit" && r.Text.Contains("Andean Times/ANN", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Agency_in_the_dateline_is_the_credit_when_no_credit_line_closes_the_body()
+    {
+        var article = Extract("""
+            <html><body><article>
+            <p>NAIROBI, June 9 (AP) - Lawmakers approved a budget that raises spending on rural roads by a fifth, the speaker of parliament announced on Monday.</p>
+            <p>The opposition said the plan left too little for clinics in the north, where two new hospitals had been promised.</p>
+            </article></body></html>
+            """);
+
+        Assert.Equal("NAIROBI", article.Metadata.Dateline);
+        Assert.Equal("AP", article.Metadata.Credit);
+        Assert.Contains(new Provenance("credit", "dateline"), article.Metadata.Sources);
+    }
 }
