@@ -103,6 +103,17 @@ public sealed class DossierPipeline
     public IEnumerable<(AnnotatedArticle? Article, InputError? Error)> ProcessAll(IEnumerable<ReadItem> items) =>
         OrderedParallel.Map(items, item => item.Document is null ? (null, item.Error) : Process(item.Document), DegreeOfParallelism);
 
+    /// <summary><see cref="ProcessAll"/> plus the grouper's preparation of each article, computed on the same worker.</summary>
+    private IEnumerable<(AnnotatedArticle? Article, InputError? Error, object? Prepared)> ProcessAndPrepare(IEnumerable<ReadItem> items) =>
+        OrderedParallel.Map(
+            items,
+            item =>
+            {
+                var (article, error) = item.Document is null ? (null, item.Error) : Process(item.Document);
+                return (article, error, article is null ? null : Grouper.Prepare(article));
+            },
+            DegreeOfParallelism);
+
     /// <summary>
     /// Runs the whole pipeline over <paramref name="items"/>, handing results to <paramref name="sink"/> as
     /// they are produced. Stories the grouper closes are fused and handed on at once; the rest at the end.
@@ -117,7 +128,20 @@ public sealed class DossierPipeline
         sink.Begin(generatedAt);
         var session = Grouper.Start();
         int articles = 0, stories = 0, errors = 0, done = 0;
-        foreach (var (article, error) in ProcessAll(items))
+
+        // Closed stories are fused on the pool while grouping goes on, and handed to the sink in the order they
+        // closed: the grouping thread is the one part of a run that cannot be spread over cores.
+        var fusing = new Queue<Task<Story>>();
+        void HandOn(bool wait)
+        {
+            while (fusing.Count > 0 && (wait || fusing.Peek().IsCompleted || fusing.Count > 4 * DegreeOfParallelism))
+            {
+                sink.Story(fusing.Dequeue().GetAwaiter().GetResult());
+                stories++;
+            }
+        }
+
+        foreach (var (article, error, prepared) in ProcessAndPrepare(items))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (error is not null)
@@ -129,17 +153,20 @@ public sealed class DossierPipeline
             if (article is not null)
             {
                 sink.Article(article);
-                session.Add(article);
+                session.Add(article, prepared);
                 articles++;
                 foreach (var closed in session.TakeClosed())
                 {
-                    sink.Story(Fuser.Fuse(closed));
-                    stories++;
+                    fusing.Enqueue(DegreeOfParallelism == 1 ? Task.FromResult(Fuser.Fuse(closed)) : Task.Run(() => Fuser.Fuse(closed), CancellationToken.None));
                 }
+
+                HandOn(wait: false);
             }
 
             progress?.Report(++done);
         }
+
+        HandOn(wait: true);
 
         // Fusion of one story is independent of every other: the stories still open are fused in parallel.
         foreach (var story in session.Stories.AsParallel().AsOrdered().WithDegreeOfParallelism(DegreeOfParallelism).Select(Fuser.Fuse))

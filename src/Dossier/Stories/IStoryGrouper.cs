@@ -17,6 +17,13 @@ public interface IStoryGrouper
 {
     /// <summary>Starts a new, empty grouping session.</summary>
     IStoryGroupingSession Start();
+
+    /// <summary>
+    /// What grouping needs to know of one article, computed ahead of <see cref="IStoryGroupingSession.Add(AnnotatedArticle, object?)"/>.
+    /// Pure and safe to call from many threads, so the pipeline computes it beside the per-article stages
+    /// rather than on the one thread that groups. The default prepares nothing.
+    /// </summary>
+    object? Prepare(AnnotatedArticle article) => null;
 }
 
 /// <summary>Online grouping: articles arrive one at a time and join the best story or start a new one.</summary>
@@ -24,6 +31,9 @@ public interface IStoryGroupingSession
 {
     /// <summary>Adds an article; returns the id of the story it joined.</summary>
     string Add(AnnotatedArticle article);
+
+    /// <summary>Adds an article with what <see cref="IStoryGrouper.Prepare"/> computed for it (null: nothing).</summary>
+    string Add(AnnotatedArticle article, object? prepared) => Add(article);
 
     /// <summary>The stories still open, in order of their first article.</summary>
     IReadOnlyList<StoryCluster> Stories { get; }

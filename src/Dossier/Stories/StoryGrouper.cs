@@ -75,6 +75,9 @@ public sealed class StoryGrouper : IStoryGrouper
     public StoryGrouperOptions Options { get; }
 
     /// <inheritdoc />
+    public object? Prepare(AnnotatedArticle article) => ArticleFeatures.Of(article);
+
+    /// <inheritdoc />
     public IStoryGroupingSession Start() => new StoryGroupingSession(Options);
 }
 
@@ -146,6 +149,9 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
 
     /// <inheritdoc />
     public string Add(AnnotatedArticle article) => Add(article, ArticleFeatures.Of(article));
+
+    /// <inheritdoc />
+    public string Add(AnnotatedArticle article, object? prepared) => Add(article, prepared as ArticleFeatures ?? ArticleFeatures.Of(article));
 
     /// <summary>Adds an article whose features were computed beforehand (for example in parallel).</summary>
     public string Add(AnnotatedArticle article, ArticleFeatures features)
