@@ -24,8 +24,8 @@ internal static class ExtractionStages
             foreach (var page in pages)
             {
                 var t0 = Stopwatch.GetTimestamp();
-                var doc = new HtmlDocument();
-                doc.LoadHtml(page.Content);
+                var doc = new HtmlDocument { OptionUseIdAttribute = false, OptionCheckSyntax = false };
+                doc.LoadHtml(RawTextStripper.Strip(page.Content));
                 var t1 = Stopwatch.GetTimestamp();
                 var body = doc.DocumentNode.SelectSingleNode("//body");
                 var head = PageHead.Read(doc, body);
