@@ -15,18 +15,12 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 source "$ROOT/benchmarks/ingest-bench.sh"
 [ -x /usr/bin/time ] || { echo "bounded-memory: /usr/bin/time missing (apt-get install -y time)" >&2; exit 2; }
 
-dotnet build "$ROOT/src/Dossier.Cli" -c Release -v q -nologo >/dev/null
-CLI="$ROOT/src/Dossier.Cli/bin/Release/net10.0/dossier.dll"
+CLI=$(release_cli "$ROOT")
 mkdir -p "$WORK"
 cap_hex=$(printf '0x%x' $((CAP_MB * 1024 * 1024)))
 failed=0
 for n in $SIZES; do
-  corpus="$WORK/corpus-$n"
-  if [ ! -f "$corpus.done" ]; then
-    rm -rf "$corpus"
-    gen_corpus "$n" "$corpus"
-    touch "$corpus.done"
-  fi
+  corpus=$(cached_corpus "$n" "$WORK")
   rm -f "$WORK/bounded.json"
   status=0
   # Workstation GC for this check: server GC splits the cap across per-core heaps with large gen0 budgets,

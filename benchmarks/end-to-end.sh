@@ -13,19 +13,13 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 source "$ROOT/benchmarks/ingest-bench.sh"
 [ -x /usr/bin/time ] || { echo "end-to-end: /usr/bin/time missing (apt-get install -y time)" >&2; exit 2; }
 
-dotnet build "$ROOT/src/Dossier.Cli" -c Release -v q -nologo >/dev/null
-CLI="$ROOT/src/Dossier.Cli/bin/Release/net10.0/dossier.dll"
+CLI=$(release_cli "$ROOT")
 mkdir -p "$WORK"
 results="$WORK/results.tsv"
 : > "$results"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB; $(date -u +%Y-%m-%d)"
 for n in $SIZES; do
-  corpus="$WORK/corpus-$n"
-  if [ ! -f "$corpus.done" ]; then
-    rm -rf "$corpus"
-    gen_corpus "$n" "$corpus"
-    touch "$corpus.done"
-  fi
+  corpus=$(cached_corpus "$n" "$WORK")
   for job in analyze ingest; do
     rm -f "$WORK/e2e.db" "$WORK/e2e.db-wal" "$WORK/e2e.db-shm" "$WORK/out.json"
     if [ "$job" = analyze ]; then

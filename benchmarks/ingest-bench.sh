@@ -7,6 +7,23 @@
 # Needs python3 and a Release build of src/Dossier.Cli (built here).
 set -euo pipefail
 
+cached_corpus() {
+  # cached_corpus N WORKDIR: prints WORKDIR/corpus-N, generating it first unless a finished one is there.
+  local corpus="$2/corpus-$1"
+  if [ ! -f "$corpus.done" ]; then
+    rm -rf "$corpus"
+    gen_corpus "$1" "$corpus" >&2
+    touch "$corpus.done"
+  fi
+  echo "$corpus"
+}
+
+release_cli() {
+  # release_cli ROOT: builds the CLI in Release and prints the path of dossier.dll.
+  dotnet build "$1/src/Dossier.Cli" -c Release -v q -nologo >/dev/null
+  echo "$1/src/Dossier.Cli/bin/Release/net10.0/dossier.dll"
+}
+
 gen_corpus() {
   # gen_corpus N DIR: N articles about N/3 invented events, 1-6 reports each, ~10% syndicated copies in other
   # page chrome. Deterministic (seed 7). Files are spread over folders of 1000.
