@@ -284,7 +284,7 @@ public abstract partial class DossierStore
             }
         }
         transaction.Commit();
-        BatchCommitted();
+        BatchCommitted(db);
     }
 
     /// <summary>

@@ -64,8 +64,8 @@ public abstract partial class DossierStore : IDisposable
     {
     }
 
-    /// <summary>Called after each batch an ingest committed.</summary>
-    protected virtual void BatchCommitted()
+    /// <summary>Called after each batch an ingest committed, with the writing connection (outside any transaction).</summary>
+    protected virtual void BatchCommitted(DbConnection writer)
     {
     }
 

@@ -40,88 +40,26 @@ public sealed class SqliteDossierStore : DossierStore
     }
 
     private const string AutoCheckpoint = "PRAGMA wal_autocheckpoint = 16384";
-    private Checkpointer? checkpointer;
 
     /// <inheritdoc />
     /// <remarks>
-    /// During an ingest the writer does not checkpoint: a background connection copies the log into the
-    /// database (a passive checkpoint, which never blocks the writer) after each commit, so that copying
-    /// overlaps the next batch instead of lengthening the commit. Crash safety is unchanged: committed
-    /// transactions are in the log either way.
+    /// During an ingest the writer checkpoints after every batch itself, in RESTART mode, instead of letting
+    /// SQLite checkpoint when the log passes a size. RESTART leaves the next batch writing over the log from its
+    /// start, so the log stays one batch long and is rewritten in place. A passive checkpoint on a background
+    /// thread (the earlier design) never caught up with the writer: the log grew to 1.5 GB at 100,000 articles,
+    /// every page went to a fresh part of the file (which the kernel zeroes first), and the copy competed with the
+    /// pipeline for the same two cores. Crash safety is unchanged: committed transactions are in the log either way.
     /// </remarks>
-    protected override void IngestStarting(DbConnection writer)
-    {
-        writer.Execute(null, "PRAGMA wal_autocheckpoint = 0");
-        checkpointer = new Checkpointer(OpenConnection());
-    }
+    protected override void IngestStarting(DbConnection writer) => writer.Execute(null, "PRAGMA wal_autocheckpoint = 0");
 
     /// <inheritdoc />
-    protected override void BatchCommitted() => checkpointer?.Signal();
+    /// <remarks>A RESTART checkpoint waits (up to the busy timeout) for readers of older snapshots; a concurrent
+    /// writer or reader that holds it up only delays it, and a checkpoint that cannot finish leaves a longer log,
+    /// never a wrong database.</remarks>
+    protected override void BatchCommitted(DbConnection writer) => writer.Execute(null, "PRAGMA wal_checkpoint(RESTART)");
 
     /// <inheritdoc />
-    protected override void IngestFinished(DbConnection writer)
-    {
-        checkpointer?.Dispose();
-        checkpointer = null;
-        writer.Execute(null, AutoCheckpoint);
-    }
-
-    /// <summary>Runs passive WAL checkpoints on its own connection and thread, one per signal.</summary>
-    private sealed class Checkpointer : IDisposable
-    {
-        private readonly DbConnection db;
-        private readonly SemaphoreSlim signals = new(0);
-        private readonly Thread thread;
-        private volatile bool stopping;
-
-        public Checkpointer(DbConnection db)
-        {
-            this.db = db;
-            thread = new Thread(Run) { IsBackground = true, Name = "dossier checkpoint" };
-            thread.Start();
-        }
-
-        public void Signal()
-        {
-            // Signals that arrive while a checkpoint runs collapse into one more checkpoint.
-            if (signals.CurrentCount == 0)
-            {
-                signals.Release();
-            }
-        }
-
-        private void Run()
-        {
-            while (true)
-            {
-                signals.Wait();
-                try
-                {
-                    db.Execute(null, "PRAGMA wal_checkpoint(PASSIVE)");
-                }
-                catch (SqliteException)
-                {
-                    // A checkpoint that cannot run now is retried after the next commit; the log only grows meanwhile.
-                }
-
-                // The last checkpoint runs before stopping, so the log is folded in when the ingest returns and
-                // later readers (a re-ingest's lookups) do not search a long log.
-                if (stopping)
-                {
-                    return;
-                }
-            }
-        }
-
-        public void Dispose()
-        {
-            stopping = true;
-            signals.Release();
-            thread.Join();
-            db.Dispose();
-            signals.Dispose();
-        }
-    }
+    protected override void IngestFinished(DbConnection writer) => writer.Execute(null, AutoCheckpoint);
 
     /// <inheritdoc />
     protected override DbTransaction BeginWrite(DbConnection db) => ((SqliteConnection)db).BeginTransaction(deferred: false);

@@ -5,8 +5,8 @@ namespace Dossier.Storage;
 /// <summary>How a store ingests.</summary>
 public sealed record StoreOptions
 {
-    /// <summary>New articles written per transaction (default 1000).</summary>
-    public int BatchSize { get; init; } = 1000;
+    /// <summary>New articles written per transaction (default 4000; see docs/storage.md for why).</summary>
+    public int BatchSize { get; init; } = 4000;
 
     /// <summary>
     /// How many of the most recently updated stories a new article may join (default 256). Grouping state is

@@ -13,6 +13,7 @@ namespace Dossier.Storage.Tests;
 /// <c>DOSSIER_BENCH_ARTICLES</c> sets the size (default 3,000, so the suite stays quick).
 /// </summary>
 [Trait("Category", "Performance")]
+[Collection(nameof(IngestThroughputCollection))]
 public sealed class IngestThroughputTests : IDisposable
 {
     private readonly DirectoryInfo work = Directory.CreateTempSubdirectory("dossier-throughput-");
@@ -31,21 +32,26 @@ public sealed class IngestThroughputTests : IDisposable
         var firstSeconds = clock.Elapsed.TotalSeconds;
         var firstCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         var counts = store.Counts();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime;
         clock.Restart();
         var second = store.Ingest(TestCorpus.Read(files), pipeline, cancellationToken: TestContext.Current.CancellationToken);
         var secondSeconds = clock.Elapsed.TotalSeconds;
+        var secondCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
 
         var t = first.Timings;
         TestContext.Current.SendDiagnosticMessage(string.Create(CultureInfo.InvariantCulture,
             $"ingest: {first.Added} articles in {firstSeconds:0.0} s = {first.Added / firstSeconds:0} articles/s (process {t.Process:0.0} s summed over workers, group {t.Group:0.0}, fuse {t.Fuse:0.0}, write {t.Write:0.0}); {counts}; " +
             $"re-ingest: {second.Added} added in {secondSeconds:0.00} s = {secondSeconds / firstSeconds:0.000} of the first"));
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"ingest-throughput: {first.Added} articles in {firstSeconds:0.0} s = {first.Added / firstSeconds:0} articles/s, CPU {firstCpu:0.0} s = {first.Added / firstCpu:0} articles per CPU-second; group {t.Group:0.0} s, fuse {t.Fuse:0.0} s, write {t.Write:0.0} s, process {t.Process:0.0} s (summed); re-ingest {secondSeconds:0.00} s = {secondSeconds / firstSeconds:0.000} of the first, {second.Added} added"));
+            $"ingest-throughput: {first.Added} articles in {firstSeconds:0.0} s = {first.Added / firstSeconds:0} articles/s, CPU {firstCpu:0.0} s = {first.Added / firstCpu:0} articles per CPU-second; group {t.Group:0.0} s, fuse {t.Fuse:0.0} s, write {t.Write:0.0} s, process {t.Process:0.0} s (summed); re-ingest {secondSeconds:0.00} s = {secondSeconds / firstSeconds:0.000} of the first (CPU {secondCpu:0.00} s = {secondCpu / firstCpu:0.000}), {second.Added} added"));
 
         Assert.Equal(counts.Articles, first.Added);
         Assert.Equal(0, second.Added);
         Assert.Equal(counts, store.Counts());
-        Assert.True(secondSeconds < firstSeconds / 10, $"re-ingest took {secondSeconds:0.00} s, first {firstSeconds:0.00} s");
+        // The bar is on wall time and is measured at 100,000 articles by benchmarks/ingest-bench.sh. Here, at 3,000
+        // and beside the other test assemblies, wall time is mostly other processes' load (a one-second stall made a
+        // 0.08 s re-ingest fail); the CPU this process spent is not, and this class runs alone in its assembly.
+        Assert.True(secondCpu < firstCpu / 10, $"re-ingest used {secondCpu:0.00} s of CPU, first {firstCpu:0.00} s (wall {secondSeconds:0.00} s, first {firstSeconds:0.00} s)");
     }
 
     public void Dispose() => work.Delete(recursive: true);
@@ -85,3 +91,7 @@ internal sealed class TitleGrouper : IStoryGrouper
         }
     }
 }
+
+/// <summary>Runs the throughput test alone in its assembly, so that its CPU figures are its own.</summary>
+[CollectionDefinition(nameof(IngestThroughputCollection), DisableParallelization = true)]
+public sealed class IngestThroughputCollection;

@@ -33,7 +33,7 @@ internal static class IngestCommand
     {
         var paths = new Argument<string[]>("paths") { Description = "Files, folders (recursive) or - for stdin", Arity = ArgumentArity.OneOrMore };
         var db = DbOption();
-        var batch = new Option<int>("--batch-size") { Description = "Articles per transaction", DefaultValueFactory = _ => 1000 };
+        var batch = new Option<int>("--batch-size") { Description = "Articles per transaction", DefaultValueFactory = _ => new StoreOptions().BatchSize };
         var verbose = new Option<bool>("--verbose") { Description = "Also print where the time went" };
         var command = new Command("ingest", "Add reports to a database: each article once, stories grown and re-fused incrementally") { paths, db, batch, verbose };
         command.SetAction(parseResult =>

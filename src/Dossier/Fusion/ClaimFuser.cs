@@ -95,7 +95,7 @@ public sealed class ClaimFuser : IClaimFuser
     /// <summary>Groups propositions into claims. A proposition may support several claims when it joins what another report says in parts.</summary>
     internal List<ClaimGroup> Align(List<Proposition> props, ImmutableArray<AnnotatedArticle> articles, Dictionary<string, string> sourceOf)
     {
-        var weights = TermWeights(props);
+        var weights = new WeightTable(TermWeights(props));
 
         // Blocking skips only terms that most propositions share (df above n/1.7); in a tiny story every term counts.
         var minWeight = Math.Log(1.0 + (props.Count / Math.Max(2.0, props.Count / 1.7)));
@@ -165,26 +165,18 @@ public sealed class ClaimFuser : IClaimFuser
     }
 
     /// <summary>Weighted overlap of content terms: the geometric mean of Dice and containment, so that a short clause inside a long joined sentence still meets it.</summary>
-    internal static double Similarity(Proposition a, Proposition b, Dictionary<string, double> weights)
+    private static double Similarity(Proposition a, Proposition b, WeightTable weights)
     {
-        double shared = 0, wa = 0, wb = 0;
-        foreach (var t in a.Terms)
-        {
-            wa += weights[t];
-        }
-
-        foreach (var t in b.Terms)
-        {
-            wb += weights[t];
-        }
-
+        var (eachA, wa) = weights.Of(a);
+        var (_, wb) = weights.Of(b);
+        double shared = 0;
         int i = 0, j = 0;
         while (i < a.Terms.Length && j < b.Terms.Length)
         {
             var c = string.CompareOrdinal(a.Terms[i], b.Terms[j]);
             if (c == 0)
             {
-                shared += weights[a.Terms[i]];
+                shared += eachA[i];
                 i++;
                 j++;
             }
@@ -208,13 +200,43 @@ public sealed class ClaimFuser : IClaimFuser
         return Math.Sqrt(dice * containment);
     }
 
-    private static IEnumerable<int> Candidates(Proposition p, Dictionary<string, List<int>> index, Dictionary<string, double> weights, double minWeight)
+    /// <summary>
+    /// A story's term weights, with each proposition's weights looked up once: alignment compares every proposition
+    /// with many others, and looking every term up again for each comparison was most of the fuser's time.
+    /// Totals are summed in term order, as a direct sum would be, so similarities are the same to the last bit.
+    /// </summary>
+    private sealed class WeightTable(Dictionary<string, double> weights)
+    {
+        private readonly Dictionary<Proposition, (double[] Each, double Total)> byProposition = new(ReferenceEqualityComparer.Instance);
+
+        public double Of(string term) => weights[term];
+
+        public (double[] Each, double Total) Of(Proposition p)
+        {
+            if (!byProposition.TryGetValue(p, out var found))
+            {
+                var each = new double[p.Terms.Length];
+                var total = 0.0;
+                for (var i = 0; i < each.Length; i++)
+                {
+                    each[i] = weights[p.Terms[i]];
+                    total += each[i];
+                }
+
+                byProposition[p] = found = (each, total);
+            }
+
+            return found;
+        }
+    }
+
+    private static IEnumerable<int> Candidates(Proposition p, Dictionary<string, List<int>> index, WeightTable weights, double minWeight)
     {
         // Blocking: only claims sharing a term of some weight are compared, never all pairs.
         var seen = new SortedSet<int>();
         foreach (var t in p.Terms)
         {
-            if (weights[t] >= minWeight - 1e-9 && index.TryGetValue(t, out var list))
+            if (weights.Of(t) >= minWeight - 1e-9 && index.TryGetValue(t, out var list))
             {
                 seen.UnionWith(list);
             }
@@ -238,32 +260,40 @@ public sealed class ClaimFuser : IClaimFuser
         return df.ToDictionary(p => p.Key, p => Math.Log(1.0 + (n / (double)p.Value)), StringComparer.Ordinal);
     }
 
-    private Conflict? FindConflict(ClaimGroup g, ImmutableArray<AnnotatedArticle> articles, Dictionary<string, string> sourceOf, Dictionary<string, double> weights)
+    private Conflict? FindConflict(ClaimGroup g, ImmutableArray<AnnotatedArticle> articles, Dictionary<string, string> sourceOf, WeightTable weights)
     {
         if (g.Members.Select(m => sourceOf[m.ArticleId]).Distinct(StringComparer.Ordinal).Count() < 2)
         {
             return null;
         }
 
-        var values = g.Members.DistinctBy(m => (m.Article, m.Span.Start)).Select(m => (Member: m, Values: FactValues.Of(articles[m.Article], m.Span))).ToList();
+        // Values are read only for propositions that meet a near-identical one from another source (few do), and
+        // for all of them only when a conflict is reported: reading them all up front cost more than the comparisons.
+        var members = g.Members.DistinctBy(m => (m.Article, m.Span.Start)).ToList();
+        var read = new FactValues?[members.Count];
+        FactValues ValuesOf(int k) => read[k] ??= FactValues.Of(articles[members[k].Article], members[k].Span);
+        List<(Proposition Member, FactValues Values)> All() => [.. members.Select((m, k) => (m, ValuesOf(k)))];
 
         // Only propositions that say nearly the same thing can contradict each other; compare them pairwise.
-        for (var i = 0; i < values.Count; i++)
+        for (var i = 0; i < members.Count; i++)
         {
-            for (var j = i + 1; j < values.Count; j++)
+            for (var j = i + 1; j < members.Count; j++)
             {
-                var (p, pv) = values[i];
-                var (q, qv) = values[j];
+                var p = members[i];
+                var q = members[j];
                 if (sourceOf[p.ArticleId] == sourceOf[q.ArticleId] || Similarity(p, q, weights) < Options.ConflictThreshold)
                 {
                     continue;
                 }
 
+                var pv = ValuesOf(i);
+                var qv = ValuesOf(j);
+
                 // Values only disagree about the same happening: both clauses must say the same thing happened ("signed", "killed").
                 var samePredicate = p.Predicate is not null && p.Predicate == q.Predicate;
                 if (samePredicate && pv.Days.Length > 0 && qv.Days.Length > 0 && !pv.Days.Any(a => qv.Days.Any(b => FactValues.SameDay(a, b))))
                 {
-                    return MakeConflict("date", values, v => v.Days, articles);
+                    return MakeConflict("date", All(), v => v.Days, articles);
                 }
 
                 // A number only one side gives, against a number only the other gives, about the same thing ("23 people" / "31 people").
@@ -272,19 +302,19 @@ public sealed class ClaimFuser : IClaimFuser
                 var unit = onlyP.Select(c => c.Unit).Intersect(onlyQ.Select(c => c.Unit), StringComparer.Ordinal).Order(StringComparer.Ordinal).FirstOrDefault();
                 if (samePredicate && unit is not null)
                 {
-                    return MakeConflict("number of " + (pv.UnitWords.GetValueOrDefault(unit) ?? qv.UnitWords.GetValueOrDefault(unit) ?? unit), values, v => [.. v.Counted.Where(c => c.Unit == unit).Select(c => c.Value)], articles);
+                    return MakeConflict("number of " + (pv.UnitWords.GetValueOrDefault(unit) ?? qv.UnitWords.GetValueOrDefault(unit) ?? unit), All(), v => [.. v.Counted.Where(c => c.Unit == unit).Select(c => c.Value)], articles);
                 }
 
                 // Places and names: only one each side, different, in near-identical clauses.
                 var close = Similarity(p, q, weights) >= 0.7;
                 if (samePredicate && close && pv.Places.Length == 1 && qv.Places.Length == 1 && pv.Places[0] != qv.Places[0])
                 {
-                    return MakeConflict("place", values, v => v.Places, articles);
+                    return MakeConflict("place", All(), v => v.Places, articles);
                 }
 
                 if (samePredicate && close && pv.People.Length == 1 && qv.People.Length == 1 && pv.People[0] != qv.People[0])
                 {
-                    return MakeConflict("name", values, v => v.People, articles);
+                    return MakeConflict("name", All(), v => v.People, articles);
                 }
 
                 if (samePredicate && pv.Negated != qv.Negated && Similarity(p, q, weights) >= 0.6)

@@ -131,6 +131,12 @@ public static class ContentDecoder
     /// <summary>The charset named by <c>&lt;meta charset&gt;</c>, <c>&lt;meta http-equiv&gt;</c> or an XML declaration in the first bytes.</summary>
     public static string? FindDeclaredCharset(ReadOnlySpan<byte> bytes)
     {
+        // Without markup there is nothing to declare a charset; plain text need not be copied into a string first.
+        if (!bytes[..Math.Min(bytes.Length, 4096)].Contains((byte)'<'))
+        {
+            return null;
+        }
+
         var head = Encoding.Latin1.GetString(bytes[..Math.Min(bytes.Length, 4096)]);
         if (head.StartsWith("<?xml", StringComparison.Ordinal))
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Dossier.Reading;
@@ -54,6 +55,9 @@ public static class ContentSniffer
         ([0x52, 0x49, 0x46, 0x46], "riff media"),
     ];
 
+    // Control bytes other than tab, line feed, form feed, carriage return and escape: many of them mean binary.
+    private static readonly SearchValues<byte> Controls = SearchValues.Create([.. Enumerable.Range(0, 0x20).Where(b => b is not (0x09 or 0x0A or 0x0C or 0x0D or 0x1B)).Select(b => (byte)b)]);
+
     /// <summary>The format of content starting with <paramref name="head"/>.</summary>
     public static ContentFormat Sniff(ReadOnlySpan<byte> head)
     {
@@ -97,6 +101,12 @@ public static class ContentSniffer
             return FirstLineIsNotJson(t) ? ContentFormat.Text : ContentFormat.Jsonl;
         }
 
+        // Plain text (most of a news feed's files) has no markup to look for; lower-casing its head would be wasted.
+        if (t[0] != '<' && !t[..Math.Min(t.Length, 1024)].Contains('<'))
+        {
+            return ContentFormat.Text;
+        }
+
         var lower = t[..Math.Min(t.Length, 4096)].ToString().ToLowerInvariant();
         if (t[0] == '<')
         {
@@ -137,12 +147,11 @@ public static class ContentSniffer
         }
 
         var controls = 0;
-        foreach (var b in head)
+        var rest = head;
+        for (var at = rest.IndexOfAny(Controls); at >= 0; at = rest.IndexOfAny(Controls))
         {
-            if (b < 0x20 && b is not (0x09 or 0x0A or 0x0D or 0x0C or 0x1B))
-            {
-                controls++;
-            }
+            controls++;
+            rest = rest[(at + 1)..];
         }
 
         return controls * 50 > head.Length ? "" : null;

@@ -177,24 +177,71 @@ internal static class StreamExtensions
     }
 
     /// <summary>Reads the whole stream, failing as soon as it passes <paramref name="max"/> bytes.</summary>
-    public static byte[] ReadAllBounded(this Stream stream, long max, string sizeText)
+    /// <param name="stream">The stream, read to its end.</param>
+    /// <param name="max">The most bytes allowed.</param>
+    /// <param name="sizeText">The limit as shown in the error.</param>
+    /// <param name="expected">The length the stream is expected to have (a file's size), when known: the bytes are then
+    /// read straight into an array of that size. Reading a hundred thousand small files through a fresh 80 KB chunk
+    /// each spent more time zeroing the chunks than reading the files.</param>
+    public static byte[] ReadAllBounded(this Stream stream, long max, string sizeText, long? expected = null)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        while (true)
+        byte[]? exact = null;
+        var filled = 0;
+        if (expected is > 0 and <= int.MaxValue && expected.Value <= max)
         {
-            var n = stream.Read(chunk);
-            if (n == 0)
+            exact = GC.AllocateUninitializedArray<byte>((int)expected.Value);
+            filled = stream.ReadUpTo(exact);
+            if (filled < exact.Length)
             {
-                return buffer.ToArray();
+                return exact[..filled];
             }
 
-            if (buffer.Length + n > max)
+            // The file may have grown since its size was read: one more byte says whether to go on.
+            Span<byte> probe = stackalloc byte[1];
+            if (stream.Read(probe) == 0)
+            {
+                return exact;
+            }
+
+            if (exact.Length + 1L > max)
             {
                 throw new ReadLimitException($"larger than the {sizeText} limit");
             }
 
-            buffer.Write(chunk, 0, n);
+            using var rest = new MemoryStream();
+            rest.Write(exact);
+            rest.Write(probe);
+            return ReadRest(stream, rest, max, sizeText);
+        }
+
+        using var buffer = new MemoryStream();
+        return ReadRest(stream, buffer, max, sizeText);
+    }
+
+    private static byte[] ReadRest(Stream stream, MemoryStream buffer, long max, string sizeText)
+    {
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            while (true)
+            {
+                var n = stream.Read(chunk);
+                if (n == 0)
+                {
+                    return buffer.ToArray();
+                }
+
+                if (buffer.Length + n > max)
+                {
+                    throw new ReadLimitException($"larger than the {sizeText} limit");
+                }
+
+                buffer.Write(chunk, 0, n);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
         }
     }
 }
