@@ -103,8 +103,10 @@ public sealed class InputReader
         // Files are opened, read and decoded a few ahead on every core, and handed on in order: a folder of many
         // small files is bound by system calls and decoding, which a single thread would do one file at a time.
         // A task reads a few files, not one: a task per small file spent more time waking threads than reading.
+        // Eight tasks per core in flight (128 files on two cores) bound the read-ahead; the document cap bounds each file.
+        var degree = Environment.ProcessorCount;
         var ahead = OrderedParallel.Map(found.Chunk(8),
-            chunk => chunk.Select(f => f.Error is null ? ReadFileAhead(f.Path) : [ReadItem.Failed(f.Path, null, f.Error)]).ToList(), Environment.ProcessorCount);
+            chunk => chunk.Select(f => f.Error is null ? ReadFileAhead(f.Path) : [ReadItem.Failed(f.Path, null, f.Error)]).ToList(), degree, window: 8 * degree);
         foreach (var files in ahead)
         {
             foreach (var items in files)
