@@ -167,8 +167,8 @@ public sealed class ClaimFuser : IClaimFuser
     /// <summary>Weighted overlap of content terms: the geometric mean of Dice and containment, so that a short clause inside a long joined sentence still meets it.</summary>
     private static double Similarity(Proposition a, Proposition b, WeightTable weights)
     {
-        var (eachA, wa) = weights.Of(a);
-        var (_, wb) = weights.Of(b);
+        var (eachA, wa) = weights.Terms(a);
+        var (_, wb) = weights.Terms(b);
         double shared = 0;
         int i = 0, j = 0;
         while (i < a.Terms.Length && j < b.Terms.Length)
@@ -209,9 +209,9 @@ public sealed class ClaimFuser : IClaimFuser
     {
         private readonly Dictionary<Proposition, (double[] Each, double Total)> byProposition = new(ReferenceEqualityComparer.Instance);
 
-        public double Of(string term) => weights[term];
+        public double Weight(string term) => weights[term];
 
-        public (double[] Each, double Total) Of(Proposition p)
+        public (double[] Each, double Total) Terms(Proposition p)
         {
             if (!byProposition.TryGetValue(p, out var found))
             {
@@ -236,7 +236,7 @@ public sealed class ClaimFuser : IClaimFuser
         var seen = new SortedSet<int>();
         foreach (var t in p.Terms)
         {
-            if (weights.Of(t) >= minWeight - 1e-9 && index.TryGetValue(t, out var list))
+            if (weights.Weight(t) >= minWeight - 1e-9 && index.TryGetValue(t, out var list))
             {
                 seen.UnionWith(list);
             }

@@ -102,7 +102,7 @@ public static class ContentSniffer
         }
 
         // Plain text (most of a news feed's files) has no markup to look for; lower-casing its head would be wasted.
-        if (t[0] != '<' && !t[..Math.Min(t.Length, 1024)].Contains('<'))
+        if (!t[..Math.Min(t.Length, 1024)].Contains('<'))
         {
             return ContentFormat.Text;
         }
