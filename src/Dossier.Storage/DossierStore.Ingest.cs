@@ -40,7 +40,7 @@ public abstract partial class DossierStore
             // Keys and the annotations' JSON are computed here, in parallel, to keep the serial commit short.
             // So are the grouping features, which the serial grouping would otherwise compute under the lock.
             var article = result.Article;
-            return new Processed(f.SourceKey, f.Document, result,
+            return new Processed(f.SourceKey, f.Document.Path, f.Document.Record, result,
                 article is null ? null : ArticleKeys.Content(article.Article.Text, article.Article.Metadata.Outlet ?? article.Article.Metadata.Credit),
                 article is null ? null : ArticleKeys.CanonicalUrl(article.Article.Metadata.Url),
                 article is null ? null : Dehydrate(article),
@@ -56,28 +56,42 @@ public abstract partial class DossierStore
             // every BatchSize fresh documents, as before, so a resumed run cuts the same batches.
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             using var ready = new BlockingCollection<List<Processed>>(boundedCapacity: 2);
-            var producer = Task.Run(() =>
+            using var background = new BackgroundScheduler(pipeline.DegreeOfParallelism, "dossier ingest worker");
+            var parallel = new ParallelOptions { TaskScheduler = background, MaxDegreeOfParallelism = pipeline.DegreeOfParallelism };
+            var producer = Task.Factory.StartNew(() =>
             {
                 try
                 {
                     foreach (var chunk in fresh.Chunk(Options.BatchSize))
                     {
-                        var batch = chunk.AsParallel().AsOrdered().WithDegreeOfParallelism(pipeline.DegreeOfParallelism).Select(Process).ToList();
-                        ready.Add(batch, stop.Token);
+                        var processed = new Processed[chunk.Length];
+                        Parallel.For(0, chunk.Length, parallel, i => processed[i] = Process(chunk[i]));
+                        // The raw documents are not needed while the batch waits in the queue (the chunk stays
+                        // referenced until the next one is cut).
+                        Array.Clear(chunk);
+                        ready.Add([.. processed], stop.Token);
                     }
                 }
                 finally
                 {
                     ready.CompleteAdding();
                 }
-            }, CancellationToken.None);
+            }, CancellationToken.None, TaskCreationOptions.None, background);
 
             try
             {
-                foreach (var batch in ready.GetConsumingEnumerable(cancellationToken))
+                using var batches = ready.GetConsumingEnumerable(cancellationToken).GetEnumerator();
+                while (true)
                 {
+                    var waitStarted = Stopwatch.GetTimestamp();
+                    if (!batches.MoveNext())
+                    {
+                        break;
+                    }
+
+                    tally.Time(ref tally.IdleTicks, waitStarted);
                     cancellationToken.ThrowIfCancellationRequested();
-                    CommitBatch(batch, pipeline, tally, onError);
+                    CommitBatch(batches.Current, pipeline, tally, onError);
                 }
             }
             catch
@@ -104,7 +118,11 @@ public abstract partial class DossierStore
 
         return new IngestReport(tally.Read, tally.Added, tally.Skipped, tally.Failed, tally.Created, tally.Updated)
         {
-            Timings = new IngestTimings(Seconds(tally.ProcessTicks), Seconds(tally.GroupTicks), Seconds(tally.FuseTicks), Seconds(tally.WriteTicks)),
+            Timings = new IngestTimings(Seconds(tally.ProcessTicks), Seconds(tally.GroupTicks), Seconds(tally.FuseTicks), Seconds(tally.WriteTicks))
+            {
+                FuseWait = Seconds(tally.FuseWaitTicks),
+                Idle = Seconds(tally.IdleTicks),
+            },
         };
     }
 
@@ -214,7 +232,7 @@ public abstract partial class DossierStore
             }
             else
             {
-                var error = item.Result.Error ?? new InputError(item.Document.Path, item.Document.Record, "no article found");
+                var error = item.Result.Error ?? new InputError(item.Path, item.Record, "no article found");
                 tally.AddFailed();
                 onError?.Invoke(error);
                 sourceRows.Add((item.SourceKey, null, error.Reason));
@@ -272,24 +290,32 @@ public abstract partial class DossierStore
             annotations[candidate.ContentKey] = ReferenceEquals(article, candidate.Article) ? candidate.Item.Annotations! : Dehydrate(article);
         }
 
-        if (fresh.Count > 0)
+        void WriteSources()
         {
-            AddArticles(db, transaction, pipeline, fresh.Select(f => (f.Article, f.ContentKey, f.Url, annotations[f.ContentKey])).ToList(), features, tally);
-        }
-        using (var insert = new Db.Prepared(db, transaction, "INSERT INTO sources (source_key, content_key, reason) VALUES (@k, @c, @r) ON CONFLICT (source_key) DO NOTHING", "@k", "@c", "@r"))
-        {
+            using var insert = new Db.Prepared(db, transaction, "INSERT INTO sources (source_key, content_key, reason) VALUES (@k, @c, @r) ON CONFLICT (source_key) DO NOTHING", "@k", "@c", "@r");
             foreach (var (sourceKey, contentKey, reason) in sourceRows)
             {
                 insert.Run(sourceKey, contentKey, reason);
             }
         }
+
+        if (fresh.Count > 0)
+        {
+            AddArticles(db, transaction, pipeline, fresh.Select(f => (f.Article, f.ContentKey, f.Url, annotations[f.ContentKey])).ToList(), features, tally, WriteSources);
+        }
+        else
+        {
+            WriteSources();
+        }
+
         transaction.Commit();
         BatchCommitted(db);
     }
 
     /// <summary>
     /// Groups the new articles together with the active stories' articles, stores them, moves any active article
-    /// whose story changed, and fuses again only the stories whose membership changed.
+    /// whose story changed, and fuses again only the stories whose membership changed. <c>writeAlongside</c> holds
+    /// the batch's writes that do not depend on the stories, done while they are fused.
     /// </summary>
     /// <remarks>
     /// Grouping is online and so depends on the order articles arrive in. To make the stored stories a function
@@ -299,7 +325,7 @@ public abstract partial class DossierStore
     /// never touched again: memory and work per batch are bounded by the window, not by the database.
     /// </remarks>
     private void AddArticles(DbConnection db, DbTransaction transaction, DossierPipeline pipeline, List<(AnnotatedArticle Article, string ContentKey, string? Url, string Annotations)> fresh,
-        Dictionary<string, ArticleFeatures> features, Tally tally)
+        Dictionary<string, ArticleFeatures> features, Tally tally, Action writeAlongside)
     {
         var nextSeq = Convert.ToInt64(db.Scalar(transaction, "SELECT COALESCE(MAX(seq), 0) FROM articles"), CultureInfo.InvariantCulture) + 1;
         var active = db.Query(transaction, "SELECT id FROM stories ORDER BY last_seq DESC, id LIMIT @n", r => r.GetString(0), ("@n", Options.ActiveStories));
@@ -381,7 +407,8 @@ public abstract partial class DossierStore
 
         tally.Time(ref tally.GroupTicks, groupStarted);
         // Fusion is a pure function of a cluster: the changed stories are fused in parallel, in the background,
-        // while this thread writes the articles; the stories are then written in order.
+        // while this thread writes the articles and everything else that does not depend on the stories; the
+        // stories are then written in order.
         var sourceOf = SourceNames(clusters);
         var fusing = Task.Run(() =>
         {
@@ -396,10 +423,22 @@ public abstract partial class DossierStore
             return stories;
         });
 
-        List<(string Id, Story Story, string Json)> fused;
+        using var writer = new StoryWriter(db, transaction);
         try
         {
             WriteArticles(db, transaction, added.Select(a => a with { StoryId = storyOf[sessionOf[a]] }).ToList(), fresh, moved);
+            foreach (var id in emptied)
+            {
+                writer.Delete(id);
+            }
+
+            // The changed stories' old claims, evidence and actors go in a few statements per batch, not three per story.
+            foreach (var table in (string[])["claims", "evidence", "story_actors"])
+            {
+                InExecute(db, transaction, "DELETE FROM " + table + " WHERE story_id IN ({0})", changed);
+            }
+
+            writeAlongside();
         }
         finally
         {
@@ -409,6 +448,7 @@ public abstract partial class DossierStore
             tally.Time(ref tally.FuseWaitTicks, waitStarted);
         }
 
+        List<(string Id, Story Story, string Json)> fused;
         try
         {
             fused = fusing.GetAwaiter().GetResult();
@@ -420,23 +460,12 @@ public abstract partial class DossierStore
             throw;
         }
 
-        using var writer = new StoryWriter(db, transaction);
-        foreach (var id in emptied)
-        {
-            writer.Delete(id);
-        }
-
-        // The changed stories' old claims, evidence and actors go in a few statements per batch, not three per story.
-        foreach (var table in (string[])["claims", "evidence", "story_actors"])
-        {
-            InExecute(db, transaction, "DELETE FROM " + table + " WHERE story_id IN ({0})", changed);
-        }
-
         tally.Added += added.Count;
         foreach (var (id, story, json) in fused)
         {
             writer.Write(story, json, members[id]);
         }
+
         // The next batch's window can only hold this batch's stories (the window and the new ones): the caches keep
         // exactly their articles, so they stay as small as the window and the garbage collector has less to trace.
         var keep = members.Values.SelectMany(m => m).Select(a => a.ContentKey).ToHashSet(StringComparer.Ordinal);
@@ -729,7 +758,10 @@ public abstract partial class DossierStore
         return rows;
     }
 
-    private sealed record Processed(string SourceKey, SourceDocument Document, (AnnotatedArticle? Article, InputError? Error) Result, string? ContentKey, string? Url, string? Annotations, ArticleFeatures? Features);
+    /// <summary>One processed document waiting to be committed. It keeps the document's path and record, not the
+    /// document: its raw content (a whole web page) is not needed after processing, and batches wait in the queue
+    /// long enough for the collector to promote whatever they hold.</summary>
+    private sealed record Processed(string SourceKey, string Path, string? Record, (AnnotatedArticle? Article, InputError? Error) Result, string? ContentKey, string? Url, string? Annotations, ArticleFeatures? Features);
 
     /// <summary>Counters touched by the reading thread and the writing thread at once.</summary>
     private sealed class Tally
@@ -748,6 +780,7 @@ public abstract partial class DossierStore
         public long FuseTicks;
         public long FuseWaitTicks;
         public long WriteTicks;
+        public long IdleTicks;
 
         public void Time(ref long counter, long started) => Interlocked.Add(ref counter, Stopwatch.GetTimestamp() - started);
 

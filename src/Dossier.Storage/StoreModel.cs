@@ -34,7 +34,15 @@ public sealed record IngestReport(int Read, int Added, int Skipped, int Failed, 
 /// <param name="Group">Regrouping the active window with the new articles.</param>
 /// <param name="Fuse">Fusing the stories that changed.</param>
 /// <param name="Write">Database work: lookups, inserts, story rows, commits.</param>
-public sealed record IngestTimings(double Process, double Group, double Fuse, double Write);
+public sealed record IngestTimings(double Process, double Group, double Fuse, double Write)
+{
+    /// <summary>Time the committing thread waited for the fusion to finish after writing a batch's articles.</summary>
+    public double FuseWait { get; init; }
+
+    /// <summary>Time the committing thread waited for the next processed batch: when large, processing is the
+    /// bottleneck; when small, committing is.</summary>
+    public double Idle { get; init; }
+}
 
 /// <summary>Row counts of a store.</summary>
 public sealed record StoreCounts(long Articles, long Sources, long Stories, long Claims, long Evidence);

@@ -71,16 +71,18 @@ public static class TextArticleExtractor
         for (var i = start; i < bodyStart; i++)
         {
             var block = blocks[i];
-            if (BodyMetadata.FindCredit(block) is { } c && !BodyMetadata.IsCreditOnly(block))
+            // One credit search per block: each search runs every credit pattern over the whole paragraph.
+            var found = BodyMetadata.FindCredit(block);
+            if (found is not null && !found.IsWhole(block))
             {
                 reasons[i] = Caption;
                 captions.Add(block);
                 if (credit is null)
                 {
-                    (credit, creditSource) = (c.Credit, "caption");
+                    (credit, creditSource) = (found.Credit, "caption");
                 }
             }
-            else if (BodyMetadata.IsCreditOnly(block))
+            else if (found is not null)
             {
                 reasons[i] = CreditReason;
             }
@@ -260,7 +262,7 @@ public static class TextArticleExtractor
             var reason = ChromeRules.Classify(blocks[i]);
             if (reason is null)
             {
-                if (i > bodyStart && BodyMetadata.FindCredit(blocks[i]) is { } c && BodyMetadata.IsCreditOnly(blocks[i]))
+                if (i > bodyStart && BodyMetadata.FindCredit(blocks[i]) is { } c && c.IsWhole(blocks[i]))
                 {
                     reasons[i] = CreditReason;
                     (credit, creditSource) = (c.Credit, "credit-line");
@@ -296,7 +298,7 @@ public static class TextArticleExtractor
                 reason = ChromeRules.Tags;
                 underHeading = false;
             }
-            else if (reason is null && BodyMetadata.FindCredit(b) is { } c && BodyMetadata.IsCreditOnly(b))
+            else if (reason is null && BodyMetadata.FindCredit(b) is { } c && c.IsWhole(b))
             {
                 reason = CreditReason;
                 (credit, creditSource) = (c.Credit, "credit-line");

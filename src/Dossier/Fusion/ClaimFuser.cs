@@ -110,7 +110,17 @@ public sealed class ClaimFuser : IClaimFuser
             var supports = new List<int>();
             foreach (var g in Candidates(p, index, weights, minWeight))
             {
-                var sim = groups[g].Members.Where(m => m != p && (m.Article != p.Article || m.SentenceIndex != p.SentenceIndex)).Select(m => Similarity(p, m, weights)).DefaultIfEmpty(0).Max();
+                // The best match among the claim's members from other sentences (0 when there is none); a loop
+                // rather than a query, as this runs for every candidate claim of every proposition.
+                var sim = 0.0;
+                foreach (var m in groups[g].Members)
+                {
+                    if (m != p && (m.Article != p.Article || m.SentenceIndex != p.SentenceIndex))
+                    {
+                        sim = Math.Max(sim, Similarity(p, m, weights));
+                    }
+                }
+
                 if (sim >= Options.SupportThreshold)
                 {
                     supports.Add(g);
@@ -359,19 +369,54 @@ public sealed class ClaimFuser : IClaimFuser
 
     private static string? Topic(Proposition p)
     {
+        var topics = Lexicon.Topics;
+        Span<int> hits = topics.Count <= 64 ? stackalloc int[64] : new int[topics.Count];
+        hits = hits[..topics.Count];
+        hits.Clear();
+        foreach (var term in p.Terms)
+        {
+            foreach (var k in TopicsCuedBy(term))
+            {
+                hits[k]++;
+            }
+        }
+
+        // The topic most terms cue; on a tie, the first in the list.
         string? best = null;
         var bestHits = 0;
-        foreach (var (topic, cues) in Lexicon.Topics)
+        for (var k = 0; k < topics.Count; k++)
         {
-            var hits = p.Terms.Count(t => cues.Any(c => t.StartsWith(c, StringComparison.Ordinal)));
-            if (hits > bestHits)
+            if (hits[k] > bestHits)
             {
-                best = topic;
-                bestHits = hits;
+                best = topics[k].Topic;
+                bestHits = hits[k];
             }
         }
 
         return best;
+    }
+
+    // Which topics a term cues, by index into Lexicon.Topics. Terms recur in every story, and matching one
+    // against every cue prefix of every topic was over a percent of an ingest's time.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int[]> TopicsOfTerm = new(StringComparer.Ordinal);
+    private static int topicsOfTermCount;
+    private const int TopicsOfTermLimit = 1 << 18;
+
+    private static int[] TopicsCuedBy(string term)
+    {
+        if (TopicsOfTerm.TryGetValue(term, out var known))
+        {
+            return known;
+        }
+
+        var topics = Lexicon.Topics;
+        var cued = Enumerable.Range(0, topics.Count).Where(k => topics[k].Cues.Any(c => term.StartsWith(c, StringComparison.Ordinal))).ToArray();
+        if (Volatile.Read(ref topicsOfTermCount) < TopicsOfTermLimit && TopicsOfTerm.TryAdd(term, cued))
+        {
+            Interlocked.Increment(ref topicsOfTermCount);
+        }
+
+        return cued;
     }
 
     private static ClaimEvent? EventOf(List<Proposition> members, ImmutableArray<AnnotatedArticle> articles)

@@ -114,18 +114,35 @@ internal static class Propositions
     private static Proposition Make(string text, int articleIndex, string articleId, int sentenceIndex, TextSpan sentence, TextSpan span, TextSpan? subject)
     {
         var clause = span.Of(text).Trim();
-        var terms = new SortedSet<string>(TextTerms.ContentTerms(text, span.Start, span.End), StringComparer.Ordinal);
+        var words = TextTerms.Words(text, span.Start, span.End);
+        var terms = TextTerms.ContentTerms(words);
         var claimText = clause;
         if (subject is { } s)
         {
             var subjectText = s.Of(text).Trim().TrimEnd(',');
             claimText = subjectText + " " + clause;
-            terms.UnionWith(TextTerms.ContentTerms(text, s.Start, s.End));
+            terms.AddRange(TextTerms.ContentTerms(text, s.Start, s.End));
         }
 
-        var verb = TextTerms.Words(text, span.Start, span.End).FirstOrDefault(w => IsFiniteVerb(text, w));
+        var verb = words.FirstOrDefault(w => IsFiniteVerb(text, w));
         var predicate = verb.Lower is null ? null : TextTerms.Terms(verb.Lower).FirstOrDefault() ?? verb.Lower;
-        return new Proposition(articleIndex, articleId, sentenceIndex, sentence, span, Clean(claimText), [.. terms]) { Predicate = predicate };
+        return new Proposition(articleIndex, articleId, sentenceIndex, sentence, span, Clean(claimText), SortedDistinct(terms)) { Predicate = predicate };
+    }
+
+    /// <summary>The distinct terms in ordinal order (what a sorted set gives, without building one).</summary>
+    private static ImmutableArray<string> SortedDistinct(List<string> terms)
+    {
+        terms.Sort(StringComparer.Ordinal);
+        var distinct = ImmutableArray.CreateBuilder<string>(terms.Count);
+        foreach (var term in terms)
+        {
+            if (distinct.Count == 0 || !string.Equals(distinct[^1], term, StringComparison.Ordinal))
+            {
+                distinct.Add(term);
+            }
+        }
+
+        return distinct.DrainToImmutable();
     }
 
     private static string Clean(string claim)
@@ -249,7 +266,7 @@ internal static class Propositions
             end--;
         }
 
-        var words = TextTerms.Words(text, span.Start, span.End).Count;
+        var words = TextTerms.CountWords(text, span.Start, span.End);
         return words < 4 || (text[end] is not ('.' or '!' or '?') && words < 16);
     }
 }

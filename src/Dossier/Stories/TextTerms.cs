@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Dossier.Model;
 
@@ -25,37 +26,90 @@ internal static class TextTerms
             end = text.Length;
         }
 
-        var words = new List<Word>();
+        // About one word per six characters in prose: sized once instead of grown by copying.
+        var words = new List<Word>(Math.Max(4, (end - start) / 6));
         var i = start;
-        while (i < end)
+        while (NextWord(text, ref i, end, out var s, out var e))
         {
-            if (!char.IsLetterOrDigit(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var s = i;
-            while (i < end && (char.IsLetterOrDigit(text[i]) || (IsJoiner(text[i]) && i + 1 < end && char.IsLetterOrDigit(text[i + 1]) && (text[i] == '-' || char.IsDigit(text[i - 1])))))
-            {
-                i++;
-            }
-
-            words.Add(new Word(TextSpan.FromBounds(s, i), text[s..i].ToLowerInvariant()));
-
-            // "Kabul's" is Kabul: the possessive is not a word of its own.
-            if (i + 1 < end && text[i] is '\'' or '’' && text[i + 1] == 's' && (i + 2 >= end || !char.IsLetter(text[i + 2])))
-            {
-                i += 2;
-            }
+            words.Add(new Word(TextSpan.FromBounds(s, e), Lower(text.AsSpan(s, e - s))));
         }
 
         return words;
     }
 
+    /// <summary>How many words <see cref="Words"/> finds between <paramref name="start"/> and <paramref name="end"/>, without making them.</summary>
+    public static int CountWords(string text, int start, int end)
+    {
+        var count = 0;
+        var i = start;
+        while (NextWord(text, ref i, end, out _, out _))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>The next word at or after <paramref name="i"/>, as its bounds; <paramref name="i"/> moves past it (and past a possessive "'s").</summary>
+    private static bool NextWord(string text, ref int i, int end, out int start, out int stop)
+    {
+        while (i < end && !char.IsLetterOrDigit(text[i]))
+        {
+            i++;
+        }
+
+        start = i;
+        while (i < end && (char.IsLetterOrDigit(text[i]) || (IsJoiner(text[i]) && i + 1 < end && char.IsLetterOrDigit(text[i + 1]) && (text[i] == '-' || char.IsDigit(text[i - 1])))))
+        {
+            i++;
+        }
+
+        stop = i;
+        if (start == stop)
+        {
+            return false;
+        }
+
+        // "Kabul's" is Kabul: the possessive is not a word of its own.
+        if (i + 1 < end && text[i] is '\'' or '’' && text[i + 1] == 's' && (i + 2 >= end || !char.IsLetter(text[i + 2])))
+        {
+            i += 2;
+        }
+
+        return true;
+    }
+
     // Word forms repeat endlessly across a stream; folding each once is the single largest saving in grouping.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Memo = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string[]> Memo = new(StringComparer.Ordinal);
+    private static int memoCount;
     private const int MemoLimit = 1 << 20;
+
+    // The lower-cased forms themselves, shared, for the same reason: every Words call otherwise made two strings
+    // per word (the slice and its lower case), most of what fusing and grouping allocated.
+    private static readonly ConcurrentDictionary<string, string> LowerForms = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> LowerFormsBySpan = LowerForms.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static int lowerFormCount;
+
+    /// <summary><paramref name="word"/> lower-cased (invariant), as a shared string when the form was seen before.</summary>
+    private static string Lower(ReadOnlySpan<char> word)
+    {
+        var lower = word.Length <= 64 ? stackalloc char[64] : new char[word.Length];
+        lower = lower[..word.Length];
+        word.ToLowerInvariant(lower);
+        if (LowerFormsBySpan.TryGetValue(lower, out var known))
+        {
+            return known;
+        }
+
+        var form = lower.ToString();
+        // The count is kept apart: ConcurrentDictionary.Count takes every lock of the table.
+        if (Volatile.Read(ref lowerFormCount) < MemoLimit && LowerForms.TryAdd(form, form))
+        {
+            Interlocked.Increment(ref lowerFormCount);
+        }
+
+        return form;
+    }
 
     /// <summary>The content terms of one lower-cased word (none for a function word, several for a compound such as "counter-terrorism").</summary>
     public static string[] Terms(string lower)
@@ -66,9 +120,9 @@ internal static class TextTerms
         }
 
         var terms = Fold(lower).ToArray();
-        if (Memo.Count < MemoLimit)
+        if (Volatile.Read(ref memoCount) < MemoLimit && Memo.TryAdd(lower, terms))
         {
-            Memo.TryAdd(lower, terms);
+            Interlocked.Increment(ref memoCount);
         }
 
         return terms;

@@ -15,7 +15,11 @@ public sealed record DatelineMatch(string City, TextSpan CitySpan, TextSpan Span
 /// <summary>A wire or syndication credit found at the end of a paragraph or alone on a line.</summary>
 /// <param name="Credit">The credit (<c>Dawn/ANN</c>, <c>Reuters</c>).</param>
 /// <param name="Span">The credit marker with its dash or brackets, to cut from the paragraph.</param>
-public sealed record CreditMatch(string Credit, TextSpan Span);
+public sealed record CreditMatch(string Credit, TextSpan Span)
+{
+    /// <summary>True when the credit is the whole of <paramref name="line"/> (<c>— Reuters</c>, <c>(AP)</c>).</summary>
+    public bool IsWhole(string line) => Span.Start == 0 && Span.Length == line.Length;
+}
 
 /// <summary>
 /// Datelines and credits in body text, by the patterns of <c>data/chrome/dateline.txt</c> and
@@ -68,7 +72,7 @@ public static class BodyMetadata
     }
 
     /// <summary>True when <paramref name="line"/> is nothing but a credit (<c>— Reuters</c>, <c>(AP)</c>).</summary>
-    public static bool IsCreditOnly(string line) => FindCredit(line) is { } c && c.Span.Start == 0 && c.Span.Length == line.Length;
+    public static bool IsCreditOnly(string line) => FindCredit(line) is { } c && c.IsWhole(line);
 
     // Spacing inside a credit is layout, not content: "Harbour  Gazette" is "Harbour Gazette".
     private static string Normalise(string credit) =>
