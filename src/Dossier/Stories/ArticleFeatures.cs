@@ -10,7 +10,7 @@ namespace Dossier.Stories;
 /// counts, entities, date, place, coded events, source key and copy fingerprints.
 /// </summary>
 /// <param name="ArticleId">The article.</param>
-/// <param name="TermCounts">Hashed content term to count; title terms count twice.</param>
+/// <param name="TermCounts">Hashed content terms with their counts, in ascending order of the hash; title terms count twice.</param>
 /// <param name="Entities">Normalised names of the people, bodies and places it mentions.</param>
 /// <param name="Date">The event date (or, failing that, the publication day).</param>
 /// <param name="Location">The event location, lower-cased, when known.</param>
@@ -21,7 +21,7 @@ namespace Dossier.Stories;
 /// <param name="Signature">MinHash signature of the word shingles.</param>
 public sealed record ArticleFeatures(
     string ArticleId,
-    ImmutableDictionary<int, int> TermCounts,
+    ImmutableArray<(int Term, int Count)> TermCounts,
     ImmutableArray<string> Entities,
     DateOnly? Date,
     string? Location,
@@ -61,7 +61,10 @@ public sealed record ArticleFeatures(
         var shingles = Fingerprints.Shingles(words);
         return new ArticleFeatures(
             article.Id,
-            counts.ToImmutableDictionary(),
+            // A sorted array, not an immutable dictionary (a tree of nodes): the grouper only walks it, once per
+            // article per batch. Ascending order is the order the dictionary enumerated in, so sums over it are
+            // the same to the last bit.
+            [.. counts.Select(c => (c.Key, c.Value)).OrderBy(c => c.Key)],
             entities,
             date,
             annotated.EventLocation is { Length: > 0 } l ? Normalise(l) : null,

@@ -519,12 +519,12 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
     private Dictionary<int, float> Weigh(ArticleFeatures features)
     {
         documents++;
-        foreach (var term in features.TermCounts.Keys)
+        foreach (var (term, _) in features.TermCounts)
         {
             documentFrequency[unchecked((uint)term) % DfBuckets]++;
         }
 
-        var vector = new Dictionary<int, float>(features.TermCounts.Count);
+        var vector = new Dictionary<int, float>(features.TermCounts.Length);
         var norm = 0.0;
         foreach (var (term, count) in features.TermCounts)
         {
