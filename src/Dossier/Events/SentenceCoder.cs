@@ -475,7 +475,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         var verbs = new List<Verb>();
         for (var i = 0; i < tokens.Length; i++)
         {
-            if (listAt[i] >= 0) continue;
+            if (listAt[i] >= 0 || IsMonthOfDate(tokens, i)) continue;
             var len = _verbs.Match(tokens, i, out var form);
             if (len == 0 || form is null) continue;
             var v = new Verb { Start = i, Length = len, Form = form };
@@ -485,6 +485,22 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         }
         return verbs;
     }
+
+    private static readonly HashSet<string> MonthKeys = new(StringComparer.Ordinal)
+    {
+        "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER",
+    };
+
+    /// <summary>
+    /// True for a capitalised month name beside a day number ("March 3", "3 March"): part of a date, not the
+    /// verb "march" (which the lexicon codes as a protest) nor the modal "may". A dateline such as
+    /// "NAIROBI, March 3, 2026 -" otherwise turned every wire report into a protest.
+    /// </summary>
+    private static bool IsMonthOfDate(Token[] tokens, int i) =>
+        tokens[i].Capitalized && MonthKeys.Contains(tokens[i].Key)
+        && ((i + 1 < tokens.Length && IsDayNumber(tokens[i + 1].Key)) || (i > 0 && IsDayNumber(tokens[i - 1].Key)));
+
+    private static bool IsDayNumber(string key) => key.Length is 1 or 2 && key.All(char.IsAsciiDigit);
 
     private void Classify(Token[] tokens, int[] listAt, Verb v, List<Verb> earlier)
     {

@@ -28,6 +28,14 @@ public class CoderBehaviourTests
     [Fact]
     public void A_verb_used_as_a_noun_is_not_coded() => Assert.Empty(Code("The attack on Pakistan was condemned."));
 
+    [Theory]
+    [InlineData("NAIROBI, March 3, 2026 - Kenya signed a trade agreement with Tanzania.")]
+    [InlineData("On 3 March Kenya signed a trade agreement with Tanzania.")]
+    public void A_month_in_a_date_is_not_the_verb_march(string sentence) => Assert.Equal(["KEN>TZA:057"], Code(sentence));
+
+    [Fact]
+    public void The_verb_march_is_still_coded() => Assert.Contains(Code("Kenyans marched against Uganda."), e => e.StartsWith("KEN>UGA:", StringComparison.Ordinal));
+
     [Fact]
     public void Appeal_and_pledge_are_modalities()
     {
