@@ -21,6 +21,14 @@ public class TextAnnotatorTests
     }
 
     [Fact]
+    public void A_known_head_of_state_named_without_nationality_gets_the_government_code()
+    {
+        var a = new TextAnnotator().Annotate(Article("President William Ruto met Tanzanian President Samia Suluhu Hassan in Nairobi."));
+        Assert.Contains(a.Mentions, m => m.Canonical == "William Ruto" && m.Actor == "KENGOV");
+        Assert.Contains(a.Mentions, m => m.Canonical == "Samia Suluhu Hassan" && m.Actor == "TZAGOV");
+    }
+
+    [Fact]
     public void Publication_date_resolves_relative_times()
     {
         var a = new TextAnnotator().Annotate(Article("The envoy arrived on Monday.", new DateTimeOffset(2026, 2, 4, 9, 0, 0, TimeSpan.Zero)));
