@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Dossier.Extraction.Text;
@@ -175,12 +176,15 @@ public static class TextArticleExtractor
 
         var text = body.ToString();
         var language = Html.LanguageIdentifier.Identify(text);
+        // A wire report's dateline carries its filing day ("NAIROBI, March 3, 2026 -"): the day it was published,
+        // when nothing from outside the text says otherwise. Without it "on Tuesday" has nothing to resolve against.
+        var published = hints.Published ?? DatelineDay(dateline?.Date);
         var metadata = new ArticleMetadata
         {
             Language = language,
             Title = title,
             Url = hints.Url,
-            Published = hints.Published,
+            Published = published,
             Outlet = hints.Outlet,
             Authors = authors.Count > 0 ? authors.ToImmutable() : hints.Authors,
             Credit = credit,
@@ -190,7 +194,7 @@ public static class TextArticleExtractor
             Sources = ArticleExtractor.Provenances(
                 ("title", titleSource),
                 ("url", hints.Url is null ? null : "container"),
-                ("published", hints.Published is null ? null : "container"),
+                ("published", hints.Published is not null ? "container" : published is null ? null : "dateline"),
                 ("outlet", hints.Outlet is null ? null : "container"),
                 ("authors", authors.Count > 0 ? "byline" : hints.Authors.IsEmpty ? null : "container"),
                 ("credit", creditSource),
@@ -199,6 +203,22 @@ public static class TextArticleExtractor
         };
         var id = ArticleExtractor.ArticleId(document.Path, document.Record);
         return ExtractionOutcome.Of(new Article(id, document.Path, document.Record, text, metadata, [.. removed.OrderBy(r => r.Order).Select(r => r.Block)]));
+    }
+
+    private static readonly string[] DatelineDayFormats = ["MMMM d, yyyy", "MMMM d yyyy", "MMM d, yyyy", "MMM d yyyy"];
+
+    /// <summary>The day a dateline's date names, when it gives the year ("March 3, 2026", "Jan. 4, 2026"); otherwise null.</summary>
+    internal static DateTimeOffset? DatelineDay(string? date)
+    {
+        if (date is null)
+        {
+            return null;
+        }
+
+        var normalised = string.Join(' ', date.Replace(".", "", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return DateTime.TryParseExact(normalised, DatelineDayFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? new DateTimeOffset(day.Year, day.Month, day.Day, 0, 0, 0, TimeSpan.Zero)
+            : null;
     }
 
     /// <summary>

@@ -27,6 +27,29 @@ public class TextArticleExtractorTests
         FromDocument(new SourceDocument("t.txt", null, DocumentKind.Text, text, hints ?? SourceHints.None));
 
     [Fact]
+    public void A_dated_dateline_gives_the_publication_day_when_the_container_gives_none()
+    {
+        var article = FromText("Ports agree on shared pilots\n\nHARWICK, March 3, 2026 - Two ports agreed on Tuesday to share their pilots, officials said.\n\nThe plan starts in spring.");
+        Assert.Equal("HARWICK", article.Metadata.Dateline);
+        Assert.Equal(new DateTimeOffset(2026, 3, 3, 0, 0, 0, TimeSpan.Zero), article.Metadata.Published);
+        Assert.Contains(new Provenance("published", "dateline"), article.Metadata.Sources);
+
+        // What the container says wins; a dateline without a year gives no day.
+        var hinted = FromText("HARWICK, March 3, 2026 - Two ports agreed to share their pilots.", SourceHints.None with { Published = new DateTimeOffset(2026, 3, 4, 8, 0, 0, TimeSpan.Zero) });
+        Assert.Equal(new DateTimeOffset(2026, 3, 4, 8, 0, 0, TimeSpan.Zero), hinted.Metadata.Published);
+        Assert.Null(FromText("HARWICK, March 3 - Two ports agreed to share their pilots.").Metadata.Published);
+    }
+
+    [Theory]
+    [InlineData("March 3, 2026", "2026-03-03")]
+    [InlineData("Jan. 14, 2026", "2026-01-14")]
+    [InlineData("Dec 1 2025", "2025-12-01")]
+    [InlineData("March 3", null)]
+    [InlineData("Sept. 3, 2026", null)]
+    public void Dateline_days_need_a_year(string date, string? expected) =>
+        Assert.Equal(expected, TextArticleExtractor.DatelineDay(date)?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
+    [Fact]
     public void Pasted_page_keeps_the_article_and_records_each_removed_block_with_its_reason()
     {
         var article = FromFixture("pasted-page.txt");
