@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 
@@ -99,16 +98,14 @@ public static class Tokenizer
 
     // Upper-case keys are shared across sentences: the vocabulary of news is small, and a lookup without
     // allocation is cheaper than a new string per token. Bounded so that odd input cannot grow it forever.
-    private static readonly ConcurrentDictionary<string, string> s_keys = new(StringComparer.OrdinalIgnoreCase);
-    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> s_keyLookup = s_keys.GetAlternateLookup<ReadOnlySpan<char>>();
-    private const int MaxCachedKeys = 200_000;
+    private static readonly BoundedMemo<string> s_keys = new(200_000, StringComparer.OrdinalIgnoreCase);
 
     private static string Upper(string text, int from, int to)
     {
         var span = text.AsSpan(from, to - from);
-        if (s_keyLookup.TryGetValue(span, out var cached)) return cached;
+        if (s_keys.TryGetValue(span, out var cached)) return cached;
         var key = UpperUncached(text, from, to);
-        if (s_keys.Count < MaxCachedKeys) s_keys.TryAdd(key, key);
+        s_keys.Remember(key, key);
         return key;
     }
 

@@ -398,9 +398,7 @@ public sealed class ClaimFuser : IClaimFuser
 
     // Which topics a term cues, by index into Lexicon.Topics. Terms recur in every story, and matching one
     // against every cue prefix of every topic was over a percent of an ingest's time.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int[]> TopicsOfTerm = new(StringComparer.Ordinal);
-    private static int topicsOfTermCount;
-    private const int TopicsOfTermLimit = 1 << 18;
+    private static readonly BoundedMemo<int[]> TopicsOfTerm = new(1 << 18);
 
     private static int[] TopicsCuedBy(string term)
     {
@@ -411,11 +409,7 @@ public sealed class ClaimFuser : IClaimFuser
 
         var topics = Lexicon.Topics;
         var cued = Enumerable.Range(0, topics.Count).Where(k => topics[k].Cues.Any(c => term.StartsWith(c, StringComparison.Ordinal))).ToArray();
-        if (Volatile.Read(ref topicsOfTermCount) < TopicsOfTermLimit && TopicsOfTerm.TryAdd(term, cued))
-        {
-            Interlocked.Increment(ref topicsOfTermCount);
-        }
-
+        TopicsOfTerm.Remember(term, cued);
         return cued;
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using Dossier.Model;
 
@@ -80,15 +79,12 @@ internal static class TextTerms
     }
 
     // Word forms repeat endlessly across a stream; folding each once is the single largest saving in grouping.
-    private static readonly ConcurrentDictionary<string, string[]> Memo = new(StringComparer.Ordinal);
-    private static int memoCount;
     private const int MemoLimit = 1 << 20;
+    private static readonly BoundedMemo<string[]> Memo = new(MemoLimit);
 
     // The lower-cased forms themselves, shared, for the same reason: every Words call otherwise made two strings
     // per word (the slice and its lower case), most of what fusing and grouping allocated.
-    private static readonly ConcurrentDictionary<string, string> LowerForms = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> LowerFormsBySpan = LowerForms.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static int lowerFormCount;
+    private static readonly BoundedMemo<string> LowerForms = new(MemoLimit);
 
     /// <summary><paramref name="word"/> lower-cased (invariant), as a shared string when the form was seen before.</summary>
     private static string Lower(ReadOnlySpan<char> word)
@@ -96,18 +92,13 @@ internal static class TextTerms
         var lower = word.Length <= 64 ? stackalloc char[64] : new char[word.Length];
         lower = lower[..word.Length];
         word.ToLowerInvariant(lower);
-        if (LowerFormsBySpan.TryGetValue(lower, out var known))
+        if (LowerForms.TryGetValue(lower, out var known))
         {
             return known;
         }
 
         var form = lower.ToString();
-        // The count is kept apart: ConcurrentDictionary.Count takes every lock of the table.
-        if (Volatile.Read(ref lowerFormCount) < MemoLimit && LowerForms.TryAdd(form, form))
-        {
-            Interlocked.Increment(ref lowerFormCount);
-        }
-
+        LowerForms.Remember(form, form);
         return form;
     }
 
@@ -120,11 +111,7 @@ internal static class TextTerms
         }
 
         var terms = Fold(lower).ToArray();
-        if (Volatile.Read(ref memoCount) < MemoLimit && Memo.TryAdd(lower, terms))
-        {
-            Interlocked.Increment(ref memoCount);
-        }
-
+        Memo.Remember(lower, terms);
         return terms;
     }
 
