@@ -157,7 +157,7 @@ public sealed class DossierPipeline
                 articles++;
                 foreach (var closed in session.TakeClosed())
                 {
-                    fusing.Enqueue(DegreeOfParallelism == 1 ? Task.FromResult(Fuser.Fuse(closed)) : Task.Run(() => Fuser.Fuse(closed), CancellationToken.None));
+                    fusing.Enqueue(DegreeOfParallelism == 1 ? Task.FromResult(Fuse(closed)) : Task.Run(() => Fuse(closed), CancellationToken.None));
                 }
 
                 HandOn(wait: false);
@@ -169,7 +169,7 @@ public sealed class DossierPipeline
         HandOn(wait: true);
 
         // Fusion of one story is independent of every other: the stories still open are fused in parallel.
-        foreach (var story in session.Stories.AsParallel().AsOrdered().WithDegreeOfParallelism(DegreeOfParallelism).Select(Fuser.Fuse))
+        foreach (var story in session.Stories.AsParallel().AsOrdered().WithDegreeOfParallelism(DegreeOfParallelism).Select(Fuse))
         {
             sink.Story(story);
             stories++;
@@ -178,6 +178,13 @@ public sealed class DossierPipeline
         var summary = new AnalysisSummary(articles, stories, errors, generatedAt);
         sink.Complete(summary);
         return summary;
+    }
+
+    /// <summary>Fuses one story's cluster, with the announcements the grouper linked to it.</summary>
+    public Story Fuse(StoryCluster cluster)
+    {
+        var story = Fuser.Fuse(cluster);
+        return cluster.Announcements.IsDefaultOrEmpty ? story : story with { AnnouncementIds = [.. cluster.Announcements.Select(a => a.Article.Id)] };
     }
 
     /// <summary>Runs the whole pipeline and keeps every result in memory: for small inputs and tests.</summary>

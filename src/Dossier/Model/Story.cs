@@ -51,6 +51,9 @@ public sealed record Story
     public required string Id { get; init; }
     public required string Title { get; init; }
     public ImmutableArray<string> ArticleIds { get; init; } = [];
+
+    /// <summary>Reports written before the event that announce it: linked to the story, not counted among its reports or sources.</summary>
+    public ImmutableArray<string> AnnouncementIds { get; init; } = [];
     public ImmutableArray<SourceGroup> Sources { get; init; } = [];
     public int IndependentSources => Sources.Length;
     public DateOnly? Date { get; init; }

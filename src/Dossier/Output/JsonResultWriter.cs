@@ -151,6 +151,11 @@ public sealed class JsonResultWriter : IResultWriter
         json.WriteString("id", story.Id);
         json.WriteString("title", story.Title);
         WriteStrings(json, "articleIds", story.ArticleIds);
+        if (!story.AnnouncementIds.IsDefaultOrEmpty)
+        {
+            WriteStrings(json, "announcementIds", story.AnnouncementIds);
+        }
+
         json.WriteNumber("independentSources", story.IndependentSources);
         json.WriteStartArray("sources");
         foreach (var source in story.Sources)

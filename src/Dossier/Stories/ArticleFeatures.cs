@@ -19,6 +19,9 @@ namespace Dossier.Stories;
 /// <param name="SourceLabel">The same, as written, for output.</param>
 /// <param name="ExactHash">Hash of the normalised text.</param>
 /// <param name="Signature">MinHash signature of the word shingles.</param>
+/// <param name="Window">The days the article's event may have happened on, when the article tells.</param>
+/// <param name="Ordinals">Ordinals of series nouns in its opening ("round:7"), sorted.</param>
+/// <param name="Announcement">Whether it was written before its event ("will hold talks").</param>
 public sealed record ArticleFeatures(
     string ArticleId,
     ImmutableArray<(int Term, int Count)> TermCounts,
@@ -29,7 +32,10 @@ public sealed record ArticleFeatures(
     string? SourceKey,
     string? SourceLabel,
     ulong ExactHash,
-    ImmutableArray<ulong> Signature)
+    ImmutableArray<ulong> Signature,
+    EventWindow? Window = null,
+    ImmutableArray<string> Ordinals = default,
+    bool Announcement = false)
 {
     /// <summary>Computes the features of an annotated article.</summary>
     public static ArticleFeatures Of(AnnotatedArticle annotated)
@@ -49,6 +55,9 @@ public sealed record ArticleFeatures(
         AddTerms(TextTerms.ContentTerms(article.Metadata.Title ?? ""), 2);
         AddTerms(TextTerms.ContentTerms(words), 1);
 
+        // A written range of values ("4%–4.25%") is one fact, weighed like a title word.
+        AddTerms([.. EventFacts.Ranges(article.Text)], 2);
+
         var entities = annotated.Mentions.IsDefaultOrEmpty
             ? CapitalisedNames(article.Text, words)
             : [.. annotated.Mentions.Where(m => m.Type is not (MentionType.Group or MentionType.Document)).Select(m => Normalise(m.Canonical)).Where(e => e.Length > 1).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
@@ -59,6 +68,7 @@ public sealed record ArticleFeatures(
             : [.. annotated.Events.Select(e => $"{e.Source.Code}|{e.RootCode}|{e.Target.Code}").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         var (sourceKey, sourceLabel) = SourceOf(article.Metadata);
         var shingles = Fingerprints.Shingles(words);
+        var announcement = EventFacts.IsAnnouncement(annotated);
         return new ArticleFeatures(
             article.Id,
             // A sorted array, not an immutable dictionary (a tree of nodes): the grouper only walks it, once per
@@ -72,7 +82,10 @@ public sealed record ArticleFeatures(
             sourceKey,
             sourceLabel,
             Fingerprints.ExactHash(words),
-            [.. Fingerprints.MinHash(shingles)]);
+            [.. Fingerprints.MinHash(shingles)],
+            EventWindow.Of(annotated, announcement),
+            EventFacts.Ordinals(article),
+            announcement);
     }
 
     /// <summary>Whose text an article carries: "Dawn/ANN" is Dawn's text; else the outlet's own.</summary>

@@ -10,7 +10,11 @@ namespace Dossier.Stories;
 /// <param name="Id">Stable story id.</param>
 /// <param name="Articles">The story's articles, in arrival order.</param>
 /// <param name="Sources">The articles grouped by independent source (copies of one text are one source).</param>
-public sealed record StoryCluster(string Id, ImmutableArray<AnnotatedArticle> Articles, ImmutableArray<SourceGroup> Sources);
+public sealed record StoryCluster(string Id, ImmutableArray<AnnotatedArticle> Articles, ImmutableArray<SourceGroup> Sources)
+{
+    /// <summary>Reports written before the event that announce it ("will hold talks on Sunday"): linked to the story, not counted among its reports.</summary>
+    public ImmutableArray<AnnotatedArticle> Announcements { get; init; } = [];
+}
 
 /// <summary>Creates grouping sessions; each session groups one stream of articles.</summary>
 public interface IStoryGrouper

@@ -4,14 +4,20 @@ using Dossier.Model;
 
 namespace Dossier.Stories;
 
-/// <summary>Settings of <see cref="StoryGrouper"/>. The defaults are tuned on the seeds, the demo corpus and the 181 benchmark pages.</summary>
+/// <summary>Settings of <see cref="StoryGrouper"/>. The defaults are tuned on the development set of look-alike events (<c>../shared/eval/coverage</c>), the seeds and the demo corpus.</summary>
 public sealed record StoryGrouperOptions
 {
-    /// <summary>The least score with which an article joins a story.</summary>
-    public double JoinThreshold { get; init; } = 0.30;
+    /// <summary>The least average similarity between two groups of reports for them to be one story.</summary>
+    public double JoinThreshold { get; init; } = 0.15;
 
-    /// <summary>The least score with which a second story is merged into the one an article joined (the article bridges them).</summary>
-    public double MergeThreshold { get; init; } = 0.38;
+    /// <summary>The same for a group none of whose reports is dated: an undated report joins only on strong evidence.</summary>
+    public double UndatedJoinThreshold { get; init; } = 0.45;
+
+    /// <summary>The least distinctive-word similarity with which an undated report joins a dated story.</summary>
+    public double UndatedPlacement { get; init; } = 0.04;
+
+    /// <summary>How many times more an undated report must resemble its best dated story than the next best to join it.</summary>
+    public double UndatedMargin { get; init; } = 1.15;
 
     /// <summary>Weight of TF-IDF cosine similarity over title and body.</summary>
     public double ContentWeight { get; init; } = 0.65;
@@ -22,43 +28,48 @@ public sealed record StoryGrouperOptions
     /// <summary>Weight of shared coded events.</summary>
     public double EventWeight { get; init; } = 0.10;
 
-    /// <summary>Days over which the date score halves-and-more (exp(-gap/decay)).</summary>
-    public double DateDecayDays { get; init; } = 2.0;
+    /// <summary>Days over which the date score falls by e (exp(-gap/decay)).</summary>
+    public double DateDecayDays { get; init; } = 4.0;
 
-    /// <summary>An article whose event date lies more than this many days outside a story's dates never joins it.</summary>
+    /// <summary>Two reports whose event windows lie more than this many days apart are never one story.</summary>
     public int MaxDayGap { get; init; } = 4;
 
-    /// <summary>Factor applied when the article's event location differs from the story's.</summary>
+    /// <summary>Factor applied when two reports' event locations differ.</summary>
     public double LocationMismatchFactor { get; init; } = 0.6;
 
-    /// <summary>Factor applied when article and story each name three or more entities and share none: another event.</summary>
+    /// <summary>Factor applied when two reports each name three or more entities and share none: another event.</summary>
     public double EntityMismatchFactor { get; init; } = 0.5;
 
-    /// <summary>A story closes when no article has joined for this many days of the stream's dates.</summary>
+    /// <summary>A group of reports closes when the stream's dates have moved this many days past it (plus the lateness seen so far).</summary>
     public int CloseAfterDays { get; init; } = 7;
 
-    /// <summary>For undated streams: a story closes when this many articles have arrived since one joined it.</summary>
+    /// <summary>For undated reports: a group closes when this many reports have arrived since one joined it.</summary>
     public int CloseAfterArticles { get; init; } = 200_000;
 
     /// <summary>Estimated shingle Jaccard above which two texts are copies of one another.</summary>
     public double CopyJaccard { get; init; } = 0.5;
 
+    /// <summary>Two copies of one text whose event windows lie further apart than this are two events in one template, not syndication.</summary>
+    public int CopyMaxDays { get; init; } = 30;
+
     /// <summary>Strongest terms per article used as blocking keys.</summary>
     public int BlockingTerms { get; init; } = 10;
 
-    /// <summary>Blocking keys shared by more active stories than this are not discriminating and are not scanned.</summary>
+    /// <summary>Blocking keys shared by more open reports than this are not discriminating and are not scanned.</summary>
     public int MaxPostings { get; init; } = 400;
 
-    /// <summary>Candidate stories scored fully per article.</summary>
-    public int MaxCandidates { get; init; } = 24;
+    /// <summary>Term-frequency cosine at which two dated reports are candidates for one story (a loose first cut, refined by clustering).</summary>
+    public double LinkCosine { get; init; } = 0.12;
 
-    /// <summary>Terms kept in a story's centroid.</summary>
-    public int CentroidSize { get; init; } = 400;
+    /// <summary>The same for a pair of which one is undated.</summary>
+    public double UndatedLinkCosine { get; init; } = 0.30;
 }
 
 /// <summary>
-/// The default grouper: copies and syndication collapsed to one source, then online grouping of articles
-/// into stories by content, entities, event dates and coded events, with candidates found by blocking.
+/// The default grouper: copies and syndication collapsed to one source, then reports gathered into one
+/// story per real-world event by their event days, places, ordinals, entities, content and coded events.
+/// Decisions are pairwise and clustering runs over a closed set of candidates, so the stories do not depend
+/// on the order reports arrive in (docs/stories.md).
 /// </summary>
 public sealed class StoryGrouper : IStoryGrouper
 {
@@ -82,68 +93,68 @@ public sealed class StoryGrouper : IStoryGrouper
 }
 
 /// <summary>
-/// One grouping session. Per-story state is explicit (<see cref="StoryState"/>); the session's indexes
-/// (blocking postings, copy hashes, document frequencies) only speed up finding candidates.
+/// One grouping session. Arriving reports are linked to the open reports they could share a story with
+/// (a loose, pairwise test: copies, or compatible event days with shared terms or names); linked reports
+/// form candidate groups. A group is clustered into stories only when it closes: when the stream's dates
+/// have moved past it by <see cref="StoryGrouperOptions.CloseAfterDays"/> plus the greatest lateness seen,
+/// or at the end. Since links are pairwise and clustering is a pure function of the group's reports, the
+/// stories do not depend on arrival order; a stream in time order closes groups as it goes (memory bounded
+/// by the open groups), an unordered archive is held until its lateness allows.
 /// </summary>
 public sealed class StoryGroupingSession : IStoryGroupingSession
 {
-    private const int DfBuckets = 1 << 20;
-
     private readonly StoryGrouperOptions options;
-    private readonly int[] documentFrequency = new int[DfBuckets];
-    private readonly Dictionary<string, StoryState> active = new(StringComparer.Ordinal);
-    private readonly List<StoryState> closed = [];
-    private readonly Dictionary<string, List<AnnotatedArticle>> articles = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> storyOfArticle = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> postings = new(StringComparer.Ordinal);
-    private readonly Dictionary<ulong, string> exactIndex = [];
-    private readonly Dictionary<ulong, List<string>> bandIndex = [];
-    private readonly Dictionary<string, CopyFingerprint> fingerprints = new(StringComparer.Ordinal);
-    private long documents;
+    private readonly List<OpenReport?> reports = [];
+    private readonly List<int> parent = [];
+    private readonly Dictionary<int, CandidateGroup> groups = [];
+    private readonly Dictionary<string, List<int>> postings = new(StringComparer.Ordinal);
+    private readonly Dictionary<ulong, List<int>> exactIndex = [];
+    private readonly Dictionary<ulong, List<int>> bandIndex = [];
+    private readonly List<StoryCluster> closed = [];
     private long sequence;
     private int nextStory;
-    private DateOnly? now;
+    private DateOnly? watermark;
+    private int lateness;
 
     /// <summary>Starts an empty session.</summary>
     public StoryGroupingSession(StoryGrouperOptions options) => this.options = options;
 
-    /// <summary>The state of the stories still open to new articles.</summary>
-    public IReadOnlyCollection<StoryState> ActiveStates => active.Values;
+    /// <summary>How many candidate groups are open.</summary>
+    public int ActiveCount => groups.Count;
 
-    /// <summary>How many stories are open.</summary>
-    public int ActiveCount => active.Count;
+    /// <summary>The explicit, serialisable state of each open candidate group, in order of its first report.</summary>
+    public IReadOnlyList<StoryState> ActiveStates =>
+        [.. groups.Values.OrderBy(g => g.FirstSequence).Select(g => g.State(reports))];
 
     /// <inheritdoc />
-    public IReadOnlyList<StoryCluster> Stories =>
-        [.. active.Values.Concat(closed).OrderBy(s => s.FirstSequence).Select(ToCluster)];
+    /// <remarks>Open groups are clustered on the fly (without closing them), so this is the whole picture at any moment.</remarks>
+    public IReadOnlyList<StoryCluster> Stories
+    {
+        get
+        {
+            var open = groups.Values.OrderBy(g => g.FirstSequence).SelectMany(g => EventClustering.Cluster(Members(g), options)).ToList();
+            var next = nextStory;
+            return [.. closed, .. open.Select(c => c with { Id = StoryId(++next) })];
+        }
+    }
 
-    /// <summary>Returns the stories closed since the last call and forgets them: memory stays bounded by the open stories.</summary>
+    /// <summary>Returns the stories closed since the last call and forgets them: memory stays bounded by the open groups.</summary>
     public IReadOnlyList<StoryCluster> DrainClosed()
     {
-        var drained = closed.OrderBy(s => s.FirstSequence).Select(ToCluster).ToList();
-        foreach (var state in closed)
-        {
-            articles.Remove(state.Id);
-            foreach (var id in state.ArticleIds)
-            {
-                storyOfArticle.Remove(id);
-            }
-        }
-
+        var drained = closed.ToList();
         closed.Clear();
         return drained;
     }
 
     /// <inheritdoc />
-    /// <remarks>The pipeline fuses and writes what this returns at once, so a long run holds only open stories.</remarks>
     public IReadOnlyList<StoryCluster> TakeClosed() => closed.Count == 0 ? [] : DrainClosed();
 
-    /// <summary>Closes every open story (end of stream).</summary>
+    /// <summary>Closes every open group (end of stream).</summary>
     public void CloseAll()
     {
-        foreach (var state in active.Values.OrderBy(s => s.FirstSequence).ToList())
+        foreach (var group in groups.Values.OrderBy(g => g.FirstSequence).ToList())
         {
-            Close(state);
+            Close(group);
         }
     }
 
@@ -153,276 +164,111 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
     /// <inheritdoc />
     public string Add(AnnotatedArticle article, object? prepared) => Add(article, prepared as ArticleFeatures ?? ArticleFeatures.Of(article));
 
-    /// <summary>Adds an article whose features were computed beforehand (for example in parallel).</summary>
+    /// <summary>
+    /// Adds an article whose features were computed beforehand (for example in parallel). Returns the id of the
+    /// candidate group it joined; its story is decided when the group closes (<see cref="TakeClosed"/>, <see cref="Stories"/>).
+    /// </summary>
     public string Add(AnnotatedArticle article, ArticleFeatures features)
     {
         sequence++;
-        AdvanceClock(features.Date);
-        var vector = Weigh(features);
+        var slot = reports.Count;
+        var report = new OpenReport(article, features, sequence, BlockingKeys(features));
+        reports.Add(report);
+        parent.Add(slot);
+        groups[slot] = new CandidateGroup(slot, sequence, features.Window is { Yearless: false } w ? w.Last : null);
+        var advanced = AdvanceClock(features.Window);
 
-        var story = FindCopy(features, out var copyOf) ?? Best(features, vector);
-        if (story is null)
+        foreach (var other in Candidates(report))
         {
-            story = new StoryState { Id = "s" + (++nextStory).ToString("D4", CultureInfo.InvariantCulture), FirstSequence = sequence };
-            active.Add(story.Id, story);
-            articles.Add(story.Id, []);
+            if (Find(other) != Find(slot) && EventClustering.Linked(reports[other]!.Features, features, options))
+            {
+                Union(other, slot);
+            }
         }
 
-        Join(story, article, features, vector, copyOf);
-        return story.Id;
+        Index(slot, report);
+        var root = Find(slot);
+        MaybeClose(advanced);
+        return "g" + root.ToString(CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The score of an article against a story: content, entities and events, scaled by date and place agreement.</summary>
-    internal double Score(ArticleFeatures a, Dictionary<int, float> vector, StoryState s)
+    private IEnumerable<int> Candidates(OpenReport report)
     {
-        var factor = 1.0;
-        if (a.Date is { } date && s.FirstDate is { } first && s.LastDate is { } last)
+        var seen = new HashSet<int>();
+        var f = report.Features;
+        if (exactIndex.TryGetValue(f.ExactHash, out var same))
         {
-            var gap = date < first ? first.DayNumber - date.DayNumber : date > last ? date.DayNumber - last.DayNumber : 0;
-            if (gap > options.MaxDayGap)
+            foreach (var s in same)
             {
-                return 0;
-            }
-
-            factor = Math.Exp(-gap / options.DateDecayDays);
-        }
-
-        if (a.Location is { } place && s.Locations.Count > 0 && !s.Locations.ContainsKey(place))
-        {
-            factor *= options.LocationMismatchFactor;
-        }
-
-        var content = Cosine(vector, s.Centroid);
-        var entities = 0.0;
-        if (a.Entities.Length > 0 && s.Entities.Count > 0)
-        {
-            var shared = a.Entities.Count(s.Entities.ContainsKey);
-            entities = shared / (double)Math.Min(a.Entities.Length, s.Entities.Count);
-            if (shared == 0 && a.Entities.Length >= 3 && s.Entities.Count >= 3)
-            {
-                factor *= options.EntityMismatchFactor;
-            }
-        }
-
-        var events = a.EventKeys.Length > 0 && a.EventKeys.Any(s.EventKeys.Contains) ? 1.0 : 0.0;
-        return ((options.ContentWeight * content) + (options.EntityWeight * entities) + (options.EventWeight * events)) * factor;
-    }
-
-    private StoryState? FindCopy(ArticleFeatures features, out string? copyOf)
-    {
-        copyOf = null;
-        if (exactIndex.TryGetValue(features.ExactHash, out var exact) && storyOfArticle.TryGetValue(exact, out var exactStory) && active.TryGetValue(exactStory, out var s1))
-        {
-            copyOf = exact;
-            return s1;
-        }
-
-        var signature = features.Signature.AsSpan().ToArray();
-        string? best = null;
-        var bestJaccard = options.CopyJaccard;
-        foreach (var key in Fingerprints.BandKeys(signature))
-        {
-            if (!bandIndex.TryGetValue(key, out var ids))
-            {
-                continue;
-            }
-
-            foreach (var id in ids)
-            {
-                var j = Fingerprints.EstimatedJaccard(signature, fingerprints[id].Signature);
-                if (j >= bestJaccard && (j > bestJaccard || best is null || string.CompareOrdinal(id, best) < 0))
+                if (seen.Add(s))
                 {
-                    best = id;
-                    bestJaccard = j;
+                    yield return s;
                 }
             }
         }
 
-        if (best is not null && storyOfArticle.TryGetValue(best, out var storyId) && active.TryGetValue(storyId, out var s2))
+        foreach (var key in Fingerprints.BandKeys([.. f.Signature]))
         {
-            copyOf = best;
-            return s2;
+            if (bandIndex.TryGetValue(key, out var band))
+            {
+                foreach (var s in band.ToList())
+                {
+                    if (seen.Add(s))
+                    {
+                        yield return s;
+                    }
+                }
+            }
         }
 
-        return null;
-    }
-
-    private StoryState? Best(ArticleFeatures features, Dictionary<int, float> vector)
-    {
-        var hits = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var key in BlockingKeys(features, vector))
+        foreach (var key in report.BlockingKeys)
         {
             if (postings.TryGetValue(key, out var ids) && ids.Count <= options.MaxPostings)
             {
-                foreach (var id in ids)
+                foreach (var s in ids.ToList())
                 {
-                    hits[id] = hits.GetValueOrDefault(id) + 1;
-                }
-            }
-        }
-
-        var scored = hits.OrderByDescending(h => h.Value).ThenBy(h => h.Key, StringComparer.Ordinal).Take(options.MaxCandidates)
-            .Select(h => (State: active[h.Key], Score: Score(features, vector, active[h.Key])))
-            .Where(c => c.Score >= options.JoinThreshold)
-            .OrderByDescending(c => c.Score).ThenBy(c => c.State.FirstSequence)
-            .ToList();
-        if (scored.Count == 0)
-        {
-            return null;
-        }
-
-        // A report that fits several stories well bridges them: they were one story told in parts.
-        var bridged = scored.Where(c => c.Score >= options.MergeThreshold).Select(c => c.State).ToList();
-        if (bridged.Count < 2)
-        {
-            return scored[0].State;
-        }
-
-        var target = bridged.MinBy(s => s.FirstSequence)!;
-        foreach (var other in bridged.Where(s => s != target))
-        {
-            Merge(target, other);
-        }
-
-        return target;
-    }
-
-    private IEnumerable<string> BlockingKeys(ArticleFeatures features, Dictionary<int, float> vector)
-    {
-        foreach (var (term, _) in vector.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(options.BlockingTerms))
-        {
-            yield return "t:" + term.ToString(CultureInfo.InvariantCulture);
-        }
-
-        foreach (var entity in features.Entities)
-        {
-            yield return "e:" + entity;
-        }
-    }
-
-    private void Join(StoryState story, AnnotatedArticle article, ArticleFeatures features, Dictionary<int, float> vector, string? copyOf)
-    {
-        story.ArticleIds.Add(features.ArticleId);
-        story.LastSequence = sequence;
-        if (features.Date is { } date)
-        {
-            story.FirstDate = story.FirstDate is { } f && f <= date ? f : date;
-            story.LastDate = story.LastDate is { } l && l >= date ? l : date;
-        }
-
-        if (features.Location is { } location)
-        {
-            story.Locations[location] = story.Locations.GetValueOrDefault(location) + 1;
-        }
-
-        foreach (var (term, weight) in vector)
-        {
-            story.Centroid[term] = story.Centroid.GetValueOrDefault(term) + weight;
-        }
-
-        if (story.Centroid.Count > 2 * options.CentroidSize)
-        {
-            story.Centroid = story.Centroid.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(options.CentroidSize).ToDictionary(p => p.Key, p => p.Value);
-        }
-
-        foreach (var entity in features.Entities)
-        {
-            story.Entities[entity] = story.Entities.GetValueOrDefault(entity) + 1;
-        }
-
-        story.EventKeys.UnionWith(features.EventKeys);
-
-        // A copy counts as the source whose text it carries; otherwise its own credit or outlet, else itself.
-        string sourceKey;
-        if (copyOf is not null && story.SourceOf.TryGetValue(copyOf, out var original))
-        {
-            sourceKey = features.SourceKey is { } own && story.SourceLabels.ContainsKey(own) ? own : original;
-        }
-        else if (features.SourceKey is { } key)
-        {
-            sourceKey = key;
-            story.SourceLabels.TryAdd(key, features.SourceLabel ?? key);
-        }
-        else
-        {
-            sourceKey = "article:" + features.ArticleId;
-            story.SourceLabels.TryAdd(sourceKey, features.ArticleId);
-        }
-
-        story.SourceOf[features.ArticleId] = sourceKey;
-
-        var fingerprint = new CopyFingerprint(features.ArticleId, features.ExactHash, features.Signature.AsSpan().ToArray());
-        story.Fingerprints.Add(fingerprint);
-        IndexFingerprint(fingerprint);
-        storyOfArticle[features.ArticleId] = story.Id;
-        articles[story.Id].Add(article);
-
-        if (story.BlockingKeys.Count < 4 * options.BlockingTerms * 8)
-        {
-            foreach (var key in BlockingKeys(features, vector))
-            {
-                if (story.BlockingKeys.Add(key))
-                {
-                    Post(key, story.Id);
+                    if (seen.Add(s))
+                    {
+                        yield return s;
+                    }
                 }
             }
         }
     }
 
-    private void IndexFingerprint(CopyFingerprint fingerprint)
+    private void Index(int slot, OpenReport report)
     {
-        fingerprints[fingerprint.ArticleId] = fingerprint;
-        exactIndex.TryAdd(fingerprint.ExactHash, fingerprint.ArticleId);
-        foreach (var key in Fingerprints.BandKeys(fingerprint.Signature))
+        Append(exactIndex, report.Features.ExactHash, slot);
+        foreach (var key in Fingerprints.BandKeys([.. report.Features.Signature]))
         {
-            if (!bandIndex.TryGetValue(key, out var list))
+            Append(bandIndex, key, slot);
+        }
+
+        foreach (var key in report.BlockingKeys)
+        {
+            if (!postings.TryGetValue(key, out var list))
             {
-                bandIndex[key] = list = [];
+                postings[key] = list = [];
             }
 
-            list.Add(fingerprint.ArticleId);
+            list.Add(slot);
         }
     }
 
-    private void UnindexFingerprint(CopyFingerprint fingerprint)
+    private void Unindex(int slot, OpenReport report)
     {
-        fingerprints.Remove(fingerprint.ArticleId);
-        if (exactIndex.TryGetValue(fingerprint.ExactHash, out var id) && id == fingerprint.ArticleId)
+        Remove(exactIndex, report.Features.ExactHash, slot);
+        foreach (var key in Fingerprints.BandKeys([.. report.Features.Signature]))
         {
-            exactIndex.Remove(fingerprint.ExactHash);
+            Remove(bandIndex, key, slot);
         }
 
-        foreach (var key in Fingerprints.BandKeys(fingerprint.Signature))
+        foreach (var key in report.BlockingKeys)
         {
-            if (bandIndex.TryGetValue(key, out var list))
+            if (postings.TryGetValue(key, out var list))
             {
-                list.Remove(fingerprint.ArticleId);
+                list.Remove(slot);
                 if (list.Count == 0)
-                {
-                    bandIndex.Remove(key);
-                }
-            }
-        }
-    }
-
-    private void Post(string key, string storyId)
-    {
-        if (!postings.TryGetValue(key, out var ids))
-        {
-            postings[key] = ids = new HashSet<string>(StringComparer.Ordinal);
-        }
-
-        ids.Add(storyId);
-    }
-
-    private void Unpost(StoryState story)
-    {
-        foreach (var key in story.BlockingKeys)
-        {
-            if (postings.TryGetValue(key, out var ids))
-            {
-                ids.Remove(story.Id);
-                if (ids.Count == 0)
                 {
                     postings.Remove(key);
                 }
@@ -430,155 +276,161 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
         }
     }
 
-    private void Merge(StoryState target, StoryState other)
+    private static void Append(Dictionary<ulong, List<int>> index, ulong key, int slot)
     {
-        Unpost(other);
-        active.Remove(other.Id);
-        foreach (var id in other.ArticleIds)
+        if (!index.TryGetValue(key, out var list))
         {
-            storyOfArticle[id] = target.Id;
+            index[key] = list = [];
         }
 
-        target.ArticleIds.AddRange(other.ArticleIds);
-        articles[target.Id].AddRange(articles[other.Id]);
-        articles.Remove(other.Id);
-        target.LastSequence = Math.Max(target.LastSequence, other.LastSequence);
-        target.FirstDate = Min(target.FirstDate, other.FirstDate);
-        target.LastDate = Max(target.LastDate, other.LastDate);
-        foreach (var (k, v) in other.Locations)
-        {
-            target.Locations[k] = target.Locations.GetValueOrDefault(k) + v;
-        }
+        list.Add(slot);
+    }
 
-        foreach (var (k, v) in other.Centroid)
+    private static void Remove(Dictionary<ulong, List<int>> index, ulong key, int slot)
+    {
+        if (index.TryGetValue(key, out var list))
         {
-            target.Centroid[k] = target.Centroid.GetValueOrDefault(k) + v;
-        }
-
-        foreach (var (k, v) in other.Entities)
-        {
-            target.Entities[k] = target.Entities.GetValueOrDefault(k) + v;
-        }
-
-        target.EventKeys.UnionWith(other.EventKeys);
-        foreach (var (k, v) in other.SourceOf)
-        {
-            target.SourceOf[k] = v;
-        }
-
-        foreach (var (k, v) in other.SourceLabels)
-        {
-            target.SourceLabels.TryAdd(k, v);
-        }
-
-        target.Fingerprints.AddRange(other.Fingerprints);
-        foreach (var key in other.BlockingKeys)
-        {
-            if (target.BlockingKeys.Add(key))
+            list.Remove(slot);
+            if (list.Count == 0)
             {
-                Post(key, target.Id);
+                index.Remove(key);
             }
         }
     }
 
-    private void AdvanceClock(DateOnly? date)
+    /// <summary>An article's blocking keys: its strongest terms by count (ties by term) and its entities. A pure function of the article, so candidates do not depend on what arrived before.</summary>
+    private string[] BlockingKeys(ArticleFeatures features) =>
+    [
+        .. features.TermCounts.OrderByDescending(t => t.Count).ThenBy(t => t.Term).Take(options.BlockingTerms).Select(t => "t:" + t.Term.ToString(CultureInfo.InvariantCulture)),
+        .. features.Entities.Select(e => "e:" + e),
+    ];
+
+    private bool AdvanceClock(EventWindow? window)
     {
-        var advanced = false;
-        if (date is { } d && (now is null || d > now))
+        if (window is not { Yearless: false } w)
         {
-            now = d;
-            advanced = true;
+            return false;
         }
 
-        if (!advanced && sequence % 1024 != 0)
+        if (watermark is not { } now || w.Last > now)
+        {
+            watermark = w.Last;
+            return true;
+        }
+        else
+        {
+            // How far behind the newest day reports arrive: groups stay open that much longer, so a stream that is
+            // not in time order is grouped as if it were (held whole when it is in no order at all).
+            lateness = Math.Max(lateness, now.DayNumber - w.Last.DayNumber);
+            return false;
+        }
+    }
+
+    private void MaybeClose(bool advanced)
+    {
+        // Checking every group on every report would cost the number of open groups per report: only when the
+        // stream's newest day moves on, and now and then for undated streams.
+        if (!advanced && sequence % 64 != 0)
         {
             return;
         }
 
-        var stale = active.Values.Where(s =>
-            (now is { } today && s.LastDate is { } last && today.DayNumber - last.DayNumber > options.CloseAfterDays)
-            || sequence - s.LastSequence > options.CloseAfterArticles).ToList();
-        foreach (var state in stale)
+        var stale = groups.Values.Where(g =>
+            (watermark is { } now && g.LastDay is { } last && now.DayNumber - last.DayNumber > options.CloseAfterDays + lateness)
+            || sequence - g.LastSequence > options.CloseAfterArticles).OrderBy(g => g.FirstSequence).ToList();
+        foreach (var group in stale)
         {
-            Close(state);
+            Close(group);
         }
     }
 
-    private void Close(StoryState state)
+    private void Close(CandidateGroup group)
     {
-        Unpost(state);
-        foreach (var fingerprint in state.Fingerprints)
+        var members = Members(group);
+        foreach (var cluster in EventClustering.Cluster(members, options))
         {
-            UnindexFingerprint(fingerprint);
+            closed.Add(cluster with { Id = StoryId(++nextStory) });
         }
 
-        active.Remove(state.Id);
-        closed.Add(state);
+        foreach (var slot in group.Slots)
+        {
+            Unindex(slot, reports[slot]!);
+            reports[slot] = null;
+        }
+
+        groups.Remove(group.Root);
     }
 
-    private Dictionary<int, float> Weigh(ArticleFeatures features)
+    private List<(AnnotatedArticle Article, ArticleFeatures Features)> Members(CandidateGroup group) =>
+        [.. group.Slots.Select(s => (reports[s]!.Article, reports[s]!.Features))];
+
+    private static string StoryId(int n) => "s" + n.ToString("D4", CultureInfo.InvariantCulture);
+
+    private int Find(int slot)
     {
-        documents++;
-        foreach (var (term, _) in features.TermCounts)
+        while (parent[slot] != slot)
         {
-            documentFrequency[unchecked((uint)term) % DfBuckets]++;
+            parent[slot] = parent[parent[slot]];
+            slot = parent[slot];
         }
 
-        var vector = new Dictionary<int, float>(features.TermCounts.Length);
-        var norm = 0.0;
-        foreach (var (term, count) in features.TermCounts)
+        return slot;
+    }
+
+    private void Union(int a, int b)
+    {
+        var ra = Find(a);
+        var rb = Find(b);
+        if (ra == rb)
         {
-            var idf = Math.Log((documents + 1.0) / (documentFrequency[unchecked((uint)term) % DfBuckets] + 1.0)) + 1.0;
-            var w = (1.0 + Math.Log(count)) * idf;
-            vector[term] = (float)w;
-            norm += w * w;
+            return;
         }
 
-        norm = Math.Sqrt(norm);
-        if (norm > 0)
+        var ga = groups[ra];
+        var gb = groups[rb];
+        var (big, small) = ga.Slots.Count >= gb.Slots.Count ? (ga, gb) : (gb, ga);
+        parent[small.Root] = big.Root;
+        big.Absorb(small);
+        groups.Remove(small.Root);
+    }
+
+    private sealed record OpenReport(AnnotatedArticle Article, ArticleFeatures Features, long Sequence, string[] BlockingKeys);
+
+    /// <summary>Reports linked, directly or through others, to one another: the unit that closes and is clustered.</summary>
+    private sealed class CandidateGroup(int root, long sequence, DateOnly? lastDay)
+    {
+        public int Root { get; } = root;
+
+        public List<int> Slots { get; } = [root];
+
+        public long FirstSequence { get; private set; } = sequence;
+
+        public long LastSequence { get; private set; } = sequence;
+
+        public DateOnly? LastDay { get; private set; } = lastDay;
+
+        public void Absorb(CandidateGroup other)
         {
-            foreach (var term in vector.Keys.ToList())
+            Slots.AddRange(other.Slots);
+            FirstSequence = Math.Min(FirstSequence, other.FirstSequence);
+            LastSequence = Math.Max(LastSequence, other.LastSequence);
+            LastDay = LastDay is { } a && other.LastDay is { } b ? (a > b ? a : b) : LastDay ?? other.LastDay;
+        }
+
+        public StoryState State(List<OpenReport?> reports)
+        {
+            var members = Slots.Select(s => reports[s]!).OrderBy(r => r.Sequence).ToList();
+            var windows = members.Select(r => r.Features.Window).OfType<EventWindow>().Where(w => !w.Yearless).ToList();
+            return new StoryState
             {
-                vector[term] = (float)(vector[term] / norm);
-            }
+                Id = "g" + Root.ToString(CultureInfo.InvariantCulture),
+                ArticleIds = [.. members.Select(r => r.Article.Article.Id)],
+                FirstSequence = FirstSequence,
+                LastSequence = LastSequence,
+                FirstDate = windows.Count == 0 ? null : windows.Min(w => w.First),
+                LastDate = windows.Count == 0 ? null : windows.Max(w => w.Last),
+                Fingerprints = [.. members.Select(r => new CopyFingerprint(r.Article.Article.Id, r.Features.ExactHash, [.. r.Features.Signature]))],
+            };
         }
-
-        return vector;
     }
-
-    private static double Cosine(Dictionary<int, float> unit, Dictionary<int, float> centroid)
-    {
-        double dot = 0, norm = 0;
-        foreach (var (_, w) in centroid)
-        {
-            norm += w * (double)w;
-        }
-
-        if (norm == 0)
-        {
-            return 0;
-        }
-
-        foreach (var (term, w) in unit)
-        {
-            if (centroid.TryGetValue(term, out var c))
-            {
-                dot += w * (double)c;
-            }
-        }
-
-        return dot / Math.Sqrt(norm);
-    }
-
-    private StoryCluster ToCluster(StoryState state)
-    {
-        var list = articles[state.Id];
-        var groups = list.GroupBy(a => state.SourceOf[a.Article.Id], StringComparer.Ordinal)
-            .Select(g => new SourceGroup(state.SourceLabels.GetValueOrDefault(g.Key) ?? g.Key, [.. g.Select(a => a.Article.Id)]));
-        return new StoryCluster(state.Id, [.. list], [.. groups]);
-    }
-
-    private static DateOnly? Min(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a < b ? a : b;
-
-    private static DateOnly? Max(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
 }
