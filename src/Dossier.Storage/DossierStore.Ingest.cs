@@ -329,6 +329,19 @@ public abstract partial class DossierStore
     {
         var nextSeq = Convert.ToInt64(db.Scalar(transaction, "SELECT COALESCE(MAX(seq), 0) FROM articles"), CultureInfo.InvariantCulture) + 1;
         var active = db.Query(transaction, "SELECT id FROM stories ORDER BY last_seq DESC, id LIMIT @n", r => r.GetString(0), ("@n", Options.ActiveStories));
+
+        // Besides the most recently updated stories, every story dated near the batch's event days: a report joins
+        // its event's story however many stories are open, and one arriving late (an archive loaded out of order)
+        // still finds it. Story dates are ISO days, so text comparison orders them.
+        var days = fresh.Select(f => features.TryGetValue(f.ContentKey, out var x) ? x.Window : null).OfType<EventWindow>().Where(w => !w.Yearless).ToList();
+        if (days.Count > 0)
+        {
+            var from = days.Min(w => w.First).AddDays(-Options.StoryReachDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var to = days.Max(w => w.Last).AddDays(Options.StoryReachDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var near = db.Query(transaction, "SELECT id FROM stories WHERE date >= @a AND date <= @b", r => r.GetString(0), ("@a", from), ("@b", to));
+            active = [.. active.Union(near, StringComparer.Ordinal)];
+        }
+
         var replay = active.Count == 0 ? [] : InQueryArticles(db, transaction, active);
         var added = fresh.Select(f => new StoredArticle(nextSeq++, f.ContentKey, "", f.Article)).ToList();
         var window = GroupingOrder(replay.Concat(added)).ToList();
@@ -362,11 +375,19 @@ public abstract partial class DossierStore
         // two stories after both were answered.
         var clusters = session.Stories;
         var clusterOfArticle = new Dictionary<string, string>(StringComparer.Ordinal);
+        var announcements = new HashSet<string>(StringComparer.Ordinal);
         foreach (var cluster in clusters)
         {
             foreach (var member in cluster.Articles)
             {
                 clusterOfArticle[member.Article.Id] = cluster.Id;
+            }
+
+            // An announcement is stored with the story it announces, and fused apart from its reports.
+            foreach (var member in cluster.Announcements)
+            {
+                clusterOfArticle[member.Article.Id] = cluster.Id;
+                announcements.Add(member.Article.Id);
             }
         }
 
@@ -416,7 +437,7 @@ public abstract partial class DossierStore
             var stories = changed.AsParallel().AsOrdered().WithDegreeOfParallelism(pipeline.DegreeOfParallelism)
                 .Select(id =>
                 {
-                    var story = pipeline.Fuser.Fuse(Cluster(id, members[id], sourceOf));
+                    var story = pipeline.Fuse(Cluster(id, members[id], sourceOf, announcements));
                     return (Id: id, Story: story, Json: System.Text.Json.JsonSerializer.Serialize(story, StoreJson.Options));
                 }).ToList();
             tally.Time(ref tally.FuseTicks, fuseStarted);
@@ -550,8 +571,10 @@ public abstract partial class DossierStore
     /// The cluster handed to the fuser: the story's articles in the canonical order (publication time, then
     /// content key), so the fused record does not depend on which ingester stored which article first.
     /// </summary>
-    private static StoryCluster Cluster(string storyId, List<StoredArticle> articles, Dictionary<string, string> sourceOf)
+    private static StoryCluster Cluster(string storyId, List<StoredArticle> stored, Dictionary<string, string> sourceOf, HashSet<string> announcements)
     {
+        var articles = stored.Where(a => !announcements.Contains(a.Article.Article.Id)).ToList();
+        var announced = Canonical(stored.Where(a => announcements.Contains(a.Article.Article.Id))).Select(a => a.Article).ToImmutableArray();
         var ordered = Canonical(articles).Select(a => a.Article).ToImmutableArray();
 
         // Source groups come from the grouper (it knows copies and syndication); merged by source name and
@@ -574,7 +597,7 @@ public abstract partial class DossierStore
         }
 
         var sources = order.Select(name => new SourceGroup(name, [.. groups[name]])).ToImmutableArray();
-        return new StoryCluster(storyId, ordered, sources);
+        return new StoryCluster(storyId, ordered, sources) { Announcements = announced };
     }
 
     /// <summary>Writes fused stories with their claims, evidence and actors; statements are prepared once per batch.</summary>

@@ -14,6 +14,9 @@ public sealed record StoreOptions
     /// the size of the database.
     /// </summary>
     public int ActiveStories { get; init; } = 256;
+
+    /// <summary>Stories dated within this many days of a batch's event days are regrouped with it, however long ago they were updated.</summary>
+    public int StoryReachDays { get; init; } = 10;
 }
 
 /// <summary>What one ingest run did.</summary>

@@ -68,7 +68,7 @@ public readonly record struct EventWindow(DateOnly First, DateOnly Last, bool Ye
             }
 
             var latest = announcement ? day.AddDays(21) : day.AddDays(1);
-            if (article.EventDate is { } e && e >= day.AddDays(-7) && e <= latest)
+            if (article.EventDate is { } e && e >= day.AddDays(-3) && e <= latest)
             {
                 return new EventWindow(e.AddDays(-1), e.AddDays(1), false);
             }
