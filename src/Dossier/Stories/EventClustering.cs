@@ -38,18 +38,45 @@ public static class EventClustering
             return false;
         }
 
+        // Words alone link reports written from one template about different events (every rate decision, every
+        // report of a generated stream): a shared name is asked for as well, unless the names alone are many.
         var shared = SharedCount(a.Entities, b.Entities);
-        var cosine = TermCosine(a.TermCounts, b.TermCounts);
-        return a.Window is null || b.Window is null
-            ? cosine >= options.UndatedLinkCosine || shared >= 3
-            : cosine >= options.LinkCosine || shared >= 2;
+        if (shared == 0)
+        {
+            return false;
+        }
+
+        var undated = a.Window is null || b.Window is null;
+        if (shared >= (undated ? 3 : 2))
+        {
+            return true;
+        }
+
+        return TermCosine(a.TermCounts, b.TermCounts) >= (undated ? options.UndatedLinkCosine : options.LinkCosine);
     }
 
     /// <summary>Whether one report is a copy of the other: the same normalised text, or most of the same word shingles.</summary>
     /// <remarks>Copies far apart in time are two events told in one template (an annual statement), not syndication.</remarks>
     public static bool IsCopy(ArticleFeatures a, ArticleFeatures b, StoryGrouperOptions options) =>
         !(a.Window is { } wa && b.Window is { } wb && wa.DistanceTo(wb) > options.CopyMaxDays)
-        && (a.ExactHash == b.ExactHash || Fingerprints.EstimatedJaccard([.. a.Signature], [.. b.Signature]) >= options.CopyJaccard);
+        && (a.ExactHash == b.ExactHash || Jaccard(a.Signature, b.Signature) >= options.CopyJaccard);
+
+    // The estimated Jaccard similarity of two MinHash signatures, without copying them.
+    private static double Jaccard(ImmutableArray<ulong> a, ImmutableArray<ulong> b)
+    {
+        if (a.Length != b.Length || a.Length == 0)
+        {
+            return 0;
+        }
+
+        var same = 0;
+        for (var k = 0; k < a.Length; k++)
+        {
+            same += a[k] == b[k] ? 1 : 0;
+        }
+
+        return same / (double)a.Length;
+    }
 
     /// <summary>The stories of a closed set of candidate reports (ids left empty for the caller to give), in canonical order.</summary>
     public static IReadOnlyList<StoryCluster> Cluster(IReadOnlyList<(AnnotatedArticle Article, ArticleFeatures Features)> members, StoryGrouperOptions options)
@@ -65,7 +92,12 @@ public static class EventClustering
 
         var copyOf = CopyGroups(ordered, options);
         var nodes = Enumerable.Range(0, ordered.Count).Where(i => copyOf[i] == i).ToList();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var clusters = Agglomerate(ordered, copyOf, nodes, options);
+        if (Environment.GetEnvironmentVariable("DOSSIER_DEBUG_GROUPING") is { Length: > 0 } && members.Count > 50)
+        {
+            Console.Error.WriteLine($"CLUSTER {members.Count} reports {nodes.Count} nodes {clusters.Count} stories {watch.ElapsedMilliseconds} ms");
+        }
         var result = new List<StoryCluster>(clusters.Count);
         foreach (var (reports, announcements) in clusters)
         {
@@ -143,8 +175,10 @@ public static class EventClustering
     /// an event window are clustered first; each report without one then joins the cluster whose reports share
     /// most of its distinctive words, when that cluster stands out clearly from the next best (words common to
     /// the whole set, like the negotiators every round shares, weigh nothing there); the rest are clustered
-    /// among themselves on strong evidence only. Each undated report is placed against the dated clusters alone,
-    /// never against another undated one, so no arrival order can change where it goes.
+    /// among themselves on strong evidence only; announcements are linked last. Each undated report is placed
+    /// against the dated clusters alone, never against another undated one, so no order can change where it
+    /// goes. Only pairs that share a blocking key are scored (sparse), so a large set costs about its pairs of
+    /// likely matches, not the square of its size.
     /// </summary>
     private static List<(List<int> Reports, List<int> Announcements)> Agglomerate(List<(AnnotatedArticle Article, ArticleFeatures Features)> ordered, int[] copyOf, List<int> nodes, StoryGrouperOptions options)
     {
@@ -152,70 +186,60 @@ public static class EventClustering
         var features = nodes.Select(i => NodeFeatures(ordered, copyOf, i)).ToArray();
         var vectors = Weigh(features, IdfPrior);
         var distinctive = Weigh(features, 0);
-        var sum = new double[n, n];
-        var forbidden = new bool[n, n];
-        for (var i = 0; i < n; i++)
+
+        // Sparse similarities: neighbours[i][j] for candidate pairs that may share a story.
+        var neighbours = Enumerable.Range(0, n).Select(_ => new Dictionary<int, double>()).ToArray();
+        foreach (var (i, j) in CandidatePairs(features, options))
         {
-            for (var j = i + 1; j < n; j++)
+            var (similarity, allowed) = Similarity(features[i], features[j], vectors[i], vectors[j], options);
+            if (allowed && similarity > 0)
             {
-                var (similarity, allowed) = Similarity(features[i], features[j], vectors[i], vectors[j], options);
-                sum[i, j] = sum[j, i] = similarity;
-                forbidden[i, j] = forbidden[j, i] = !allowed;
-                if (Environment.GetEnvironmentVariable("DOSSIER_DEBUG_GROUPING") is { Length: > 0 })
-                {
-                    Console.Error.WriteLine($"PAIR {ordered[nodes[i]].Article.Article.Path}#{ordered[nodes[i]].Article.Article.Record} {ordered[nodes[j]].Article.Article.Path}#{ordered[nodes[j]].Article.Article.Record} {similarity:F3} {allowed} c={Dot(vectors[i], vectors[j]):F2} w={features[i].Window} {features[j].Window} l={features[i].Location}/{features[j].Location}");
-                }
+                neighbours[i][j] = similarity;
+                neighbours[j][i] = similarity;
             }
         }
 
         var dated = features.Select(f => f.Window is not null).ToArray();
         var announces = features.Select(f => f.Announcement).ToArray();
-        var members = nodes.Select(i => new List<int> { i }).ToList();
-        var size = Enumerable.Repeat(1, n).ToArray();
-        var alive = Enumerable.Repeat(true, n).ToArray();
-        Merge(sum, forbidden, size, members, alive, i => dated[i] && !announces[i], options.JoinThreshold);
+        var clusters = Enumerable.Range(0, n).Select(i => new Group(i, features[i])).ToArray();
+        var owner = Enumerable.Range(0, n).ToArray();
+        SparseMerge(clusters, owner, neighbours, i => dated[i] && !announces[i], options.JoinThreshold, options);
 
-        // The story a report without an event window (or an announcement) belongs to: the cluster whose reports
-        // share most of its distinctive words, if it stands out from the next best and their days agree.
-        int Place(int u, List<int> clusters)
+        // The cluster a report without an event window (or an announcement) belongs to, among the clusters of its
+        // neighbours: the one whose reports share most of its distinctive words, if it stands out from the next
+        // best; where nothing tells them apart (a set of two reports shares all its words), plain similarity must
+        // be strong on its own.
+        int Place(int u, Func<int, bool> eligible)
         {
+            var sums = new Dictionary<int, double>();
+            foreach (var (k, similarity) in neighbours[u])
+            {
+                var c = owner[k];
+                if (eligible(c) && clusters[c].Admits(features[u], options))
+                {
+                    sums[c] = sums.GetValueOrDefault(c) + similarity;
+                }
+            }
+
             int best = -1, bestByRaw = -1;
             double first = 0, second = 0, firstRaw = 0, secondRaw = 0;
-            foreach (var c in clusters)
+            foreach (var (c, total) in sums.OrderBy(p => p.Key))
             {
-                var ok = true;
-                var raw = 0.0;
                 var centroid = new Dictionary<int, double>();
-                foreach (var m in members[c])
+                foreach (var m in clusters[c].Members)
                 {
-                    var k = nodes.IndexOf(m);
-                    ok &= !EventFacts.Conflict(features[u].Ordinals, features[k].Ordinals)
-                        && !(features[u].Window is { } wu && features[k].Window is { } wk && wu.DistanceTo(wk) > options.MaxDayGap);
-                    raw += Similarity(features[u], features[k], vectors[u], vectors[k], options).Similarity;
-                    foreach (var (term, weight) in distinctive[k])
+                    foreach (var (term, weight) in distinctive[m])
                     {
                         centroid[term] = centroid.GetValueOrDefault(term) + weight;
                     }
                 }
 
-                if (!ok)
-                {
-                    continue;
-                }
-
                 var score = Cosine(distinctive[u], centroid);
-                raw /= members[c].Count;
+                var raw = total / clusters[c].Members.Count;
                 (best, first, second) = score > first ? (c, score, first) : (best, first, Math.Max(second, score));
                 (bestByRaw, firstRaw, secondRaw) = raw > firstRaw ? (c, raw, firstRaw) : (bestByRaw, firstRaw, Math.Max(secondRaw, raw));
             }
 
-            if (Environment.GetEnvironmentVariable("DOSSIER_DEBUG_GROUPING") is { Length: > 0 })
-            {
-                Console.Error.WriteLine($"PLACE {ordered[nodes[u]].Article.Article.Path}#{ordered[nodes[u]].Article.Article.Record} best={(best >= 0 ? ordered[nodes[best]].Article.Article.Path + "#" + ordered[nodes[best]].Article.Article.Record : "-")} first={first:F3} second={second:F3} raw={firstRaw:F3}/{secondRaw:F3} clusters={clusters.Count}");
-            }
-
-            // Distinctive words decide among look-alike stories; where there is nothing to tell apart (a set of two
-            // reports shares all its words), the plain similarity must be strong on its own.
             if (best >= 0 && first >= options.UndatedPlacement && first >= options.UndatedMargin * second)
             {
                 return best;
@@ -224,92 +248,203 @@ public static class EventClustering
             return bestByRaw >= 0 && firstRaw >= options.UndatedJoinThreshold && firstRaw >= options.UndatedMargin * secondRaw ? bestByRaw : -1;
         }
 
-        // Undated reports against the dated clusters alone.
-        var datedClusters = Enumerable.Range(0, n).Where(i => alive[i] && dated[i] && !announces[i]).ToList();
-        var placed = new Dictionary<int, int>();
+        // Undated reports against the dated clusters alone, all decided before any joins.
+        var placed = new List<(int Report, int Cluster)>();
         for (var u = 0; u < n; u++)
         {
-            if (!dated[u] && !announces[u] && Place(u, datedClusters) is var c and >= 0)
+            if (!dated[u] && !announces[u] && Place(u, c => clusters[c].Alive && clusters[c].Dated && !announces[c]) is var c and >= 0)
             {
-                placed[u] = c;
+                placed.Add((u, c));
             }
         }
 
-        foreach (var (u, c) in placed.OrderBy(p => p.Key))
+        var isPlaced = new HashSet<int>(placed.Select(p => p.Report));
+        foreach (var (u, c) in placed)
         {
-            members[c].AddRange(members[u]);
-            alive[u] = false;
+            Join(clusters, owner, c, u);
         }
 
-        Merge(sum, forbidden, size, members, alive, i => alive[i] && !dated[i] && !announces[i] && !placed.ContainsKey(i), options.UndatedJoinThreshold);
+        SparseMerge(clusters, owner, neighbours, i => !dated[i] && !announces[i] && !isPlaced.Contains(i), options.UndatedJoinThreshold, options);
 
         // Announcements against the stories now formed: linked to the one they announce, never counted among its reports.
-        var stories = Enumerable.Range(0, n).Where(i => alive[i] && !announces[i]).ToList();
         var announcements = new Dictionary<int, List<int>>();
         for (var u = 0; u < n; u++)
         {
-            if (announces[u] && Place(u, stories) is var c and >= 0)
+            if (announces[u] && Place(u, c => clusters[c].Alive && !announces[c]) is var c and >= 0)
             {
                 (announcements.TryGetValue(c, out var list) ? list : announcements[c] = []).Add(nodes[u]);
-                alive[u] = false;
+                clusters[u].Alive = false;
             }
         }
 
-        return [.. Enumerable.Range(0, n).Where(i => alive[i])
-            .Select(i => (Reports: members[i].Order().ToList(), Announcements: announcements.TryGetValue(i, out var a) ? a : []))
+        return [.. clusters.Where(c => c.Alive)
+            .Select(c => (Reports: c.Members.Select(m => nodes[m]).Order().ToList(), Announcements: announcements.TryGetValue(c.Root, out var a) ? a : []))
             .OrderBy(m => m.Reports[0])];
     }
 
-    /// <summary>Joins the pair of clusters (among those <paramref name="eligible"/>) with the highest average similarity while it reaches <paramref name="threshold"/> and no pair across them is forbidden.</summary>
-    private static void Merge(double[,] sum, bool[,] forbidden, int[] size, List<List<int>> members, bool[] alive, Func<int, bool> eligible, double threshold)
+    /// <summary>Pairs of reports that share a blocking key (a strong term or a name) held by few reports of the set: the only pairs scored.</summary>
+    private static IEnumerable<(int, int)> CandidatePairs(ArticleFeatures[] features, StoryGrouperOptions options)
     {
-        var n = alive.Length;
-        var candidates = Enumerable.Range(0, n).Where(i => alive[i] && eligible(i)).ToList();
-        while (true)
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < features.Length; i++)
         {
-            int bi = -1, bj = -1;
-            var best = double.NegativeInfinity;
-            foreach (var i in candidates)
+            foreach (var key in BlockingKeys(features[i], options))
             {
-                foreach (var j in candidates)
-                {
-                    if (j <= i || forbidden[i, j])
-                    {
-                        continue;
-                    }
-
-                    var average = sum[i, j] / (size[i] * (double)size[j]);
-                    if (average >= threshold && average > best)
-                    {
-                        best = average;
-                        bi = i;
-                        bj = j;
-                    }
-                }
+                (postings.TryGetValue(key, out var list) ? list : postings[key] = []).Add(i);
             }
-
-            if (bi < 0)
-            {
-                return;
-            }
-
-            // Merge bj into bi: sums add up, a forbidden pair forbids the union.
-            for (var k = 0; k < n; k++)
-            {
-                if (k == bi || k == bj)
-                {
-                    continue;
-                }
-
-                sum[bi, k] = sum[k, bi] = sum[bi, k] + sum[bj, k];
-                forbidden[bi, k] = forbidden[k, bi] = forbidden[bi, k] || forbidden[bj, k];
-            }
-
-            size[bi] += size[bj];
-            members[bi].AddRange(members[bj]);
-            alive[bj] = false;
-            candidates.Remove(bj);
         }
+
+        var seen = new HashSet<long>();
+        foreach (var (_, list) in postings.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (list.Count > options.MaxPostings)
+            {
+                continue;
+            }
+
+            for (var a = 0; a < list.Count; a++)
+            {
+                for (var b = a + 1; b < list.Count; b++)
+                {
+                    if (seen.Add(((long)list[a] << 32) | (uint)list[b]))
+                    {
+                        yield return (list[a], list[b]);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>An article's blocking keys: its strongest terms by count (ties by term) and its entities. A pure function of the article.</summary>
+    internal static IEnumerable<string> BlockingKeys(ArticleFeatures features, StoryGrouperOptions options) =>
+        features.TermCounts.OrderByDescending(t => t.Count).ThenBy(t => t.Term).Take(options.BlockingTerms).Select(t => "t:" + t.Term.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Concat(features.Entities.Select(e => "e:" + e));
+
+    /// <summary>
+    /// Joins the pair of clusters (among those whose root is <paramref name="eligible"/>) with the highest average
+    /// similarity while it reaches <paramref name="threshold"/> and their union keeps the hard constraints. Pairs
+    /// never scored count as zero. A priority queue with lazy invalidation keeps it near E log E for E scored pairs.
+    /// </summary>
+    private static void SparseMerge(Group[] clusters, int[] owner, Dictionary<int, double>[] neighbours, Func<int, bool> eligible, double threshold, StoryGrouperOptions options)
+    {
+        var version = new int[clusters.Length];
+        var queue = new PriorityQueue<(int A, int B, int VA, int VB), (double, int, int)>();
+        void Push(int a, int b)
+        {
+            var (x, y) = a < b ? (a, b) : (b, a);
+            var average = clusters[x].Links.GetValueOrDefault(y) / (clusters[x].Members.Count * (double)clusters[y].Members.Count);
+            if (average >= threshold)
+            {
+                // Highest average first; ties by the smaller roots, so the result does not depend on the queue's internals.
+                queue.Enqueue((x, y, version[x], version[y]), (-average, x, y));
+            }
+        }
+
+        var roots = Enumerable.Range(0, clusters.Length).Where(i => clusters[i].Alive && eligible(i)).ToHashSet();
+        foreach (var i in roots)
+        {
+            foreach (var (k, similarity) in neighbours[i])
+            {
+                var c = owner[k];
+                if (roots.Contains(c) && c != i)
+                {
+                    clusters[i].Links[c] = clusters[i].Links.GetValueOrDefault(c) + similarity;
+                }
+            }
+        }
+
+        foreach (var i in roots)
+        {
+            foreach (var c in clusters[i].Links.Keys.Where(c => c > i && roots.Contains(c)))
+            {
+                Push(i, c);
+            }
+        }
+
+        while (queue.TryDequeue(out var top, out _))
+        {
+            var (a, b) = (top.A, top.B);
+            if (!clusters[a].Alive || !clusters[b].Alive || version[a] != top.VA || version[b] != top.VB || !clusters[a].Compatible(clusters[b], options))
+            {
+                continue;
+            }
+
+            Join(clusters, owner, a, b);
+            version[a]++;
+            roots.Remove(b);
+            foreach (var c in clusters[a].Links.Keys.Where(roots.Contains).ToList())
+            {
+                Push(a, c);
+            }
+        }
+
+        foreach (var c in clusters)
+        {
+            c.Links.Clear();
+        }
+    }
+
+    private static void Join(Group[] clusters, int[] owner, int a, int b)
+    {
+        var (into, from) = (clusters[a], clusters[b]);
+        into.Absorb(from);
+        foreach (var m in from.Members)
+        {
+            owner[m] = a;
+        }
+
+        // Link sums of the merged cluster: each neighbour's sum with a plus its sum with b.
+        foreach (var (k, v) in from.Links)
+        {
+            if (k == a)
+            {
+                continue;
+            }
+
+            into.Links[k] = into.Links.GetValueOrDefault(k) + v;
+            clusters[k].Links.Remove(b);
+            clusters[k].Links[a] = clusters[k].Links.GetValueOrDefault(a) + v;
+        }
+
+        into.Links.Remove(b);
+        from.Links.Clear();
+        from.Alive = false;
+    }
+
+    /// <summary>One cluster under construction: its members and what the hard constraints need to know of them.</summary>
+    private sealed class Group(int root, ArticleFeatures first)
+    {
+        public int Root { get; } = root;
+
+        public bool Alive { get; set; } = true;
+
+        public List<int> Members { get; } = [root];
+
+        /// <summary>Sums of similarities to neighbouring clusters (during one merge pass).</summary>
+        public Dictionary<int, double> Links { get; } = [];
+
+        public List<EventWindow> Windows { get; } = first.Window is { } w ? [w] : [];
+
+        public List<ImmutableArray<string>> Ordinals { get; } = first.Ordinals.IsDefaultOrEmpty ? [] : [first.Ordinals];
+
+        public bool Dated => Windows.Count > 0;
+
+        public void Absorb(Group other)
+        {
+            Members.AddRange(other.Members);
+            Windows.AddRange(other.Windows);
+            Ordinals.AddRange(other.Ordinals);
+        }
+
+        /// <summary>Whether every pair across the two clusters keeps the hard constraints: event windows close enough, no different ordinals.</summary>
+        public bool Compatible(Group other, StoryGrouperOptions options) =>
+            Windows.All(a => other.Windows.All(b => a.DistanceTo(b) <= options.MaxDayGap))
+            && Ordinals.All(a => other.Ordinals.All(b => !EventFacts.Conflict(a, b)));
+
+        /// <summary>Whether one more report keeps the hard constraints with every member.</summary>
+        public bool Admits(ArticleFeatures report, StoryGrouperOptions options) =>
+            (report.Window is not { } w || Windows.All(a => a.DistanceTo(w) <= options.MaxDayGap))
+            && (report.Ordinals.IsDefaultOrEmpty || Ordinals.All(a => !EventFacts.Conflict(a, report.Ordinals)));
     }
 
     /// <summary>A copy group's features: its first report's, with the first event window any of its copies gives.</summary>

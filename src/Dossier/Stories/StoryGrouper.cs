@@ -40,6 +40,12 @@ public sealed record StoryGrouperOptions
     /// <summary>Factor applied when two reports each name three or more entities and share none: another event.</summary>
     public double EntityMismatchFactor { get; init; } = 0.5;
 
+    /// <summary>
+    /// Reports held open before any group closes. Within it, stories are exactly the same in any input order (every
+    /// group is clustered whole); beyond it, stale groups close as the stream's dates move on, which bounds memory.
+    /// </summary>
+    public int OpenReports { get; init; } = 10_000;
+
     /// <summary>A group of reports closes when the stream's dates have moved this many days past it (plus the lateness seen so far).</summary>
     public int CloseAfterDays { get; init; } = 7;
 
@@ -112,6 +118,7 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
     private readonly Dictionary<ulong, List<int>> bandIndex = [];
     private readonly List<StoryCluster> closed = [];
     private long sequence;
+    private int openReports;
     private int nextStory;
     private DateOnly? watermark;
     private int lateness;
@@ -174,6 +181,7 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
         var slot = reports.Count;
         var report = new OpenReport(article, features, sequence, BlockingKeys(features));
         reports.Add(report);
+        openReports++;
         parent.Add(slot);
         groups[slot] = new CandidateGroup(slot, sequence, features.Window is { Yearless: false } w ? w.Last : null);
         var advanced = AdvanceClock(features.Window);
@@ -211,7 +219,7 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
         {
             if (bandIndex.TryGetValue(key, out var band))
             {
-                foreach (var s in band.ToList())
+                foreach (var s in band)
                 {
                     if (seen.Add(s))
                     {
@@ -225,7 +233,7 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
         {
             if (postings.TryGetValue(key, out var ids) && ids.Count <= options.MaxPostings)
             {
-                foreach (var s in ids.ToList())
+                foreach (var s in ids)
                 {
                     if (seen.Add(s))
                     {
@@ -330,13 +338,16 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
     {
         // Checking every group on every report would cost the number of open groups per report: only when the
         // stream's newest day moves on, and now and then for undated streams.
-        if (!advanced && sequence % 64 != 0)
+        if ((!advanced && sequence % 64 != 0) || openReports <= options.OpenReports)
         {
             return;
         }
 
+        // Over the budget, a stream in no order (lateness as long as the stream) would hold everything: groups then
+        // close by the stream's dates alone, as a live feed's would.
+        var allowance = lateness > options.CloseAfterDays * 4 ? 0 : lateness;
         var stale = groups.Values.Where(g =>
-            (watermark is { } now && g.LastDay is { } last && now.DayNumber - last.DayNumber > options.CloseAfterDays + lateness)
+            (watermark is { } now && g.LastDay is { } last && now.DayNumber - last.DayNumber > options.CloseAfterDays + allowance)
             || sequence - g.LastSequence > options.CloseAfterArticles).OrderBy(g => g.FirstSequence).ToList();
         foreach (var group in stale)
         {
@@ -347,6 +358,11 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
     private void Close(CandidateGroup group)
     {
         var members = Members(group);
+        if (Environment.GetEnvironmentVariable("DOSSIER_DEBUG_GROUPING") is { Length: > 0 })
+        {
+            Console.Error.WriteLine($"CLOSE {members.Count} open={groups.Count} seq={sequence} lateness={lateness}");
+        }
+
         foreach (var cluster in EventClustering.Cluster(members, options))
         {
             closed.Add(cluster with { Id = StoryId(++nextStory) });
@@ -356,6 +372,7 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
         {
             Unindex(slot, reports[slot]!);
             reports[slot] = null;
+            openReports--;
         }
 
         groups.Remove(group.Root);

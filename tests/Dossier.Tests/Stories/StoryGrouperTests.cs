@@ -72,7 +72,6 @@ public class StoryGrouperTests
         var state = Assert.Single(session.ActiveStates);
         var copy = JsonSerializer.Deserialize<StoryState>(JsonSerializer.Serialize(state))!;
         Assert.Equal(state.ArticleIds, copy.ArticleIds);
-        Assert.Equal(state.Centroid.Count, copy.Centroid.Count);
         Assert.Equal(state.Fingerprints[0].Signature, copy.Fingerprints[0].Signature);
         Assert.Equal(state.LastDate, copy.LastDate);
     }
@@ -80,7 +79,8 @@ public class StoryGrouperTests
     [Fact]
     public void Stories_close_after_a_quiet_window_and_can_be_drained()
     {
-        var session = new StoryGroupingSession(new StoryGrouperOptions { CloseAfterDays = 3 });
+        // A budget of one open report: beyond it, groups the stream's dates have left behind close.
+        var session = new StoryGroupingSession(new StoryGrouperOptions { CloseAfterDays = 3, OpenReports = 1 });
         session.Add(Make("a", string.Format(System.Globalization.CultureInfo.InvariantCulture, Talks, "Kalmar", "Monday"), new DateOnly(2026, 1, 6)));
         session.Add(Make("b", "A storm closed every school in the capital of Ostria and cut power to forty thousand homes.", new DateOnly(2026, 1, 20)));
         Assert.Equal(1, session.ActiveCount);
