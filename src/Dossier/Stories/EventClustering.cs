@@ -47,12 +47,12 @@ public static class EventClustering
         }
 
         var undated = a.Window is null || b.Window is null;
-        if (shared >= (undated ? 3 : 2))
+        if (undated && shared >= 3)
         {
             return true;
         }
 
-        return TermCosine(a.TermCounts, b.TermCounts) >= (undated ? options.UndatedLinkCosine : options.LinkCosine);
+        return shared >= options.LinkNames && TermCosine(a.TermCounts, b.TermCounts) >= (undated ? options.UndatedLinkCosine : options.LinkCosine);
     }
 
     /// <summary>Whether one report is a copy of the other: the same normalised text, or most of the same word shingles.</summary>
@@ -92,12 +92,7 @@ public static class EventClustering
 
         var copyOf = CopyGroups(ordered, options);
         var nodes = Enumerable.Range(0, ordered.Count).Where(i => copyOf[i] == i).ToList();
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         var clusters = Agglomerate(ordered, copyOf, nodes, options);
-        if (Environment.GetEnvironmentVariable("DOSSIER_DEBUG_GROUPING") is { Length: > 0 } && members.Count > 50)
-        {
-            Console.Error.WriteLine($"CLUSTER {members.Count} reports {nodes.Count} nodes {clusters.Count} stories {watch.ElapsedMilliseconds} ms");
-        }
         var result = new List<StoryCluster>(clusters.Count);
         foreach (var (reports, announcements) in clusters)
         {

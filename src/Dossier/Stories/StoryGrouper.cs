@@ -46,6 +46,9 @@ public sealed record StoryGrouperOptions
     /// </summary>
     public int OpenReports { get; init; } = 10_000;
 
+    /// <summary>An open group this large hands on the stories the stream has left behind (once per stream day) instead of waiting to go stale whole.</summary>
+    public int ShedSize { get; init; } = 500;
+
     /// <summary>A group of reports closes when the stream's dates have moved this many days past it (plus the lateness seen so far).</summary>
     public int CloseAfterDays { get; init; } = 7;
 
@@ -66,6 +69,9 @@ public sealed record StoryGrouperOptions
 
     /// <summary>Term-frequency cosine at which two dated reports are candidates for one story (a loose first cut, refined by clustering).</summary>
     public double LinkCosine { get; init; } = 0.12;
+
+    /// <summary>Names two reports must share, besides words, to be candidates for one story (an undated report also links on three shared names alone).</summary>
+    public int LinkNames { get; init; } = 1;
 
     /// <summary>The same for a pair of which one is undated.</summary>
     public double UndatedLinkCosine { get; init; } = 0.30;
@@ -353,15 +359,56 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
         {
             Close(group);
         }
+
+        // A group that keeps growing (names every day's news shares chain it on) never goes stale as a whole: its
+        // stories that the stream has left behind are handed on, the rest stays open.
+        if (watermark is { } today)
+        {
+            var horizon = today.AddDays(-(options.CloseAfterDays + allowance));
+            foreach (var group in groups.Values.Where(g => g.Slots.Count >= options.ShedSize && g.ShedAt != today).OrderBy(g => g.FirstSequence).ToList())
+            {
+                group.ShedAt = today;
+                Shed(group, horizon);
+            }
+        }
+    }
+
+    private void Shed(CandidateGroup group, DateOnly horizon)
+    {
+        var members = Members(group);
+        var slotOf = new Dictionary<AnnotatedArticle, int>(ReferenceEqualityComparer.Instance);
+        foreach (var slot in group.Slots)
+        {
+            slotOf.TryAdd(reports[slot]!.Article, slot);
+        }
+
+        var gone = new HashSet<int>();
+        foreach (var cluster in EventClustering.Cluster(members, options))
+        {
+            var articles = cluster.Articles.Concat(cluster.Announcements).ToList();
+            var windows = articles.Select(a => reports[slotOf[a]]!.Features.Window).OfType<EventWindow>().Where(w => !w.Yearless).ToList();
+            if (windows.Count == 0 || windows.Max(w => w.Last) >= horizon)
+            {
+                continue;
+            }
+
+            closed.Add(cluster with { Id = StoryId(++nextStory) });
+            foreach (var article in articles)
+            {
+                var slot = slotOf[article];
+                Unindex(slot, reports[slot]!);
+                reports[slot] = null;
+                openReports--;
+                gone.Add(slot);
+            }
+        }
+
+        group.Slots.RemoveAll(gone.Contains);
     }
 
     private void Close(CandidateGroup group)
     {
         var members = Members(group);
-        if (Environment.GetEnvironmentVariable("DOSSIER_DEBUG_GROUPING") is { Length: > 0 })
-        {
-            Console.Error.WriteLine($"CLOSE {members.Count} open={groups.Count} seq={sequence} lateness={lateness}");
-        }
 
         foreach (var cluster in EventClustering.Cluster(members, options))
         {
@@ -425,6 +472,9 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
         public long LastSequence { get; private set; } = sequence;
 
         public DateOnly? LastDay { get; private set; } = lastDay;
+
+        /// <summary>The stream's day when stale stories were last handed on from this group.</summary>
+        public DateOnly? ShedAt { get; set; }
 
         public void Absorb(CandidateGroup other)
         {
