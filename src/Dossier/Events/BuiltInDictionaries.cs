@@ -13,6 +13,11 @@ internal static class BuiltInDictionaries
     private static VerbDictionary LoadVerbs()
     {
         var d = new VerbDictionary();
+        // CAMEO 2.0's blocks first (compiled by data/build/phoenix.py); our lexicon, read after, refines the
+        // verbs both name, since a later entry for a form replaces the earlier one.
+        using (var cameo = EmbeddedData.Open("verbs", "cameo2.txt")) d.Read(cameo);
+        // Only our lexicon says which verbs are mutual ("X and Y met"); a joint subject of another verb is no dyad.
+        foreach (var f in d.Families) f.Mutual = false;
         VerbFamily? family = null;
         foreach (var f in EmbeddedData.Rows("verbs", "lexicon.tsv", skipHeader: false))
         {
@@ -56,8 +61,38 @@ internal static class BuiltInDictionaries
                 if (n.Length > 4 && (n.EndsWith("an", StringComparison.Ordinal) || n.EndsWith('i')) && char.IsUpper(n[0]) && !n.Contains(' ', StringComparison.Ordinal)) d.Add(n + "s", entry);
             }
         }
+        // One actor system: the language stage's own tables (data/actors) name the same actors for the coder.
+        // The first entry for a phrase wins, so the lists above refine these.
+        foreach (var f in EmbeddedData.Rows("actors", "countries.tsv", skipHeader: false))
+        {
+            if (f.Length < 2 || f[0].Length != 3) continue;
+            var entry = new ActorEntry(f[1], [new ActorCode(f[0], null, null)]);
+            d.Add(f[1], entry);
+            for (var c = 2; c < f.Length && c <= 4; c++) foreach (var n in SplitSemi(f[c])) d.Add(n, entry);
+        }
+        foreach (var f in EmbeddedData.Rows("actors", "igos.tsv", skipHeader: false))
+        {
+            if (f.Length < 2) continue;
+            var entry = new ActorEntry(f[1], [new ActorCode(f[0], null, null)]);
+            d.Add(f[1], entry);
+            if (f.Length > 2) foreach (var n in SplitSemi(f[2])) d.Add(n, entry);
+        }
+        foreach (var f in EmbeddedData.Rows("actors", "people.tsv", skipHeader: false))
+        {
+            if (f.Length >= 2 && f[1].Length >= 3) d.Add(f[0], new ActorEntry(f[0], [new ActorCode(f[1], null, null)]));
+        }
+        foreach (var f in EmbeddedData.Rows("actors", "cities.tsv", skipHeader: false))
+        {
+            if (f.Length >= 2 && f[1].Length == 3) d.Add(f[0], new ActorEntry(f[0], [new ActorCode(f[1], null, null)]));
+        }
+        // The Phoenix dictionaries (compiled by data/build/phoenix.py): countries with dated office holders,
+        // international and non-state actors. Read last, so every list above wins on a shared phrase.
+        using (var phoenix = EmbeddedData.Open("cameo", "phoenix.txt")) d.Read(phoenix);
         return d;
     }
+
+    private static IEnumerable<string> SplitSemi(string s) =>
+        s.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(x => x.Length > 0);
 
     private static AgentDictionary LoadAgents()
     {

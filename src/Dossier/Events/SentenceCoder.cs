@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 using Dossier.Events.Dictionaries;
 using Dossier.Model;
@@ -40,6 +41,8 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     private readonly ActorDictionary _actors = dictionaries.Actors;
     private readonly AgentDictionary _agents = dictionaries.Agents;
     private readonly DiscardDictionary _discards = dictionaries.Discards;
+    private readonly ModalityTable _modality = ModalityTable.BuiltIn;
+    private readonly FrozenSet<string> _oneSided = OneSidedCodes.BuiltIn;
 
     private sealed class Unit
     {
@@ -64,6 +67,8 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         public bool Passive;
         public bool Complement;
         public bool Main;
+        public bool Intent;
+        public bool Requested;
         public string Why = "";
         public List<PhraseActor>? Sources;
     }
@@ -99,10 +104,18 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         }
 
         Verb? previousMain = null;
+        Verb? request = null;
         foreach (var verb in verbs)
         {
             if (!verb.Main) continue;
+            if (options.CodeModality && request is not null && ThatBetween(tokens, request, verb))
+            {
+                // "demanded that Israel ease the blockade": the easing is asked for, not done; the demand is the event.
+                notes?.Add($"\"{tokens[verb.Start + verb.Form.VerbWord].Key}\": asked for in a that-clause of \"{tokens[request.Start + request.Form.VerbWord].Key}\", not done; not coded");
+                continue;
+            }
             CodeVerb(text, tokens, units, unitAt, lists, verbs, verb, previousMain, sentenceIndex, events, notes);
+            if (_modality.RequestVerbs.Contains(tokens[verb.Start + verb.Form.VerbWord].Key)) request = verb;
             previousMain = verb;
         }
         return Dedupe(events);
@@ -525,6 +538,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             break;
         }
         v.ChainStart = c;
+        if (options.CodeModality) ReadSetting(tokens, v);
         if (i == 0 && key.EndsWith("ED", StringComparison.Ordinal) && i + v.Length < tokens.Length && tokens[i + v.Length].Key == "BY") { v.Why = "opening participle (\"… by X,\"), not a clause"; return; }
         if (WordClasses.Determiners.Contains(prev)) { v.Why = $"noun: follows \"{prev}\""; return; }
         if (prev != "TO" && WordClasses.Prepositions.Contains(prev) && c == i) { v.Why = $"noun or gerund: follows the preposition \"{prev}\""; return; }
@@ -613,7 +627,28 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             if (sources is not null && notes is not null) why.Add($"source: subject of \"{verbWord}\"");
         }
         verb.Sources = sources;
-        if (targets is null && !(match?.Compound ?? false))
+        if (options.CodeModality && verb.Requested && code.Forward is { } asked)
+        {
+            // "Russia said that Sudan must return the helicopter": Russia demands, Sudan is asked; nothing was returned.
+            var speaker = sources is { Count: > 0 } ? SpeakerBefore(tokens, listAt, lists, sources[0].FirstToken) : null;
+            if (speaker is null)
+            {
+                notes?.Add($"\"{verbWord}\" ({code}): asked for (\"must\", \"should\"), not done, and no speaker named; not coded");
+                return;
+            }
+            targets = sources;
+            sources = speaker;
+            code = new VerbCode(_modality.DemandOf(asked), null);
+            pattern = null;
+            if (notes is not null) why.Add("asked for: the speaker demands it of the clause's subject");
+        }
+        else if (options.CodeModality && verb.Intent && !verb.Negated && code.Forward is { } offered && _modality.IntentOf(offered) is { } intent)
+        {
+            // "will send aid", "offered to mediate": a promise or an offer is an expression of intent, not the act.
+            code = new VerbCode(intent, null);
+            if (notes is not null) why.Add($"promised or offered, not done: intent {intent} instead of {offered}");
+        }
+        if (targets is null && !(match?.Compound ?? false) && !(options.CodeModality && verb.Requested))
         {
             var from = match?.End ?? verbEnd;
             // Passive voice: "X was opposed by Y" makes Y the source and X the target.
@@ -638,7 +673,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         }
         var verbSpan = TextSpan.FromBounds(tokens[verb.Start].Start, tokens[verbEnd - 1].End);
         string? patternText = null;
-        string PatternText() => patternText ??= pattern is null ? $"{verb.Form.Family.Name} (default {code})" : $"{pattern.Family}: - {pattern.Text} [{pattern.Code}]";
+        string PatternText() => patternText ??= pattern is null ? $"{verb.Form.Family.Name} ({(code.Forward == verb.Form.DefaultCode?.Forward ? "default " : "")}{code})" : $"{pattern.Family}: - {pattern.Text} [{pattern.Code}]";
         if (sources is null || sources.Count == 0)
         {
             notes?.Add($"\"{verbWord}\" ({code}): no source actor found");
@@ -646,6 +681,9 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         }
         if (!options.AllowUnknownCountry)
         {
+            // "rebels in the Ivory Coast": a role placed in a country is that country's role.
+            sources = Localize(tokens, listAt, lists, sources);
+            if (targets is not null) targets = Localize(tokens, listAt, lists, targets);
             sources = sources.FindAll(a => !a.Code.StartsWith("---", StringComparison.Ordinal));
             targets = targets?.FindAll(a => !a.Code.StartsWith("---", StringComparison.Ordinal));
             if (sources.Count == 0) { notes?.Add($"\"{verbWord}\" ({code}): the source names no country or organisation; not coded"); return; }
@@ -660,9 +698,9 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             if (!options.EmitNegated) return;
         }
         var confidence = ConfidenceOf(pattern, sources, targets);
-        void Add(PhraseActor s, PhraseActor t, string c, string reason)
+        void Add(PhraseActor s, PhraseActor t, string c, string reason, bool domestic = false)
         {
-            if (s.Code == t.Code) return;
+            if (s.Code == t.Code && !domestic) return;
             // "The two sides expressed satisfaction with Pakistani astronauts' entry": a member of a joint subject is not its target.
             if (!compound && sources.Count > 1 && sources.Exists(x => SameCountry(x.Code, t.Code))) return;
             var info = table.Lookup(c);
@@ -697,6 +735,19 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         }
         if (targets is null || targets.Count == 0)
         {
+            if (options.OneSidedEvents && code.Forward is { } alone && IsOneSided(alone))
+            {
+                // PLOVER codes a domestic act against the place where it happens, else the actor's own country.
+                var place = FindPlace(tokens, listAt, lists, verbEnd, clauseEnd);
+                var before = events.Count;
+                foreach (var s in sources)
+                {
+                    var country = place ?? CountryOf(s);
+                    if (country is null) continue;
+                    Add(s, country, alone, place is null ? "no target: the source's own country (one-sided act)" : "no target: the place's country (one-sided act)", domestic: true);
+                }
+                if (events.Count > before) return;
+            }
             notes?.Add($"\"{verbWord}\" ({code}): no target actor found; not coded (events need a source and a target)");
             return;
         }
@@ -707,6 +758,107 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 if (code.Forward is { } f) Add(s, t, f, reasonText);
                 if (code.Reverse is { } r) Add(t, s, r, reasonText + " (paired reverse code)");
             }
+    }
+
+    /// <summary>The verb's setting from its chain and the word governing its infinitive: intent, request, negation.</summary>
+    private void ReadSetting(Token[] tokens, Verb v)
+    {
+        var hasTo = false;
+        for (var k = v.ChainStart; k < v.Start; k++)
+        {
+            var key = tokens[k].Key;
+            if (key == "TO") hasTo = true;
+            else if (_modality.IntentModals.Contains(key)) v.Intent = true;
+            else if (_modality.RequestModals.Contains(key)) v.Requested = true;
+        }
+        if (!hasTo || v.ChainStart == 0) return;
+        var governor = tokens[v.ChainStart - 1].Key;
+        if (_modality.IntentGovernors.Contains(governor)) v.Intent = true;
+        else if (_modality.NegationGovernors.Contains(governor)) v.Negated = true;
+    }
+
+    /// <summary>True when a "that" opens the clause of <paramref name="verb"/> after the request verb ("demanded that X V").</summary>
+    private static bool ThatBetween(Token[] tokens, Verb request, Verb verb)
+    {
+        if (verb.Start <= request.Start) return false;
+        for (var k = request.Start + request.Length; k < verb.ChainStart; k++)
+        {
+            var key = tokens[k].Key;
+            if (key is ";" or ":") return false;
+            if (key == "THAT") return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Who reports the clause starting near <paramref name="from"/>: the nearest actor list before the "that" or the
+    /// speech verb that opens it ("Russia said on Tuesday that …", "X, Y said, …" is not looked for).
+    /// </summary>
+    private static List<PhraseActor>? SpeakerBefore(Token[] tokens, int[] listAt, List<List<Unit>> lists, int from)
+    {
+        var k = from - 1;
+        var opener = -1;
+        for (; k >= 0 && from - k <= 12; k--)
+        {
+            var key = tokens[k].Key;
+            if (key is ";" or ":") return null;
+            if (key == "THAT" || WordClasses.SpeechVerbs.Contains(key)) { opener = k; break; }
+        }
+        if (opener < 0) return null;
+        for (k = opener - 1; k >= 0 && opener - k <= 8; k--)
+        {
+            if (listAt[k] >= 0) return FlatOf(lists[listAt[k]]);
+            if (tokens[k].Key is ";" or ":" or ",") return null;
+        }
+        return null;
+    }
+
+    /// <summary>"rebels in the Ivory Coast", "students throughout Indonesia": a role-only actor takes the country named right after it.</summary>
+    private static List<PhraseActor> Localize(Token[] tokens, int[] listAt, List<List<Unit>> lists, List<PhraseActor> actors)
+    {
+        List<PhraseActor>? result = null;
+        for (var a = 0; a < actors.Count; a++)
+        {
+            var actor = actors[a];
+            if (!actor.Code.StartsWith("---", StringComparison.Ordinal)) continue;
+            var k = actor.LastToken + 1;
+            if (k >= tokens.Length || tokens[k].Key is not ("IN" or "FROM" or "OF" or "THROUGHOUT" or "ACROSS")) continue;
+            k++;
+            if (k < tokens.Length && tokens[k].Key == "THE") k++;
+            if (k >= tokens.Length || listAt[k] < 0) continue;
+            var place = FlatOf(lists[listAt[k]]);
+            if (place.Count == 0 || CountryCode(place[0].Code) is not { } country) continue;
+            result ??= [.. actors];
+            result[a] = actor with { Code = country + actor.Code[3..], Why = actor.Why + $"; country from \"{place[0].Name}\" after it" };
+        }
+        return result ?? actors;
+    }
+
+    /// <summary>The first actor named as a place in the clause ("in Gaza", "near Basra"), as a country.</summary>
+    private static PhraseActor? FindPlace(Token[] tokens, int[] listAt, List<List<Unit>> lists, int from, int end)
+    {
+        for (var k = from; k < end; k++)
+        {
+            if (listAt[k] < 0) continue;
+            if (!PrecededBy(tokens, k, "IN", "AT", "NEAR", "INSIDE", "ACROSS", "THROUGHOUT", "OUTSIDE")) { k = lists[listAt[k]][^1].Last; continue; }
+            var found = FlatOf(lists[listAt[k]]);
+            return found.Count > 0 && CountryCode(found[0].Code) is { } c ? found[0] with { Code = c } : null;
+        }
+        return null;
+    }
+
+    /// <summary>The actor's own country as a target of a one-sided act, or null for international and unknown actors.</summary>
+    private static PhraseActor? CountryOf(PhraseActor actor) =>
+        CountryCode(actor.Code) is { } c ? actor with { Code = c, Why = "the source's own country" } : null;
+
+    private static string? CountryCode(string code) =>
+        code.Length >= 3 && !code.StartsWith("---", StringComparison.Ordinal) && !code.StartsWith("IGO", StringComparison.Ordinal)
+        && !code.StartsWith("NGO", StringComparison.Ordinal) && !code.StartsWith("IMG", StringComparison.Ordinal) && char.IsAsciiLetterUpper(code[0]) ? code[..3] : null;
+
+    private bool IsOneSided(string code)
+    {
+        for (var n = code.Length; n >= 2; n--) if (_oneSided.Contains(code[..n])) return true;
+        return false;
     }
 
     private static bool ContainsPhrase(Token[] tokens, int from, int to, string first, string second)
@@ -794,6 +946,8 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 continue;
             }
             if (afterPronoun && key == ",") return null;
+            // "Iraq said (that) it would allow …": the pronoun is the speaker.
+            if (afterPronoun && options.CodeModality && (WordClasses.SpeechVerbs.Contains(key) || key == "THAT")) return SpeakerBefore(tokens, listAt, lists, k + 1);
             if (WordClasses.Subordinators.Contains(key) || WordClasses.SpeechVerbs.Contains(key)) return null;
             // "X, who fired …": a relative pronoun right before the verb stands for the phrase before it.
             if (key is "WHO" or "WHICH" or "THAT" && k == verb.ChainStart - 1 && k > 0 && listAt[k - 1] >= 0) return FlatOf(lists[listAt[k - 1]]);
