@@ -72,10 +72,14 @@ internal sealed class ModalityTable
     }
 }
 
-/// <summary>CAMEO code prefixes coded without a target (data/cameo/one-sided.tsv).</summary>
+/// <summary>
+/// CAMEO code prefixes coded without a target (data/cameo/one-sided.tsv): true when the act is done at home (the
+/// source's own country stands in), false when only a named place can stand in.
+/// </summary>
 internal static class OneSidedCodes
 {
     /// <summary>The built-in list.</summary>
-    public static FrozenSet<string> BuiltIn { get; } =
-        EmbeddedData.Rows("cameo", "one-sided.tsv", skipHeader: true).Where(f => f[0].Length > 0).Select(f => f[0]).ToFrozenSet(StringComparer.Ordinal);
+    public static FrozenDictionary<string, bool> BuiltIn { get; } =
+        EmbeddedData.Rows("cameo", "one-sided.tsv", skipHeader: true).Where(f => f.Length >= 2 && f[0].Length > 0)
+            .ToFrozenDictionary(f => f[0], f => f[1] == "self", StringComparer.Ordinal);
 }

@@ -42,7 +42,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     private readonly AgentDictionary _agents = dictionaries.Agents;
     private readonly DiscardDictionary _discards = dictionaries.Discards;
     private readonly ModalityTable _modality = ModalityTable.BuiltIn;
-    private readonly FrozenSet<string> _oneSided = OneSidedCodes.BuiltIn;
+    private readonly FrozenDictionary<string, bool> _oneSided = OneSidedCodes.BuiltIn;
 
     private sealed class Unit
     {
@@ -69,6 +69,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         public bool Main;
         public bool Intent;
         public bool Requested;
+        public bool Purpose;
         public string Why = "";
         public List<PhraseActor>? Sources;
     }
@@ -489,6 +490,8 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         for (var i = 0; i < tokens.Length; i++)
         {
             if (listAt[i] >= 0 || IsMonthOfDate(tokens, i)) continue;
+            // "was going to arrange": the future, not a journey.
+            if (tokens[i].Key == "GOING" && i + 1 < tokens.Length && tokens[i + 1].Key == "TO" && options.CodeModality) continue;
             var len = _verbs.Match(tokens, i, out var form);
             if (len == 0 || form is null) continue;
             var v = new Verb { Start = i, Length = len, Form = form };
@@ -548,6 +551,8 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             var k = tokens[b].Key;
             if (WordClasses.Determiners.Contains(k) && b < i - 1 && (k != "'S" || WordClasses.LooksAdjective(prev))) { v.Why = $"noun: \"{k} …\" phrase"; return; }
             if (char.IsDigit(k[0]) || k is "MILLION" or "BILLION") continue;
+            // "a strong and coordinated message": a participle joined to an adjective is one too.
+            if (k is "AND" or "," && b == i - 1 && b > 0 && WordClasses.LooksAdjective(tokens[b - 1].Key)) continue;
             if (tokens[b].Capitalized || listAt[b] >= 0 || WordClasses.IsFunctionWord(k) || WordClasses.IsAdverb(k)) break;
         }
         if (prev is "VERY" or "TOO" or "SO" or "MORE" or "LESS" or "QUITE" or "RATHER" or "MOST") { v.Why = $"adjective: follows \"{prev}\""; return; }
@@ -567,11 +572,42 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 v.Why = $"complement of \"{tokens[governing.Start].Key}\"";
                 return;
             }
+            // "actions to dismantle", "resigned yesterday to allow": an infinitive after a noun or an adverb says what
+            // something is for; only a verb or an offering word ("ready to", "failed to") makes it an act of the subject.
+            var governor = c > 0 ? tokens[c - 1].Key : "";
+            var afterVerb = governing is not null && governing.Start + governing.Length == c;
+            if (options.CodeModality && tokens[c].Key == "TO" && !afterVerb && !_modality.IntentGovernors.Contains(governor) && !_modality.NegationGovernors.Contains(governor)
+                && !governor.EndsWith("ED", StringComparison.Ordinal) && !WordClasses.BeForms.Contains(governor) && !WordClasses.SpeechVerbs.Contains(governor) && listAt[c - 1] < 0)
+            {
+                v.Purpose = true;
+                v.Why = $"purpose infinitive after \"{governor}\", not an act";
+                return;
+            }
+        }
+        // "to combat terrorism and protect civilians": a verb joined to a purpose infinitive shares its reading.
+        if (options.CodeModality && c == i && i > 1 && tokens[i - 1].Key is "AND" or "OR" && earlier.Count > 0 && earlier[^1] is { Purpose: true } purpose && !SeparatedFrom(tokens, purpose, i - 1))
+        {
+            v.Purpose = true;
+            v.Why = "joined to a purpose infinitive, not an act";
+            return;
+        }
+        // "the Afghan issue", "a Chinese plan": a bare verb form right after "the" + one name is a noun.
+        if (options.CodeModality && c == i && i >= 2 && listAt[i - 1] >= 0 && key == tokens[i + v.Form.VerbWord].Key && !key.EndsWith('S') && !key.EndsWith("ED", StringComparison.Ordinal)
+            && FirstOfUnit(listAt, i - 1) is var first && first > 0 && tokens[first - 1].Key is "THE" or "A" or "AN" or "'S")
+        {
+            v.Why = $"noun: \"{tokens[first - 1].Key} {tokens[i - 1].Key} …\" phrase";
+            return;
         }
         var reduced = key.EndsWith("ED", StringComparison.Ordinal) && i + v.Length < tokens.Length && tokens[i + v.Length].Key == "BY";
         v.Passive = reduced || sawBe && (key.EndsWith("ED", StringComparison.Ordinal) || key.EndsWith("EN", StringComparison.Ordinal) || key is "MET" or "HELD" or "LEFT" or "SENT" or "SEEN" or "KEPT" or "BROUGHT" or "SIGNED");
         v.Main = true;
         v.Why = v.Negated ? "main verb, negated" : v.Passive ? "main verb, passive form" : "main verb";
+    }
+
+    private static int FirstOfUnit(int[] listAt, int k)
+    {
+        while (k > 0 && listAt[k - 1] == listAt[k]) k--;
+        return k;
     }
 
     /// <summary>True when the governing verb has a pattern "* to VERB" for this verb ("offered to mediate").</summary>
@@ -735,14 +771,14 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         }
         if (targets is null || targets.Count == 0)
         {
-            if (options.OneSidedEvents && code.Forward is { } alone && IsOneSided(alone))
+            if (options.OneSidedEvents && code.Forward is { } alone && OneSided(alone) is { } self)
             {
                 // PLOVER codes a domestic act against the place where it happens, else the actor's own country.
                 var place = FindPlace(tokens, listAt, lists, verbEnd, clauseEnd);
                 var before = events.Count;
                 foreach (var s in sources)
                 {
-                    var country = place ?? CountryOf(s);
+                    var country = place ?? (self ? CountryOf(s) : null);
                     if (country is null) continue;
                     Add(s, country, alone, place is null ? "no target: the source's own country (one-sided act)" : "no target: the place's country (one-sided act)", domestic: true);
                 }
@@ -855,10 +891,11 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         code.Length >= 3 && !code.StartsWith("---", StringComparison.Ordinal) && !code.StartsWith("IGO", StringComparison.Ordinal)
         && !code.StartsWith("NGO", StringComparison.Ordinal) && !code.StartsWith("IMG", StringComparison.Ordinal) && char.IsAsciiLetterUpper(code[0]) ? code[..3] : null;
 
-    private bool IsOneSided(string code)
+    /// <summary>Null when the act needs a target; else whether the source's own country may stand in for it.</summary>
+    private bool? OneSided(string code)
     {
-        for (var n = code.Length; n >= 2; n--) if (_oneSided.Contains(code[..n])) return true;
-        return false;
+        for (var n = code.Length; n >= 2; n--) if (_oneSided.TryGetValue(code[..n], out var self)) return self;
+        return null;
     }
 
     private static bool ContainsPhrase(Token[] tokens, int from, int to, string first, string second)
@@ -1006,6 +1043,8 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             if (PrecededBy(tokens, k, "AS", "INCLUDING", "LIKE", "(")) { k = lists[listAt[k]][^1].Last; continue; }
             var found = FlatOf(lists[listAt[k]]);
             if (sources is not null && found.Count > 0 && sources.Any(s => s.FirstToken == found[0].FirstToken)) continue;
+            // "deployed troops to South Sudan": a bare role ("troops") is what is moved, not to whom; look on.
+            if (!locativeTargets && found.TrueForAll(a => a.Code.StartsWith("---", StringComparison.Ordinal)) && !PrecededBy(tokens, k, "OF")) { k = lists[listAt[k]][^1].Last; continue; }
             return found;
         }
         return null;
