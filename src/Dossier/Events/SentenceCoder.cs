@@ -514,7 +514,9 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     /// </summary>
     private static bool IsMonthOfDate(Token[] tokens, int i) =>
         tokens[i].Capitalized && MonthKeys.Contains(tokens[i].Key)
-        && ((i + 1 < tokens.Length && IsDayNumber(tokens[i + 1].Key)) || (i > 0 && IsDayNumber(tokens[i - 1].Key)));
+        && ((i + 1 < tokens.Length && IsDayNumber(tokens[i + 1].Key)) || (i > 0 && IsDayNumber(tokens[i - 1].Key))
+            // "last March", "in May": a capitalised month inside a sentence is the month; the verb is written in lower case.
+            || (i > 0 && tokens[i - 1].Key is not ("\"" or "``" or ":")));
 
     private static bool IsDayNumber(string key) => key.Length is 1 or 2 && key.All(char.IsAsciiDigit);
 
@@ -556,7 +558,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             if (tokens[b].Capitalized || listAt[b] >= 0 || WordClasses.IsFunctionWord(k) || WordClasses.IsAdverb(k)) break;
         }
         if (prev is "VERY" or "TOO" or "SO" or "MORE" or "LESS" or "QUITE" or "RATHER" or "MOST") { v.Why = $"adjective: follows \"{prev}\""; return; }
-        if (c == i && earlier.Count > 0 && earlier[^1] is { } before && (before.Main || before.Complement) && !SeparatedFrom(tokens, before, i))
+        if (c == i && earlier.Count > 0 && earlier[^1] is { } before && (before.Main || before.Complement || before.Purpose) && !SeparatedFrom(tokens, before, i))
         {
             v.Why = $"noun: object of \"{tokens[before.Start].Key}\" (no clause boundary between)";
             return;
@@ -575,7 +577,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             // "actions to dismantle", "resigned yesterday to allow": an infinitive after a noun or an adverb says what
             // something is for; only a verb or an offering word ("ready to", "failed to") makes it an act of the subject.
             var governor = c > 0 ? tokens[c - 1].Key : "";
-            var afterVerb = governing is not null && governing.Start + governing.Length == c;
+            var afterVerb = governing is { Main: true } && governing.Start + governing.Length == c;
             if (options.CodeModality && tokens[c].Key == "TO" && !afterVerb && !_modality.IntentGovernors.Contains(governor) && !_modality.NegationGovernors.Contains(governor)
                 && !governor.EndsWith("ED", StringComparison.Ordinal) && !WordClasses.BeForms.Contains(governor) && !WordClasses.SpeechVerbs.Contains(governor) && listAt[c - 1] < 0)
             {
@@ -585,7 +587,8 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             }
         }
         // "to combat terrorism and protect civilians": a verb joined to a purpose infinitive shares its reading.
-        if (options.CodeModality && c == i && i > 1 && tokens[i - 1].Key is "AND" or "OR" && earlier.Count > 0 && earlier[^1] is { Purpose: true } purpose && !SeparatedFrom(tokens, purpose, i - 1))
+        if (options.CodeModality && c == i && i > 1 && earlier.Count > 0 && earlier[^1] is { Purpose: true } purpose
+            && ((tokens[i - 1].Key is "AND" or "OR" && !SeparatedFrom(tokens, purpose, i - 1)) || purpose.Start + purpose.Length == i))
         {
             v.Purpose = true;
             v.Why = "joined to a purpose infinitive, not an act";
