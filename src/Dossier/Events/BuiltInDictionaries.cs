@@ -48,27 +48,20 @@ internal static class BuiltInDictionaries
     private static ActorDictionary LoadActors()
     {
         var d = new ActorDictionary();
-        foreach (var f in EmbeddedData.Rows("cameo", "actors.tsv", skipHeader: true))
-        {
-            if (f.Length < 2) continue;
-            var names = SplitList(f[1]);
-            if (names.Count == 0) continue;
-            var entry = new ActorEntry(names[0], [new ActorCode(f[0], null, null)]);
-            foreach (var n in names)
-            {
-                d.Add(n, entry);
-                // Nationalities name people too: "Afghans", "Pakistanis", "Colombians".
-                if (n.Length > 4 && (n.EndsWith("an", StringComparison.Ordinal) || n.EndsWith('i')) && char.IsUpper(n[0]) && !n.Contains(' ', StringComparison.Ordinal)) d.Add(n + "s", entry);
-            }
-        }
-        // One actor system: the language stage's own tables (data/actors) name the same actors for the coder.
-        // The first entry for a phrase wins, so the lists above refine these.
+        // One actor system: the language stage's own tables (data/actors) come first, so the coder and the
+        // mentions resolve a name the same way. A capital acting is its government ("Tokyo praised Seoul": JPNGOV).
+        // The first entry for a phrase wins, so each list below only adds what the ones above lack.
         foreach (var f in EmbeddedData.Rows("actors", "countries.tsv", skipHeader: false))
         {
             if (f.Length < 2 || f[0].Length != 3) continue;
             var entry = new ActorEntry(f[1], [new ActorCode(f[0], null, null)]);
             d.Add(f[1], entry);
-            for (var c = 2; c < f.Length && c <= 4; c++) foreach (var n in SplitSemi(f[c])) d.Add(n, entry);
+            for (var c = 2; c < f.Length && c <= 3; c++) foreach (var n in SplitSemi(f[c])) d.Add(n, entry);
+            if (f.Length > 4)
+            {
+                var government = new ActorEntry(f[1], [new ActorCode(f[0] + "GOV", null, null)]);
+                foreach (var n in SplitSemi(f[4])) d.Add(n, government);
+            }
         }
         foreach (var f in EmbeddedData.Rows("actors", "igos.tsv", skipHeader: false))
         {
@@ -84,6 +77,20 @@ internal static class BuiltInDictionaries
         foreach (var f in EmbeddedData.Rows("actors", "cities.tsv", skipHeader: false))
         {
             if (f.Length >= 2 && f[1].Length == 3) d.Add(f[0], new ActorEntry(f[0], [new ActorCode(f[1], null, null)]));
+        }
+        // The coder's own list: organisations, armed groups and office holders the language tables lack.
+        foreach (var f in EmbeddedData.Rows("cameo", "actors.tsv", skipHeader: true))
+        {
+            if (f.Length < 2) continue;
+            var names = SplitList(f[1]);
+            if (names.Count == 0) continue;
+            var entry = new ActorEntry(names[0], [new ActorCode(f[0], null, null)]);
+            foreach (var n in names)
+            {
+                d.Add(n, entry);
+                // Nationalities name people too: "Afghans", "Pakistanis", "Colombians".
+                if (n.Length > 4 && (n.EndsWith("an", StringComparison.Ordinal) || n.EndsWith('i')) && char.IsUpper(n[0]) && !n.Contains(' ', StringComparison.Ordinal)) d.Add(n + "s", entry);
+            }
         }
         // The Phoenix dictionaries (compiled by data/build/phoenix.py): countries with dated office holders,
         // international and non-state actors. Read last, so every list above wins on a shared phrase.

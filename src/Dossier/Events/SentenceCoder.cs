@@ -1206,12 +1206,18 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return all;
     }
 
-    private static List<EventRecord> Dedupe(List<EventRecord> events)
+    private List<EventRecord> Dedupe(List<EventRecord> events)
     {
         if (events.Count < 2) return events;
         var seen = new HashSet<(string, string, string)>();
         var result = new List<EventRecord>(events.Count);
-        foreach (var e in events) if (seen.Add((e.Source.Code, e.Target.Code, e.Code))) result.Add(e);
+        foreach (var e in events)
+        {
+            // "praised China's achievements under the leadership of Xi": China and its government are one target
+            // of one act. PETRARCH's records list each code, so its reading keeps them apart.
+            var target = options.AllowUnknownCountry ? e.Target.Code : CountryCode(e.Target.Code) ?? e.Target.Code;
+            if (seen.Add((e.Source.Code, target, e.Code))) result.Add(e);
+        }
         return result;
     }
 }
