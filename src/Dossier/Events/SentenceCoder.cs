@@ -723,6 +723,12 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             // "rebels in the Ivory Coast": a role placed in a country is that country's role.
             sources = Localize(tokens, listAt, lists, sources);
             if (targets is not null) targets = Localize(tokens, listAt, lists, targets);
+            // "Workers staged rallies in Lagos": a bare role doing a domestic act belongs to the place where it acts.
+            if (options.OneSidedEvents && code.Forward is { } domestic && OneSided(domestic) == true && sources.TrueForAll(a => a.Code.StartsWith("---", StringComparison.Ordinal))
+                && FindPlace(tokens, listAt, lists, verbEnd, clauseEnd) is { } where)
+            {
+                sources = sources.ConvertAll(a => a with { Code = where.Code + a.Code[3..], Why = a.Why + $"; country of the place \"{where.Name}\"" });
+            }
             sources = sources.FindAll(a => !a.Code.StartsWith("---", StringComparison.Ordinal));
             targets = targets?.FindAll(a => !a.Code.StartsWith("---", StringComparison.Ordinal));
             if (sources.Count == 0) { notes?.Add($"\"{verbWord}\" ({code}): the source names no country or organisation; not coded"); return; }
