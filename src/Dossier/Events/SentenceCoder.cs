@@ -787,7 +787,8 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 var before = events.Count;
                 foreach (var s in sources)
                 {
-                    var country = place ?? (self ? CountryOf(s) : null);
+                    // Police act at home: "police opened fire" is a domestic act even where an army's would not be.
+                    var country = place ?? (self || s.Code.AsSpan(3).IndexOf("COP", StringComparison.Ordinal) >= 0 ? CountryOf(s) : null);
                     if (country is null) continue;
                     Add(s, country, alone, place is null ? "no target: the source's own country (one-sided act)" : "no target: the place's country (one-sided act)", domestic: true);
                 }
