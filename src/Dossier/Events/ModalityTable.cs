@@ -10,17 +10,20 @@ internal sealed class ModalityTable
 {
     private readonly FrozenDictionary<string, string> _intent;
     private readonly FrozenDictionary<string, string> _demand;
+    private readonly FrozenDictionary<string, string> _refuse;
 
-    private ModalityTable(Dictionary<string, FrozenSet<string>> words, Dictionary<string, string> intent, Dictionary<string, string> demand)
+    private ModalityTable(Dictionary<string, FrozenSet<string>> words, Dictionary<string, string> intent, Dictionary<string, string> demand, Dictionary<string, string> refuse)
     {
         FrozenSet<string> Of(string kind) => words.TryGetValue(kind, out var s) ? s : FrozenSet<string>.Empty;
         IntentGovernors = Of("intent");
         IntentModals = Of("intent_modal");
         NegationGovernors = Of("negation");
+        RefusalGovernors = Of("refusal");
         RequestModals = Of("request_modal");
         RequestVerbs = Of("request_verb");
         _intent = intent.ToFrozenDictionary(StringComparer.Ordinal);
         _demand = demand.ToFrozenDictionary(StringComparer.Ordinal);
+        _refuse = refuse.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>The built-in table.</summary>
@@ -35,6 +38,9 @@ internal sealed class ModalityTable
     /// <summary>"failed", "refused" before "to V": the act did not happen.</summary>
     public FrozenSet<string> NegationGovernors { get; }
 
+    /// <summary>"refused", "declined" before "to V": the act was rejected.</summary>
+    public FrozenSet<string> RefusalGovernors { get; }
+
     /// <summary>"must", "should" in the verb chain: the act is asked for.</summary>
     public FrozenSet<string> RequestModals { get; }
 
@@ -43,6 +49,9 @@ internal sealed class ModalityTable
 
     /// <summary>The intent code (03x) of an offered act, or null when the act has none (a promised attack stays an attack).</summary>
     public string? IntentOf(string code) => Longest(_intent, code);
+
+    /// <summary>The rejection code (12x) of a refused act.</summary>
+    public string RefusalOf(string code) => Longest(_refuse, code) ?? "120";
 
     /// <summary>The demand code (10x) of an act asked of someone.</summary>
     public string DemandOf(string code) => Longest(_demand, code) ?? "100";
@@ -62,13 +71,15 @@ internal sealed class ModalityTable
         }
         var intent = new Dictionary<string, string>(StringComparer.Ordinal);
         var demand = new Dictionary<string, string>(StringComparer.Ordinal);
+        var refuse = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var f in EmbeddedData.Rows("cameo", "modality.tsv", skipHeader: true))
         {
             if (f.Length < 3) continue;
             if (f[0] == "intent") intent[f[1]] = f[2];
             else if (f[0] == "demand") demand[f[1]] = f[2];
+            else if (f[0] == "refuse") refuse[f[1]] = f[2];
         }
-        return new ModalityTable(words, intent, demand);
+        return new ModalityTable(words, intent, demand, refuse);
     }
 }
 

@@ -70,6 +70,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         public bool Intent;
         public bool Requested;
         public bool Purpose;
+        public bool Refused;
         public string Why = "";
         public List<PhraseActor>? Sources;
     }
@@ -681,6 +682,13 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             pattern = null;
             if (notes is not null) why.Add("asked for: the speaker demands it of the clause's subject");
         }
+        else if (options.CodeModality && verb.Refused && !verb.Negated && code.Forward is { } refused)
+        {
+            // "declined to resign", "refused to meet": the refusal is the event, a rejection (12x), not the act.
+            code = new VerbCode(_modality.RefusalOf(refused), null);
+            pattern = null;
+            if (notes is not null) why.Add($"refused: rejection {code.Forward} instead of {refused}");
+        }
         else if (options.CodeModality && verb.Intent && !verb.Negated && code.Forward is { } offered && _modality.IntentOf(offered) is { } intent)
         {
             // "will send aid", "offered to mediate": a promise or an offer is an expression of intent, not the act.
@@ -821,6 +829,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         var governor = tokens[v.ChainStart - 1].Key;
         if (_modality.IntentGovernors.Contains(governor)) v.Intent = true;
         else if (_modality.NegationGovernors.Contains(governor)) v.Negated = true;
+        else if (_modality.RefusalGovernors.Contains(governor)) v.Refused = true;
     }
 
     /// <summary>True when a "that" opens the clause of <paramref name="verb"/> after the request verb ("demanded that X V").</summary>
