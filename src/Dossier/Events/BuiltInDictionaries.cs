@@ -8,7 +8,14 @@ namespace Dossier.Events;
 /// </summary>
 internal static class BuiltInDictionaries
 {
-    public static CoderDictionaries Load() => new(LoadVerbs(), LoadActors(), LoadAgents(), LoadDiscards());
+    public static CoderDictionaries Load()
+    {
+        // The actor tables (Phoenix's above all) are the larger half of start-up: they compile on another core
+        // while the verbs compile here. Each builds its own objects, so the result does not depend on timing.
+        var actors = Task.Run(LoadActors);
+        var verbs = LoadVerbs();
+        return new(verbs, actors.GetAwaiter().GetResult(), LoadAgents(), LoadDiscards());
+    }
 
     private static VerbDictionary LoadVerbs()
     {
