@@ -8,11 +8,23 @@ namespace Dossier.Events;
 /// </summary>
 internal static class BuiltInDictionaries
 {
-    public static CoderDictionaries Load() => new(LoadVerbs(), LoadActors(), LoadAgents(), LoadDiscards());
+    public static CoderDictionaries Load()
+    {
+        // The actor tables (Phoenix's above all) are the larger half of start-up: they compile on another core
+        // while the verbs compile here. Each builds its own objects, so the result does not depend on timing.
+        var actors = Task.Run(LoadActors);
+        var verbs = LoadVerbs();
+        return new(verbs, actors.GetAwaiter().GetResult(), LoadAgents(), LoadDiscards());
+    }
 
     private static VerbDictionary LoadVerbs()
     {
         var d = new VerbDictionary();
+        // CAMEO 2.0's blocks first (compiled by data/build/phoenix.py); our lexicon, read after, refines the
+        // verbs both name, since a later entry for a form replaces the earlier one.
+        using (var cameo = EmbeddedData.Open("verbs", "cameo2.txt")) d.Read(cameo);
+        // Only our lexicon says which verbs are mutual ("X and Y met"); a joint subject of another verb is no dyad.
+        foreach (var f in d.Families) f.Mutual = false;
         VerbFamily? family = null;
         foreach (var f in EmbeddedData.Rows("verbs", "lexicon.tsv", skipHeader: false))
         {
@@ -43,6 +55,37 @@ internal static class BuiltInDictionaries
     private static ActorDictionary LoadActors()
     {
         var d = new ActorDictionary();
+        // One actor system: the language stage's own tables (data/actors) come first, so the coder and the
+        // mentions resolve a name the same way. A capital acting is its government ("Tokyo praised Seoul": JPNGOV).
+        // The first entry for a phrase wins, so each list below only adds what the ones above lack.
+        foreach (var f in EmbeddedData.Rows("actors", "countries.tsv", skipHeader: false))
+        {
+            if (f.Length < 2 || f[0].Length != 3) continue;
+            var entry = new ActorEntry(f[1], [new ActorCode(f[0], null, null)]);
+            d.Add(f[1], entry);
+            for (var c = 2; c < f.Length && c <= 3; c++) foreach (var n in SplitSemi(f[c])) d.Add(n, entry);
+            if (f.Length > 4)
+            {
+                var government = new ActorEntry(f[1], [new ActorCode(f[0] + "GOV", null, null)]);
+                foreach (var n in SplitSemi(f[4])) d.Add(n, government);
+            }
+        }
+        foreach (var f in EmbeddedData.Rows("actors", "igos.tsv", skipHeader: false))
+        {
+            if (f.Length < 2) continue;
+            var entry = new ActorEntry(f[1], [new ActorCode(f[0], null, null)]);
+            d.Add(f[1], entry);
+            if (f.Length > 2) foreach (var n in SplitSemi(f[2])) d.Add(n, entry);
+        }
+        foreach (var f in EmbeddedData.Rows("actors", "people.tsv", skipHeader: false))
+        {
+            if (f.Length >= 2 && f[1].Length >= 3) d.Add(f[0], new ActorEntry(f[0], [new ActorCode(f[1], null, null)]));
+        }
+        foreach (var f in EmbeddedData.Rows("actors", "cities.tsv", skipHeader: false))
+        {
+            if (f.Length >= 2 && f[1].Length == 3) d.Add(f[0], new ActorEntry(f[0], [new ActorCode(f[1], null, null)]));
+        }
+        // The coder's own list: organisations, armed groups and office holders the language tables lack.
         foreach (var f in EmbeddedData.Rows("cameo", "actors.tsv", skipHeader: true))
         {
             if (f.Length < 2) continue;
@@ -56,8 +99,14 @@ internal static class BuiltInDictionaries
                 if (n.Length > 4 && (n.EndsWith("an", StringComparison.Ordinal) || n.EndsWith('i')) && char.IsUpper(n[0]) && !n.Contains(' ', StringComparison.Ordinal)) d.Add(n + "s", entry);
             }
         }
+        // The Phoenix dictionaries (compiled by data/build/phoenix.py): countries with dated office holders,
+        // international and non-state actors. Read last, so every list above wins on a shared phrase.
+        using (var phoenix = EmbeddedData.Open("cameo", "phoenix.txt")) d.Read(phoenix);
         return d;
     }
+
+    private static IEnumerable<string> SplitSemi(string s) =>
+        s.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(x => x.Length > 0);
 
     private static AgentDictionary LoadAgents()
     {

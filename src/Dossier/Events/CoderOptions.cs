@@ -37,7 +37,20 @@ public sealed record CoderOptions
     public bool LocativeTargets { get; init; }
 
     /// <summary>PETRARCH-compatible reading, used with PETRARCH's own dictionaries and validation records.</summary>
-    public static CoderOptions Petrarch { get; } = new() { ResolveGroups = false, PassiveWithoutAgentKeepsSubject = true, AllowUnknownCountry = true, DropNameAdjuncts = false, LocativeTargets = true };
+    public static CoderOptions Petrarch { get; } = new() { CodeModality = false, OneSidedEvents = false, ResolveGroups = false, PassiveWithoutAgentKeepsSubject = true, AllowUnknownCountry = true, DropNameAdjuncts = false, LocativeTargets = true };
+
+    /// <summary>
+    /// Read the act's setting: "will send", "offered to send" are intent (03x); "Y must return", said by X, is X's
+    /// demand on Y (10x); "failed to agree" is negated; a that-clause after "demanded" is asked for, not done. On by
+    /// default; PETRARCH's records code the bare verb.
+    /// </summary>
+    public bool CodeModality { get; init; } = true;
+
+    /// <summary>
+    /// Code acts that need no addressee (protests, resignations, arrests; data/cameo/one-sided.tsv) without a
+    /// target actor, against the place's country or the source's own, as PLOVER codes domestic events. On by default.
+    /// </summary>
+    public bool OneSidedEvents { get; init; } = true;
 
     /// <summary>Resolve "the two sides", "both countries" to the last two actors of earlier sentences.</summary>
     public bool ResolveGroups { get; init; } = true;

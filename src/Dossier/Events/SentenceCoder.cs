@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 using Dossier.Events.Dictionaries;
 using Dossier.Model;
@@ -40,6 +41,8 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     private readonly ActorDictionary _actors = dictionaries.Actors;
     private readonly AgentDictionary _agents = dictionaries.Agents;
     private readonly DiscardDictionary _discards = dictionaries.Discards;
+    private readonly ModalityTable _modality = ModalityTable.BuiltIn;
+    private readonly FrozenDictionary<string, bool> _oneSided = OneSidedCodes.BuiltIn;
 
     private sealed class Unit
     {
@@ -64,6 +67,10 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         public bool Passive;
         public bool Complement;
         public bool Main;
+        public bool Intent;
+        public bool Requested;
+        public bool Purpose;
+        public bool Refused;
         public string Why = "";
         public List<PhraseActor>? Sources;
     }
@@ -99,10 +106,18 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         }
 
         Verb? previousMain = null;
+        Verb? request = null;
         foreach (var verb in verbs)
         {
             if (!verb.Main) continue;
+            if (options.CodeModality && request is not null && ThatBetween(tokens, request, verb))
+            {
+                // "demanded that Israel ease the blockade": the easing is asked for, not done; the demand is the event.
+                notes?.Add($"\"{tokens[verb.Start + verb.Form.VerbWord].Key}\": asked for in a that-clause of \"{tokens[request.Start + request.Form.VerbWord].Key}\", not done; not coded");
+                continue;
+            }
             CodeVerb(text, tokens, units, unitAt, lists, verbs, verb, previousMain, sentenceIndex, events, notes);
+            if (_modality.RequestVerbs.Contains(tokens[verb.Start + verb.Form.VerbWord].Key)) request = verb;
             previousMain = verb;
         }
         return Dedupe(events);
@@ -476,6 +491,8 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         for (var i = 0; i < tokens.Length; i++)
         {
             if (listAt[i] >= 0 || IsMonthOfDate(tokens, i)) continue;
+            // "was going to arrange": the future, not a journey.
+            if (tokens[i].Key == "GOING" && i + 1 < tokens.Length && tokens[i + 1].Key == "TO" && options.CodeModality) continue;
             var len = _verbs.Match(tokens, i, out var form);
             if (len == 0 || form is null) continue;
             var v = new Verb { Start = i, Length = len, Form = form };
@@ -498,7 +515,9 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     /// </summary>
     private static bool IsMonthOfDate(Token[] tokens, int i) =>
         tokens[i].Capitalized && MonthKeys.Contains(tokens[i].Key)
-        && ((i + 1 < tokens.Length && IsDayNumber(tokens[i + 1].Key)) || (i > 0 && IsDayNumber(tokens[i - 1].Key)));
+        && ((i + 1 < tokens.Length && IsDayNumber(tokens[i + 1].Key)) || (i > 0 && IsDayNumber(tokens[i - 1].Key))
+            // "last March", "in May": a capitalised month inside a sentence is the month; the verb is written in lower case.
+            || (i > 0 && tokens[i - 1].Key is not ("\"" or "``" or ":")));
 
     private static bool IsDayNumber(string key) => key.Length is 1 or 2 && key.All(char.IsAsciiDigit);
 
@@ -525,6 +544,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             break;
         }
         v.ChainStart = c;
+        if (options.CodeModality) ReadSetting(tokens, v);
         if (i == 0 && key.EndsWith("ED", StringComparison.Ordinal) && i + v.Length < tokens.Length && tokens[i + v.Length].Key == "BY") { v.Why = "opening participle (\"… by X,\"), not a clause"; return; }
         if (WordClasses.Determiners.Contains(prev)) { v.Why = $"noun: follows \"{prev}\""; return; }
         if (prev != "TO" && WordClasses.Prepositions.Contains(prev) && c == i) { v.Why = $"noun or gerund: follows the preposition \"{prev}\""; return; }
@@ -534,10 +554,12 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             var k = tokens[b].Key;
             if (WordClasses.Determiners.Contains(k) && b < i - 1 && (k != "'S" || WordClasses.LooksAdjective(prev))) { v.Why = $"noun: \"{k} …\" phrase"; return; }
             if (char.IsDigit(k[0]) || k is "MILLION" or "BILLION") continue;
+            // "a strong and coordinated message": a participle joined to an adjective is one too.
+            if (k is "AND" or "," && b == i - 1 && b > 0 && WordClasses.LooksAdjective(tokens[b - 1].Key)) continue;
             if (tokens[b].Capitalized || listAt[b] >= 0 || WordClasses.IsFunctionWord(k) || WordClasses.IsAdverb(k)) break;
         }
         if (prev is "VERY" or "TOO" or "SO" or "MORE" or "LESS" or "QUITE" or "RATHER" or "MOST") { v.Why = $"adjective: follows \"{prev}\""; return; }
-        if (c == i && earlier.Count > 0 && earlier[^1] is { } before && (before.Main || before.Complement) && !SeparatedFrom(tokens, before, i))
+        if (c == i && earlier.Count > 0 && earlier[^1] is { } before && (before.Main || before.Complement || before.Purpose) && !SeparatedFrom(tokens, before, i))
         {
             v.Why = $"noun: object of \"{tokens[before.Start].Key}\" (no clause boundary between)";
             return;
@@ -553,11 +575,43 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 v.Why = $"complement of \"{tokens[governing.Start].Key}\"";
                 return;
             }
+            // "actions to dismantle", "resigned yesterday to allow": an infinitive after a noun or an adverb says what
+            // something is for; only a verb or an offering word ("ready to", "failed to") makes it an act of the subject.
+            var governor = c > 0 ? tokens[c - 1].Key : "";
+            var afterVerb = governing is { Main: true } && governing.Start + governing.Length == c;
+            if (options.CodeModality && tokens[c].Key == "TO" && !afterVerb && !_modality.IntentGovernors.Contains(governor) && !_modality.NegationGovernors.Contains(governor)
+                && !governor.EndsWith("ED", StringComparison.Ordinal) && !WordClasses.BeForms.Contains(governor) && !WordClasses.SpeechVerbs.Contains(governor) && listAt[c - 1] < 0)
+            {
+                v.Purpose = true;
+                v.Why = $"purpose infinitive after \"{governor}\", not an act";
+                return;
+            }
+        }
+        // "to combat terrorism and protect civilians": a verb joined to a purpose infinitive shares its reading.
+        if (options.CodeModality && c == i && i > 1 && earlier.Count > 0 && earlier[^1] is { Purpose: true } purpose
+            && ((tokens[i - 1].Key is "AND" or "OR" && !SeparatedFrom(tokens, purpose, i - 1)) || purpose.Start + purpose.Length == i))
+        {
+            v.Purpose = true;
+            v.Why = "joined to a purpose infinitive, not an act";
+            return;
+        }
+        // "the Afghan issue", "a Chinese plan": a bare verb form right after "the" + one name is a noun.
+        if (options.CodeModality && c == i && i >= 2 && listAt[i - 1] >= 0 && key == tokens[i + v.Form.VerbWord].Key && !key.EndsWith('S') && !key.EndsWith("ED", StringComparison.Ordinal)
+            && FirstOfUnit(listAt, i - 1) is var first && first > 0 && tokens[first - 1].Key is "THE" or "A" or "AN" or "'S")
+        {
+            v.Why = $"noun: \"{tokens[first - 1].Key} {tokens[i - 1].Key} …\" phrase";
+            return;
         }
         var reduced = key.EndsWith("ED", StringComparison.Ordinal) && i + v.Length < tokens.Length && tokens[i + v.Length].Key == "BY";
         v.Passive = reduced || sawBe && (key.EndsWith("ED", StringComparison.Ordinal) || key.EndsWith("EN", StringComparison.Ordinal) || key is "MET" or "HELD" or "LEFT" or "SENT" or "SEEN" or "KEPT" or "BROUGHT" or "SIGNED");
         v.Main = true;
         v.Why = v.Negated ? "main verb, negated" : v.Passive ? "main verb, passive form" : "main verb";
+    }
+
+    private static int FirstOfUnit(int[] listAt, int k)
+    {
+        while (k > 0 && listAt[k - 1] == listAt[k]) k--;
+        return k;
     }
 
     /// <summary>True when the governing verb has a pattern "* to VERB" for this verb ("offered to mediate").</summary>
@@ -613,7 +667,35 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             if (sources is not null && notes is not null) why.Add($"source: subject of \"{verbWord}\"");
         }
         verb.Sources = sources;
-        if (targets is null && !(match?.Compound ?? false))
+        if (options.CodeModality && verb.Requested && code.Forward is { } asked)
+        {
+            // "Russia said that Sudan must return the helicopter": Russia demands, Sudan is asked; nothing was returned.
+            var speaker = sources is { Count: > 0 } ? SpeakerBefore(tokens, listAt, lists, sources[0].FirstToken) : null;
+            if (speaker is null)
+            {
+                notes?.Add($"\"{verbWord}\" ({code}): asked for (\"must\", \"should\"), not done, and no speaker named; not coded");
+                return;
+            }
+            targets = sources;
+            sources = speaker;
+            code = new VerbCode(_modality.DemandOf(asked), null);
+            pattern = null;
+            if (notes is not null) why.Add("asked for: the speaker demands it of the clause's subject");
+        }
+        else if (options.CodeModality && verb.Refused && !verb.Negated && code.Forward is { } refused)
+        {
+            // "declined to resign", "refused to meet": the refusal is the event, a rejection (12x), not the act.
+            code = new VerbCode(_modality.RefusalOf(refused), null);
+            pattern = null;
+            if (notes is not null) why.Add($"refused: rejection {code.Forward} instead of {refused}");
+        }
+        else if (options.CodeModality && verb.Intent && !verb.Negated && code.Forward is { } offered && _modality.IntentOf(offered) is { } intent)
+        {
+            // "will send aid", "offered to mediate": a promise or an offer is an expression of intent, not the act.
+            code = new VerbCode(intent, null);
+            if (notes is not null) why.Add($"promised or offered, not done: intent {intent} instead of {offered}");
+        }
+        if (targets is null && !(match?.Compound ?? false) && !(options.CodeModality && verb.Requested))
         {
             var from = match?.End ?? verbEnd;
             // Passive voice: "X was opposed by Y" makes Y the source and X the target.
@@ -638,7 +720,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         }
         var verbSpan = TextSpan.FromBounds(tokens[verb.Start].Start, tokens[verbEnd - 1].End);
         string? patternText = null;
-        string PatternText() => patternText ??= pattern is null ? $"{verb.Form.Family.Name} (default {code})" : $"{pattern.Family}: - {pattern.Text} [{pattern.Code}]";
+        string PatternText() => patternText ??= pattern is null ? $"{verb.Form.Family.Name} ({(code.Forward == verb.Form.DefaultCode?.Forward ? "default " : "")}{code})" : $"{pattern.Family}: - {pattern.Text} [{pattern.Code}]";
         if (sources is null || sources.Count == 0)
         {
             notes?.Add($"\"{verbWord}\" ({code}): no source actor found");
@@ -646,6 +728,15 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         }
         if (!options.AllowUnknownCountry)
         {
+            // "rebels in the Ivory Coast": a role placed in a country is that country's role.
+            sources = Localize(tokens, listAt, lists, sources);
+            if (targets is not null) targets = Localize(tokens, listAt, lists, targets);
+            // "Workers staged rallies in Lagos": a bare role doing a domestic act belongs to the place where it acts.
+            if (options.OneSidedEvents && code.Forward is { } domestic && OneSided(domestic) == true && sources.TrueForAll(a => a.Code.StartsWith("---", StringComparison.Ordinal))
+                && FindPlace(tokens, listAt, lists, verbEnd, clauseEnd) is { } where)
+            {
+                sources = sources.ConvertAll(a => a with { Code = where.Code + a.Code[3..], Why = a.Why + $"; country of the place \"{where.Name}\"" });
+            }
             sources = sources.FindAll(a => !a.Code.StartsWith("---", StringComparison.Ordinal));
             targets = targets?.FindAll(a => !a.Code.StartsWith("---", StringComparison.Ordinal));
             if (sources.Count == 0) { notes?.Add($"\"{verbWord}\" ({code}): the source names no country or organisation; not coded"); return; }
@@ -660,9 +751,9 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             if (!options.EmitNegated) return;
         }
         var confidence = ConfidenceOf(pattern, sources, targets);
-        void Add(PhraseActor s, PhraseActor t, string c, string reason)
+        void Add(PhraseActor s, PhraseActor t, string c, string reason, bool domestic = false)
         {
-            if (s.Code == t.Code) return;
+            if (s.Code == t.Code && !domestic) return;
             // "The two sides expressed satisfaction with Pakistani astronauts' entry": a member of a joint subject is not its target.
             if (!compound && sources.Count > 1 && sources.Exists(x => SameCountry(x.Code, t.Code))) return;
             var info = table.Lookup(c);
@@ -697,6 +788,20 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         }
         if (targets is null || targets.Count == 0)
         {
+            if (options.OneSidedEvents && code.Forward is { } alone && OneSided(alone) is { } self)
+            {
+                // PLOVER codes a domestic act against the place where it happens, else the actor's own country.
+                var place = FindPlace(tokens, listAt, lists, verbEnd, clauseEnd);
+                var before = events.Count;
+                foreach (var s in sources)
+                {
+                    // Police act at home: "police opened fire" is a domestic act even where an army's would not be.
+                    var country = place ?? (self || s.Code.AsSpan(3).IndexOf("COP", StringComparison.Ordinal) >= 0 ? CountryOf(s) : null);
+                    if (country is null) continue;
+                    Add(s, country, alone, place is null ? "no target: the source's own country (one-sided act)" : "no target: the place's country (one-sided act)", domestic: true);
+                }
+                if (events.Count > before) return;
+            }
             notes?.Add($"\"{verbWord}\" ({code}): no target actor found; not coded (events need a source and a target)");
             return;
         }
@@ -707,6 +812,109 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 if (code.Forward is { } f) Add(s, t, f, reasonText);
                 if (code.Reverse is { } r) Add(t, s, r, reasonText + " (paired reverse code)");
             }
+    }
+
+    /// <summary>The verb's setting from its chain and the word governing its infinitive: intent, request, negation.</summary>
+    private void ReadSetting(Token[] tokens, Verb v)
+    {
+        var hasTo = false;
+        for (var k = v.ChainStart; k < v.Start; k++)
+        {
+            var key = tokens[k].Key;
+            if (key == "TO") hasTo = true;
+            else if (_modality.IntentModals.Contains(key)) v.Intent = true;
+            else if (_modality.RequestModals.Contains(key)) v.Requested = true;
+        }
+        if (!hasTo || v.ChainStart == 0) return;
+        var governor = tokens[v.ChainStart - 1].Key;
+        if (_modality.IntentGovernors.Contains(governor)) v.Intent = true;
+        else if (_modality.NegationGovernors.Contains(governor)) v.Negated = true;
+        else if (_modality.RefusalGovernors.Contains(governor)) v.Refused = true;
+    }
+
+    /// <summary>True when a "that" opens the clause of <paramref name="verb"/> after the request verb ("demanded that X V").</summary>
+    private static bool ThatBetween(Token[] tokens, Verb request, Verb verb)
+    {
+        if (verb.Start <= request.Start) return false;
+        for (var k = request.Start + request.Length; k < verb.ChainStart; k++)
+        {
+            var key = tokens[k].Key;
+            if (key is ";" or ":") return false;
+            if (key == "THAT") return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Who reports the clause starting near <paramref name="from"/>: the nearest actor list before the "that" or the
+    /// speech verb that opens it ("Russia said on Tuesday that …", "X, Y said, …" is not looked for).
+    /// </summary>
+    private static List<PhraseActor>? SpeakerBefore(Token[] tokens, int[] listAt, List<List<Unit>> lists, int from)
+    {
+        var k = from - 1;
+        var opener = -1;
+        for (; k >= 0 && from - k <= 12; k--)
+        {
+            var key = tokens[k].Key;
+            if (key is ";" or ":") return null;
+            if (key == "THAT" || WordClasses.SpeechVerbs.Contains(key)) { opener = k; break; }
+        }
+        if (opener < 0) return null;
+        for (k = opener - 1; k >= 0 && opener - k <= 8; k--)
+        {
+            if (listAt[k] >= 0) return FlatOf(lists[listAt[k]]);
+            if (tokens[k].Key is ";" or ":" or ",") return null;
+        }
+        return null;
+    }
+
+    /// <summary>"rebels in the Ivory Coast", "students throughout Indonesia": a role-only actor takes the country named right after it.</summary>
+    private static List<PhraseActor> Localize(Token[] tokens, int[] listAt, List<List<Unit>> lists, List<PhraseActor> actors)
+    {
+        List<PhraseActor>? result = null;
+        for (var a = 0; a < actors.Count; a++)
+        {
+            var actor = actors[a];
+            if (!actor.Code.StartsWith("---", StringComparison.Ordinal)) continue;
+            var k = actor.LastToken + 1;
+            if (k >= tokens.Length || tokens[k].Key is not ("IN" or "FROM" or "OF" or "THROUGHOUT" or "ACROSS")) continue;
+            k++;
+            if (k < tokens.Length && tokens[k].Key == "THE") k++;
+            if (k >= tokens.Length || listAt[k] < 0) continue;
+            var place = FlatOf(lists[listAt[k]]);
+            if (place.Count == 0 || CountryCode(place[0].Code) is not { } country) continue;
+            result ??= [.. actors];
+            result[a] = actor with { Code = country + actor.Code[3..], Why = actor.Why + $"; country from \"{place[0].Name}\" after it" };
+        }
+        return result ?? actors;
+    }
+
+    /// <summary>The first actor named as a place in the clause ("in Gaza", "near Basra"), as a country.</summary>
+    private static PhraseActor? FindPlace(Token[] tokens, int[] listAt, List<List<Unit>> lists, int from, int end)
+    {
+        for (var k = from; k < end; k++)
+        {
+            if (listAt[k] < 0) continue;
+            if (!PrecededBy(tokens, k, "IN", "AT", "NEAR", "INSIDE", "ACROSS", "THROUGHOUT", "OUTSIDE")) { k = lists[listAt[k]][^1].Last; continue; }
+            var found = FlatOf(lists[listAt[k]]);
+            return found.Count > 0 && CountryCode(found[0].Code) is { } c ? found[0] with { Code = c } : null;
+        }
+        return null;
+    }
+
+    /// <summary>The actor's own country as a target of a one-sided act, or null for international and unknown actors.</summary>
+    private static PhraseActor? CountryOf(PhraseActor actor) =>
+        CountryCode(actor.Code) is { } c ? actor with { Code = c, Why = "the source's own country" } : null;
+
+    private static string? CountryCode(string code) =>
+        code.Length >= 3 && !code.StartsWith("---", StringComparison.Ordinal) && !code.StartsWith("IGO", StringComparison.Ordinal)
+        && !code.StartsWith("NGO", StringComparison.Ordinal) && !code.StartsWith("IMG", StringComparison.Ordinal) && char.IsAsciiLetterUpper(code[0]) ? code[..3] : null;
+
+    /// <summary>Null when the act needs a target; else whether the source's own country may stand in for it.</summary>
+    private bool? OneSided(string code)
+    {
+        for (var n = code.Length; n >= 2; n--) if (_oneSided.TryGetValue(code[..n], out var self)) return self;
+        return null;
     }
 
     private static bool ContainsPhrase(Token[] tokens, int from, int to, string first, string second)
@@ -794,6 +1002,8 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 continue;
             }
             if (afterPronoun && key == ",") return null;
+            // "Iraq said (that) it would allow …": the pronoun is the speaker.
+            if (afterPronoun && options.CodeModality && (WordClasses.SpeechVerbs.Contains(key) || key == "THAT")) return SpeakerBefore(tokens, listAt, lists, k + 1);
             if (WordClasses.Subordinators.Contains(key) || WordClasses.SpeechVerbs.Contains(key)) return null;
             // "X, who fired …": a relative pronoun right before the verb stands for the phrase before it.
             if (key is "WHO" or "WHICH" or "THAT" && k == verb.ChainStart - 1 && k > 0 && listAt[k - 1] >= 0) return FlatOf(lists[listAt[k - 1]]);
@@ -852,6 +1062,8 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             if (PrecededBy(tokens, k, "AS", "INCLUDING", "LIKE", "(")) { k = lists[listAt[k]][^1].Last; continue; }
             var found = FlatOf(lists[listAt[k]]);
             if (sources is not null && found.Count > 0 && sources.Any(s => s.FirstToken == found[0].FirstToken)) continue;
+            // "deployed troops to South Sudan": a bare role ("troops") is what is moved, not to whom; look on.
+            if (!locativeTargets && found.TrueForAll(a => a.Code.StartsWith("---", StringComparison.Ordinal)) && !PrecededBy(tokens, k, "OF")) { k = lists[listAt[k]][^1].Last; continue; }
             return found;
         }
         return null;
@@ -1010,12 +1222,18 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return all;
     }
 
-    private static List<EventRecord> Dedupe(List<EventRecord> events)
+    private List<EventRecord> Dedupe(List<EventRecord> events)
     {
         if (events.Count < 2) return events;
         var seen = new HashSet<(string, string, string)>();
         var result = new List<EventRecord>(events.Count);
-        foreach (var e in events) if (seen.Add((e.Source.Code, e.Target.Code, e.Code))) result.Add(e);
+        foreach (var e in events)
+        {
+            // "praised China's achievements under the leadership of Xi": China and its government are one target
+            // of one act. PETRARCH's records list each code, so its reading keeps them apart.
+            var target = options.AllowUnknownCountry ? e.Target.Code : CountryCode(e.Target.Code) ?? e.Target.Code;
+            if (seen.Add((e.Source.Code, target, e.Code))) result.Add(e);
+        }
         return result;
     }
 }

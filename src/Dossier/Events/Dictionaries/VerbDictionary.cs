@@ -152,7 +152,7 @@ public sealed class VerbDictionary
     /// <summary>Adds a synonym set.</summary>
     internal void AddSynset(string name, IEnumerable<string> members) => _synsetRaw[NormalizeSet(name)] = [.. members];
 
-    private void Read(TextReader reader)
+    internal void Read(TextReader reader)
     {
         VerbFamily? family = null;
         string? synset = null;
@@ -211,7 +211,8 @@ public sealed class VerbDictionary
             if (ob >= 0)
             {
                 var oe = head.IndexOf('}', ob);
-                irregular = oe > ob ? head[(ob + 1)..oe].Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
+                // CAMEO.2.0.txt separates some forms with commas ("{+CRACKED_DOWN , +CRACKS_DOWN}"): a comma is never a form.
+                irregular = oe > ob ? head[(ob + 1)..oe].Split([' ', ','], StringSplitOptions.RemoveEmptyEntries) : [];
                 head = head[..ob];
             }
             head = head.Trim();
