@@ -1,0 +1,88 @@
+using Dossier.Reading;
+using Dossier.Testing;
+
+namespace Dossier.Storage.Tests;
+
+/// <summary>
+/// `analyze` and `ingest` are one grouping: the same input gives the same stories, and `ingest` gives the same
+/// stories whether a stream arrives in one run, in ten, or backwards. On the demo corpus and on the
+/// development set of look-alike events (<c>../shared/eval/coverage</c>).
+/// </summary>
+public sealed class GroupingAgreementTests : IDisposable
+{
+    private readonly DirectoryInfo work = Directory.CreateTempSubdirectory("dossier-agreement-");
+
+    public void Dispose() => work.Delete(recursive: true);
+
+    [Fact]
+    public void Analyze_and_ingest_give_the_same_stories_on_the_demo()
+    {
+        var files = TestCorpus.DemoFiles();
+        Assert.Equal(Analyzed(files), Ingested([files]));
+    }
+
+    [Fact]
+    [Trait("Category", SharedData.Category)]
+    public void Analyze_and_ingest_give_the_same_stories_on_the_development_set()
+    {
+        var dev = SharedData.Require("eval/coverage/dev.jsonl");
+        Assert.Equal(Analyzed([dev]), Ingested([[dev]]));
+    }
+
+    [Fact]
+    [Trait("Category", SharedData.Category)]
+    public void Ingest_in_one_run_in_ten_runs_and_backwards_gives_the_same_stories()
+    {
+        var lines = File.ReadAllLines(SharedData.Require("eval/coverage/dev.jsonl")).Where(l => l.Length > 0).ToList();
+        var whole = Write("whole.jsonl", lines);
+        var parts = lines.Chunk((lines.Count + 9) / 10).Select((chunk, i) => Write($"part{i:D2}.jsonl", chunk)).ToList();
+        var backwards = Write("backwards.jsonl", Enumerable.Reverse(lines));
+
+        var once = ByText(Ingest([[whole]]));
+        Assert.Equal(once, ByText(Ingest([.. parts.Select(p => new[] { p })])));
+        Assert.Equal(once, ByText(Ingest([[backwards]])));
+    }
+
+    private string Write(string name, IEnumerable<string> lines)
+    {
+        var path = Path.Combine(work.FullName, name);
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    /// <summary>Stories of `analyze` as sorted sets of "path#record" (announcements included: ingest stores them with their story).</summary>
+    private static List<string> Analyzed(IReadOnlyList<string> paths)
+    {
+        var result = TestCorpus.Pipeline().Analyze(new InputReader().Read(paths));
+        var label = result.Articles.ToDictionary(a => a.Article.Id, a => a.Article.Path + "#" + a.Article.Record, StringComparer.Ordinal);
+        return [.. result.Stories.Select(s => string.Join(' ', s.ArticleIds.Concat(s.AnnouncementIds).Select(id => label[id]).Order(StringComparer.Ordinal))).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Stories of `ingest` (one run per element of <paramref name="runs"/>) as sorted sets of "path#record".</summary>
+    private List<string> Ingested(IReadOnlyList<IReadOnlyList<string>> runs)
+    {
+        using var store = Ingest(runs);
+        return [.. store.AllStories().Select(s => string.Join(' ', store.ArticlesOf(s.Id).Select(a => a.Article.Article.Path + "#" + a.Article.Article.Record).Order(StringComparer.Ordinal))).Order(StringComparer.Ordinal)];
+    }
+
+    private DossierStore Ingest(IReadOnlyList<IReadOnlyList<string>> runs)
+    {
+        var db = Path.Combine(work.FullName, Guid.NewGuid().ToString("N") + ".db");
+        foreach (var run in runs)
+        {
+            using var store = DossierStore.Open(db, new StoreOptions { BatchSize = 50 });
+            store.Ingest(TestCorpus.Read(run), TestCorpus.Pipeline());
+        }
+
+        return DossierStore.Open(db, new StoreOptions());
+    }
+
+    /// <summary>Stories as sorted sets of stored texts: the file and line an article came from differ between the runs compared.</summary>
+    private static List<string> ByText(DossierStore store)
+    {
+        using (store)
+        {
+            return [.. store.AllStories().Select(s => string.Join(' ', store.ArticlesOf(s.Id).Select(a => a.ContentKey).Order(StringComparer.Ordinal))).Order(StringComparer.Ordinal)];
+        }
+    }
+}
