@@ -145,7 +145,9 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
     {
         get
         {
-            var open = groups.Values.OrderBy(g => g.FirstSequence).SelectMany(g => EventClustering.Cluster(Members(g), options)).ToList();
+            // Clustering is a pure function of each group: the groups still open are clustered on every core.
+            var open = groups.Values.OrderBy(g => g.FirstSequence).ToList().AsParallel().AsOrdered()
+                .SelectMany(g => EventClustering.Cluster(Members(g), options)).ToList();
             var next = nextStory;
             return [.. closed, .. open.Select(c => c with { Id = StoryId(++next) })];
         }
