@@ -43,9 +43,10 @@ public sealed class ClaimFuser : IClaimFuser
     {
         var articles = cluster.Articles;
         var props = new List<Proposition>();
+        var memo = new PropositionMemo();
         for (var i = 0; i < articles.Length; i++)
         {
-            props.AddRange(Propositions.Of(articles[i], i));
+            props.AddRange(Propositions.Of(articles[i], i, memo));
         }
 
         var sourceOf = SourceKeys(cluster);
@@ -54,12 +55,13 @@ public sealed class ClaimFuser : IClaimFuser
         var conflicts = ImmutableArray.CreateBuilder<Conflict>();
         var n = 0;
         var seenConflicts = new HashSet<string>(StringComparer.Ordinal);
+        var sentences = new SentenceTexts();
         foreach (var group in aligned)
         {
             var id = "c" + (++n).ToString(CultureInfo.InvariantCulture);
             var evidence = group.Members.OrderBy(m => m.Article).ThenBy(m => m.SentenceIndex).ThenBy(m => m.Span.Start)
-                .Select(m => new Evidence(m.ArticleId, m.SentenceIndex, m.Span, m.Sentence.Of(articles[m.Article].Article.Text)))
-                .DistinctBy(e => (e.ArticleId, e.SentenceIndex))
+                .DistinctBy(m => (m.Article, m.SentenceIndex))
+                .Select(m => new Evidence(m.ArticleId, m.SentenceIndex, m.Span, sentences.Of(articles[m.Article].Article.Text, m.Sentence)))
                 .ToImmutableArray();
             var sources = group.Members.Select(m => sourceOf[m.ArticleId]).Distinct(StringComparer.Ordinal).Count();
             var conflict = group.Conflict;
@@ -70,7 +72,7 @@ public sealed class ClaimFuser : IClaimFuser
             }
 
             var status = conflict is not null ? ClaimStatus.Conflicting : sources >= 2 ? ClaimStatus.Corroborated : ClaimStatus.SingleSource;
-            claims.Add(new Claim(id, group.Seed.Text, Topic(group.Seed), status, sources, evidence, EventOf(group.Members, articles)));
+            claims.Add(new Claim(id, group.Seed.Text, Topic(group.Seed), status, sources, evidence, EventOf(group.Units.Select(u => u.First), articles)));
             if (conflict is not null)
             {
                 conflicts.Add(conflict);
@@ -92,32 +94,40 @@ public sealed class ClaimFuser : IClaimFuser
         };
     }
 
-    /// <summary>Groups propositions into claims. A proposition may support several claims when it joins what another report says in parts.</summary>
+    /// <summary>
+    /// Groups propositions into claims. A proposition may support several claims when it joins what another report
+    /// says in parts. Copies of one clause (the same text in several reports: syndication, wire copy) are one
+    /// <see cref="ClaimUnit"/> and are aligned once, so a story carried by thousands of sites costs about what a
+    /// story of its distinct texts costs.
+    /// </summary>
     internal List<ClaimGroup> Align(List<Proposition> props, ImmutableArray<AnnotatedArticle> articles, Dictionary<string, string> sourceOf)
     {
-        var weights = new WeightTable(TermWeights(props));
+        // The most detailed report seeds the claims first, so that claims stay as fine-grained as its sentences.
+        var order = props.GroupBy(p => p.Article).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).SelectMany(g => g);
+        var units = Units(order);
+        var weights = new WeightTable(TermWeights(units));
 
         // Blocking skips only terms that most propositions share (df above n/1.7); in a tiny story every term counts.
         var minWeight = Math.Log(1.0 + (props.Count / Math.Max(2.0, props.Count / 1.7)));
         var groups = new List<ClaimGroup>();
         var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-
-        // The most detailed report seeds the claims first, so that claims stay as fine-grained as its sentences.
-        var order = props.GroupBy(p => p.Article).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).SelectMany(g => g);
-        foreach (var p in order)
+        var supports = new List<int>();
+        var seen = new SortedSet<int>();
+        foreach (var u in units)
         {
+            var p = u.First;
             var best = 0.0;
-            var supports = new List<int>();
-            foreach (var g in Candidates(p, index, weights, minWeight))
+            supports.Clear();
+            foreach (var g in Candidates(p, index, weights, minWeight, seen))
             {
-                // The best match among the claim's members from other sentences (0 when there is none); a loop
-                // rather than a query, as this runs for every candidate claim of every proposition.
+                // The best match among the claim's other texts, leaving out clauses of the same sentence (0 when
+                // there is none); a loop rather than a query, as this runs for every candidate claim of every text.
                 var sim = 0.0;
-                foreach (var m in groups[g].Members)
+                foreach (var v in groups[g].Units)
                 {
-                    if (m != p && (m.Article != p.Article || m.SentenceIndex != p.SentenceIndex))
+                    if (v != u && (v.First.Article != p.Article || v.First.SentenceIndex != p.SentenceIndex))
                     {
-                        sim = Math.Max(sim, Similarity(p, m, weights));
+                        sim = Math.Max(sim, Similarity(p, v.First, weights));
                     }
                 }
 
@@ -131,12 +141,12 @@ public sealed class ClaimFuser : IClaimFuser
 
             foreach (var g in supports)
             {
-                groups[g].Members.Add(p);
+                groups[g].Units.Add(u);
             }
 
             if (best < Options.RestateThreshold)
             {
-                groups.Add(new ClaimGroup(p, [p]));
+                groups.Add(new ClaimGroup(p, [u]));
                 var id = groups.Count - 1;
                 foreach (var t in p.Terms)
                 {
@@ -151,15 +161,15 @@ public sealed class ClaimFuser : IClaimFuser
         }
 
         // Clauses of one sentence that nothing else supports stay one claim: splitting them helps only alignment.
-        foreach (var pieces in groups.Where(g => g.Members.All(m => m.Article == g.Seed.Article && m.SentenceIndex == g.Seed.SentenceIndex))
+        foreach (var pieces in groups.Where(g => g.Units.All(u => u.Members.Count == 1 && u.First.Article == g.Seed.Article && u.First.SentenceIndex == g.Seed.SentenceIndex))
                      .GroupBy(g => (g.Seed.Article, g.Seed.SentenceIndex)).Where(x => x.Count() > 1).ToList())
         {
             var first = pieces.First();
             var text = articles[first.Seed.Article].Article.Text;
-            var whole = Propositions.Whole(text, first.Seed, pieces.SelectMany(p => p.Members));
+            var whole = Propositions.Whole(text, first.Seed, pieces.SelectMany(p => p.Units).Select(u => u.First));
             first.Seed = whole;
-            first.Members.Clear();
-            first.Members.Add(whole);
+            first.Units.Clear();
+            first.Units.Add(new ClaimUnit(whole));
             foreach (var other in pieces.Skip(1))
             {
                 groups.Remove(other);
@@ -172,6 +182,27 @@ public sealed class ClaimFuser : IClaimFuser
         }
 
         return groups;
+    }
+
+    /// <summary>The distinct clause texts in <paramref name="order"/>, each with every proposition that carries it.</summary>
+    private static List<ClaimUnit> Units(IEnumerable<Proposition> order)
+    {
+        var units = new List<ClaimUnit>();
+        var byText = new Dictionary<string, ClaimUnit>(StringComparer.Ordinal);
+        foreach (var p in order)
+        {
+            if (byText.TryGetValue(p.Text, out var unit))
+            {
+                unit.Members.Add(p);
+            }
+            else
+            {
+                byText[p.Text] = unit = new ClaimUnit(p);
+                units.Add(unit);
+            }
+        }
+
+        return units;
     }
 
     /// <summary>Weighted overlap of content terms: the geometric mean of Dice and containment, so that a short clause inside a long joined sentence still meets it.</summary>
@@ -240,10 +271,10 @@ public sealed class ClaimFuser : IClaimFuser
         }
     }
 
-    private static IEnumerable<int> Candidates(Proposition p, Dictionary<string, List<int>> index, WeightTable weights, double minWeight)
+    private static SortedSet<int> Candidates(Proposition p, Dictionary<string, List<int>> index, WeightTable weights, double minWeight, SortedSet<int> seen)
     {
         // Blocking: only claims sharing a term of some weight are compared, never all pairs.
-        var seen = new SortedSet<int>();
+        seen.Clear();
         foreach (var t in p.Terms)
         {
             if (weights.Weight(t) >= minWeight - 1e-9 && index.TryGetValue(t, out var list))
@@ -255,43 +286,50 @@ public sealed class ClaimFuser : IClaimFuser
         return seen;
     }
 
-    private static Dictionary<string, double> TermWeights(List<Proposition> props)
+    private static Dictionary<string, double> TermWeights(List<ClaimUnit> units)
     {
+        // Document frequency over every proposition, copies included: a copy counts as the report it is.
         var df = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var p in props)
+        var count = 0;
+        foreach (var u in units)
         {
-            foreach (var t in p.Terms)
+            count += u.Members.Count;
+            foreach (var t in u.First.Terms)
             {
-                df[t] = df.GetValueOrDefault(t) + 1;
+                df[t] = df.GetValueOrDefault(t) + u.Members.Count;
             }
         }
 
-        var n = Math.Max(1, props.Count);
+        var n = Math.Max(1, count);
         return df.ToDictionary(p => p.Key, p => Math.Log(1.0 + (n / (double)p.Value)), StringComparer.Ordinal);
     }
 
     private Conflict? FindConflict(ClaimGroup g, ImmutableArray<AnnotatedArticle> articles, Dictionary<string, string> sourceOf, WeightTable weights)
     {
-        if (g.Members.Select(m => sourceOf[m.ArticleId]).Distinct(StringComparer.Ordinal).Count() < 2)
+        var units = g.Units.Distinct().ToList();
+        var sources = units.Select(u => u.Members.Select(m => sourceOf[m.ArticleId]).Distinct(StringComparer.Ordinal).Take(2).ToList()).ToList();
+        if (sources.SelectMany(x => x).Distinct(StringComparer.Ordinal).Count() < 2)
         {
             return null;
         }
 
-        // Values are read only for propositions that meet a near-identical one from another source (few do), and
-        // for all of them only when a conflict is reported: reading them all up front cost more than the comparisons.
-        var members = g.Members.DistinctBy(m => (m.Article, m.Span.Start)).ToList();
-        var read = new FactValues?[members.Count];
-        FactValues ValuesOf(int k) => read[k] ??= FactValues.Of(articles[members[k].Article], members[k].Span);
-        List<(Proposition Member, FactValues Values)> All() => [.. members.Select((m, k) => (m, ValuesOf(k)))];
+        // Values are read only for texts that meet a near-identical one from another source (few do), and for all
+        // of them only when a conflict is reported: reading them all up front cost more than the comparisons.
+        // Copies of one text are read once: they give the same values.
+        var read = new FactValues?[units.Count];
+        FactValues ValuesOf(int k) => read[k] ??= FactValues.Of(articles[units[k].First.Article], units[k].First.Span);
+        List<(Proposition Member, FactValues Values)> All() => [.. units.SelectMany((u, k) => u.Members.DistinctBy(m => (m.Article, m.Span.Start)).Select(m => (m, ValuesOf(k))))];
 
-        // Only propositions that say nearly the same thing can contradict each other; compare them pairwise.
-        for (var i = 0; i < members.Count; i++)
+        // Only texts that say nearly the same thing can contradict each other; compare them pairwise, each pair
+        // once however many copies carry it.
+        for (var i = 0; i < units.Count; i++)
         {
-            for (var j = i + 1; j < members.Count; j++)
+            for (var j = i + 1; j < units.Count; j++)
             {
-                var p = members[i];
-                var q = members[j];
-                if (sourceOf[p.ArticleId] == sourceOf[q.ArticleId] || Similarity(p, q, weights) < Options.ConflictThreshold)
+                var p = units[i].First;
+                var q = units[j].First;
+                var oneSource = sources[i].Count == 1 && sources[j].Count == 1 && sources[i][0] == sources[j][0];
+                if (oneSource || Similarity(p, q, weights) < Options.ConflictThreshold)
                 {
                     continue;
                 }
@@ -413,7 +451,8 @@ public sealed class ClaimFuser : IClaimFuser
         return cued;
     }
 
-    private static ClaimEvent? EventOf(List<Proposition> members, ImmutableArray<AnnotatedArticle> articles)
+    // Copies of a sentence are coded alike, so the first carrier of each text stands for all.
+    private static ClaimEvent? EventOf(IEnumerable<Proposition> members, ImmutableArray<AnnotatedArticle> articles)
     {
         foreach (var m in members)
         {
@@ -435,12 +474,48 @@ public sealed class ClaimFuser : IClaimFuser
     }
 }
 
-/// <summary>A claim under construction: the proposition that started it and every proposition supporting it.</summary>
-internal sealed class ClaimGroup(Proposition seed, List<Proposition> members)
+/// <summary>
+/// Sentence texts of one story, each distinct text held once: a wire sentence carried by thousands of copies is
+/// evidence thousands of times, and one string for all of them keeps the collector's work down.
+/// </summary>
+internal sealed class SentenceTexts
+{
+    private readonly Dictionary<string, string> known = new(StringComparer.Ordinal);
+
+    /// <summary>The text of <paramref name="span"/> in <paramref name="text"/>, shared with earlier equal texts.</summary>
+    public string Of(string text, TextSpan span)
+    {
+        var chars = text.AsSpan(span.Start, span.Length);
+        var lookup = known.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(chars, out var found))
+        {
+            return found;
+        }
+
+        var s = chars.ToString();
+        known[s] = s;
+        return s;
+    }
+}
+
+/// <summary>One clause text and every proposition (copy) that carries it: aligned once for all its copies.</summary>
+internal sealed class ClaimUnit(Proposition first)
+{
+    /// <summary>The first proposition with this text, in alignment order: the one compared.</summary>
+    public Proposition First { get; } = first;
+
+    public List<Proposition> Members { get; } = [first];
+}
+
+/// <summary>A claim under construction: the proposition that started it and every text supporting it.</summary>
+internal sealed class ClaimGroup(Proposition seed, List<ClaimUnit> units)
 {
     public Proposition Seed { get; set; } = seed;
 
-    public List<Proposition> Members { get; } = members;
+    public List<ClaimUnit> Units { get; } = units;
+
+    /// <summary>Every proposition supporting the claim, copies included.</summary>
+    public IEnumerable<Proposition> Members => Units.SelectMany(u => u.Members);
 
     public Conflict? Conflict { get; set; }
 }

@@ -19,6 +19,20 @@ internal sealed record Proposition(int Article, string ArticleId, int SentenceIn
     public string? Predicate { get; init; }
 }
 
+/// <summary>Propositions already cut from sentence texts of one story, with spans relative to the sentence's start.</summary>
+internal sealed class PropositionMemo
+{
+    private readonly Dictionary<string, Proposition[]> known = new(StringComparer.Ordinal);
+
+    /// <summary>The propositions of an earlier sentence with the same characters, spans relative to its start.</summary>
+    public bool TryGet(string text, TextSpan sentence, out Proposition[] propositions) =>
+        known.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text.AsSpan(sentence.Start, sentence.Length), out propositions!);
+
+    /// <summary>Keeps the propositions cut from a sentence.</summary>
+    public void Remember(string text, TextSpan sentence, List<Proposition> propositions) =>
+        known[sentence.Of(text)] = [.. propositions.Select(p => p with { Span = new TextSpan(p.Span.Start - sentence.Start, p.Span.Length) })];
+}
+
 /// <summary>Cuts sentences into propositions. Pure: same article, same propositions.</summary>
 internal static class Propositions
 {
@@ -26,23 +40,48 @@ internal static class Propositions
     private const int MinTerms = 3;
 
     /// <summary>The propositions of one article, skipping page chrome and headings.</summary>
-    public static List<Proposition> Of(AnnotatedArticle annotated, int articleIndex)
+    public static List<Proposition> Of(AnnotatedArticle annotated, int articleIndex) => Of(annotated, articleIndex, null);
+
+    /// <summary>
+    /// The propositions of one article; with a <paramref name="memo"/> shared by a story's articles, a sentence
+    /// whose text was already cut in another report (a copy) is not cut again: its propositions are moved to
+    /// where the sentence stands in this article. Cutting depends only on the sentence's own characters.
+    /// </summary>
+    public static List<Proposition> Of(AnnotatedArticle annotated, int articleIndex, PropositionMemo? memo)
     {
         var text = annotated.Article.Text;
         var sentences = annotated.Sentences.IsDefaultOrEmpty ? SentenceSplitter.Split(text) : annotated.Sentences;
         var result = new List<Proposition>();
         for (var i = 0; i < sentences.Length; i++)
         {
-            var span = TrimCredit(text, sentences[i].Span);
-            if (IsChrome(span.Of(text)) || IsHeading(text, span))
+            var sentence = sentences[i].Span;
+            if (memo is not null && memo.TryGet(text, sentence, out var known))
             {
+                foreach (var p in known)
+                {
+                    result.Add(p with { Article = articleIndex, ArticleId = annotated.Article.Id, SentenceIndex = i, Sentence = sentence, Span = new TextSpan(p.Span.Start + sentence.Start, p.Span.Length) });
+                }
+
                 continue;
             }
 
-            result.AddRange(Split(text, span).Select(c => Make(text, articleIndex, annotated.Article.Id, i, sentences[i].Span, c.Span, c.Subject)).Where(p => p.Terms.Length > 0));
+            var cut = Cut(text, articleIndex, annotated.Article.Id, i, sentence);
+            memo?.Remember(text, sentence, cut);
+            result.AddRange(cut);
         }
 
         return result;
+    }
+
+    private static List<Proposition> Cut(string text, int articleIndex, string articleId, int i, TextSpan sentence)
+    {
+        var span = TrimCredit(text, sentence);
+        if (IsChrome(span.Of(text)) || IsHeading(text, span))
+        {
+            return [];
+        }
+
+        return [.. Split(text, span).Select(c => Make(text, articleIndex, articleId, i, sentence, c.Span, c.Subject)).Where(p => p.Terms.Length > 0)];
     }
 
     /// <summary>True when a sentence holds a page-chrome marker (share prompts, related links).</summary>

@@ -42,35 +42,37 @@ internal static class StoryFields
                 g.Select(m => m.Actor).OfType<string>().GroupBy(a => a, StringComparer.Ordinal).OrderByDescending(a => a.Count()).ThenBy(a => a.Key, StringComparer.Ordinal).Select(a => a.Key).FirstOrDefault()))];
 
     /// <summary>Per outlet (or credited source), its articles and the claims they carry.</summary>
-    public static ImmutableArray<CoverageRow> Coverage(StoryCluster cluster, IEnumerable<Claim> claims)
+    public static ImmutableArray<CoverageRow> Coverage(StoryCluster cluster, IReadOnlyList<Claim> claims)
     {
-        var rows = new SortedDictionary<string, (SortedSet<string> Articles, SortedSet<string> Claims)>(StringComparer.Ordinal);
-        var outletOf = cluster.Articles.ToDictionary(a => a.Article.Id, a => a.Article.Metadata.Outlet ?? a.Article.Metadata.Credit ?? a.Article.Id, StringComparer.Ordinal);
-        foreach (var (id, outlet) in outletOf)
+        var outletOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        var rows = new SortedDictionary<string, (SortedSet<string> Articles, List<int> Claims)>(StringComparer.Ordinal);
+        foreach (var a in cluster.Articles)
         {
-            if (!rows.ContainsKey(outlet))
+            var outlet = a.Article.Metadata.Outlet ?? a.Article.Metadata.Credit ?? a.Article.Id;
+            outletOf[a.Article.Id] = outlet;
+            if (!rows.TryGetValue(outlet, out var row))
             {
-                rows[outlet] = (new SortedSet<string>(StringComparer.Ordinal), new SortedSet<string>(new ClaimIdComparer()));
+                rows[outlet] = row = (new SortedSet<string>(StringComparer.Ordinal), []);
             }
 
-            rows[outlet].Articles.Add(id);
+            row.Articles.Add(a.Article.Id);
         }
 
-        foreach (var claim in claims)
+        // Claims are visited in id order, so each row's list comes out in that order; a claim is listed once per
+        // row however many of the outlet's sentences support it. A story of thousands of copies has as many
+        // pieces of evidence per claim, so this stays a list, not a sorted set.
+        for (var k = 0; k < claims.Count; k++)
         {
-            foreach (var e in claim.Evidence)
+            foreach (var e in claims[k].Evidence)
             {
-                rows[outletOf[e.ArticleId]].Claims.Add(claim.Id);
+                var list = rows[outletOf[e.ArticleId]].Claims;
+                if (list.Count == 0 || list[^1] != k)
+                {
+                    list.Add(k);
+                }
             }
         }
 
-        return [.. rows.Select(r => new CoverageRow(r.Key, [.. r.Value.Articles], [.. r.Value.Claims]))];
-    }
-
-    /// <summary>Orders "c2" before "c10".</summary>
-    private sealed class ClaimIdComparer : IComparer<string>
-    {
-        public int Compare(string? x, string? y) =>
-            int.Parse(x.AsSpan(1), CultureInfo.InvariantCulture).CompareTo(int.Parse(y.AsSpan(1), CultureInfo.InvariantCulture));
+        return [.. rows.Select(r => new CoverageRow(r.Key, [.. r.Value.Articles], [.. r.Value.Claims.Select(k => claims[k].Id)]))];
     }
 }
