@@ -81,7 +81,7 @@ internal static class Propositions
             return [];
         }
 
-        return [.. Split(text, span).Select(c => Make(text, articleIndex, articleId, i, sentence, c.Span, c.Subject)).Where(p => p.Terms.Length > 0)];
+        return [.. Split(text, span).Select(c => Make(text, articleIndex, articleId, i, sentence, c.Span, c.Subject, c.TextStart)).Where(p => p.Terms.Length > 0)];
     }
 
     /// <summary>True when a sentence holds a page-chrome marker (share prompts, related links).</summary>
@@ -92,7 +92,7 @@ internal static class Propositions
     }
 
     /// <summary>The clauses of a sentence, each with the subject it shares with the sentence's first clause (null for the first).</summary>
-    public static List<(TextSpan Span, TextSpan? Subject)> Split(string text, TextSpan sentence)
+    public static List<(TextSpan Span, TextSpan? Subject, int TextStart)> Split(string text, TextSpan sentence)
     {
         var words = TextTerms.Words(text, sentence.Start, sentence.End);
         var cuts = new List<int>();
@@ -114,7 +114,9 @@ internal static class Propositions
         var from = 0;
         foreach (var cut in cuts)
         {
-            if (ContentCount(words, from, cut) >= MinTerms && ContentCount(words, cut, words.Count) >= MinTerms)
+            // A piece without a finite verb ("Treasury Secretary Bessent", "speaking Tuesday") is no statement: it
+            // stays with the clause after it.
+            if (ContentCount(words, from, cut) >= MinTerms && ContentCount(words, cut, words.Count) >= MinTerms && HasFiniteVerb(text, words, from, cut))
             {
                 pieces.Add((from, cut));
                 from = cut;
@@ -123,7 +125,7 @@ internal static class Propositions
 
         pieces.Add((from, words.Count));
         TextSpan? subject = firstVerb is { } v && v > 0 ? TextSpan.FromBounds(sentence.Start, words[v].Start) : null;
-        var clauses = new List<(TextSpan, TextSpan?)>();
+        var clauses = new List<(TextSpan Span, TextSpan? Subject, int TextStart)>();
         for (var k = 0; k < pieces.Count; k++)
         {
             var (a, b) = pieces[k];
@@ -134,11 +136,29 @@ internal static class Propositions
             }
 
             var end = k == pieces.Count - 1 ? sentence.End : TrimEnd(text, words[b - 1].End);
-            var needsSubject = k > 0 && subject is not null && IsFiniteVerb(text, words[start == words[a].Start ? a : a + 1]);
-            clauses.Add((TextSpan.FromBounds(start, end), needsSubject ? subject : null));
+            var head = words[start == words[a].Start ? a : a + 1];
+            var needsSubject = k > 0 && subject is not null && IsFiniteVerb(text, head);
+
+            // ", marking the first …" says something about the clause before it: its claim text reads from there
+            // (and with that clause's subject), while its span and terms stay its own for alignment.
+            var leans = k > 0 && IsParticiple(text, head);
+            clauses.Add((TextSpan.FromBounds(start, end), leans ? clauses[k - 1].Subject : needsSubject ? subject : null, leans ? clauses[k - 1].TextStart : start));
         }
 
         return clauses;
+    }
+
+    private static bool HasFiniteVerb(string text, List<Word> words, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (IsFiniteVerb(text, words[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>One proposition for a whole sentence, from its clauses.</summary>
@@ -150,9 +170,9 @@ internal static class Propositions
         return first with { Span = span, Text = Clean(span.Of(text)), Terms = [.. terms] };
     }
 
-    private static Proposition Make(string text, int articleIndex, string articleId, int sentenceIndex, TextSpan sentence, TextSpan span, TextSpan? subject)
+    private static Proposition Make(string text, int articleIndex, string articleId, int sentenceIndex, TextSpan sentence, TextSpan span, TextSpan? subject, int textStart)
     {
-        var clause = span.Of(text).Trim();
+        var clause = text[textStart..span.End].Trim();
         var words = TextTerms.Words(text, span.Start, span.End);
         var terms = TextTerms.ContentTerms(words);
         var claimText = clause;
@@ -184,16 +204,7 @@ internal static class Propositions
         return distinct.DrainToImmutable();
     }
 
-    private static string Clean(string claim)
-    {
-        var t = claim.Trim().TrimEnd(',', ';', ' ');
-        if (t.Length > 0 && char.IsLower(t[0]))
-        {
-            t = char.ToUpperInvariant(t[0]) + t[1..];
-        }
-
-        return t.Length > 0 && t[^1] is not ('.' or '!' or '?' or '"' or '”' or '’') ? t + "." : t;
-    }
+    private static string Clean(string claim) => ClaimText.Readable(claim);
 
     private static bool OpensClause(string text, List<Word> words, int i)
     {
