@@ -72,7 +72,11 @@ public sealed class ClaimFuser : IClaimFuser
             }
 
             var status = conflict is not null ? ClaimStatus.Conflicting : sources >= 2 ? ClaimStatus.Corroborated : ClaimStatus.SingleSource;
-            claims.Add(new Claim(id, group.Seed.Text, Topic(group.Seed), status, sources, evidence, EventOf(group.Units.Select(u => u.First), articles)));
+            claims.Add(new Claim(id, group.Seed.Text, Topic(group.Seed), status, sources, evidence, EventOf(group.Units.Select(u => u.First), articles))
+            {
+                Modality = group.Seed.Kind,
+                Negated = group.Seed.Negated,
+            });
             if (conflict is not null)
             {
                 conflicts.Add(conflict);
@@ -129,6 +133,19 @@ public sealed class ClaimFuser : IClaimFuser
                     {
                         sim = Math.Max(sim, Similarity(p, v.First, weights));
                     }
+                }
+
+                // A sentence and its negation never corroborate each other: "will not take place" against "will
+                // hold" is kept apart, as a disagreement of the claim when close enough to be about the same thing, and
+                // makes a claim of its own.
+                if (groups[g].Seed.Negated != p.Negated)
+                {
+                    if (sim >= Options.ConflictThreshold)
+                    {
+                        groups[g].Opposed.Add(u);
+                    }
+
+                    continue;
                 }
 
                 if (sim >= Options.SupportThreshold)
@@ -310,7 +327,7 @@ public sealed class ClaimFuser : IClaimFuser
         var sources = units.Select(u => u.Members.Select(m => sourceOf[m.ArticleId]).Distinct(StringComparer.Ordinal).Take(2).ToList()).ToList();
         if (sources.SelectMany(x => x).Distinct(StringComparer.Ordinal).Count() < 2)
         {
-            return null;
+            return PolarityConflict(g, units, sourceOf, articles);
         }
 
         // Values are read only for texts that meet a near-identical one from another source (few do), and for all
@@ -364,16 +381,49 @@ public sealed class ClaimFuser : IClaimFuser
                 {
                     return MakeConflict("name", All(), v => v.People, articles);
                 }
-
-                if (samePredicate && pv.Negated != qv.Negated && Similarity(p, q, weights) >= 0.6)
-                {
-                    return new Conflict("negation", [.. new[] { (p, pv), (q, qv) }.GroupBy(v => v.Item2.Negated).OrderBy(v => v.Key).Select(v => new ConflictValue(v.Key ? "negated" : "affirmed", [.. v.Select(x => ToEvidence(x.Item1, articles))]))]);
-                }
             }
         }
 
-        return null;
+        return PolarityConflict(g, units, sourceOf, articles);
     }
+
+    /// <summary>
+    /// A claim and texts from other sources that say its opposite: an "update" when every report of one side
+    /// came out after every report of the other (the later side named), else a "negation" conflict.
+    /// </summary>
+    private static Conflict? PolarityConflict(ClaimGroup g, List<ClaimUnit> units, Dictionary<string, string> sourceOf, ImmutableArray<AnnotatedArticle> articles)
+    {
+        if (g.Opposed.Count == 0)
+        {
+            return null;
+        }
+
+        var mine = units.SelectMany(u => u.Members).ToList();
+        var theirs = g.Opposed.Distinct().SelectMany(u => u.Members).ToList();
+        var mySources = mine.Select(m => sourceOf[m.ArticleId]).ToHashSet(StringComparer.Ordinal);
+        theirs = [.. theirs.Where(m => !mySources.Contains(sourceOf[m.ArticleId]))];
+        if (theirs.Count == 0)
+        {
+            return null;
+        }
+
+        DateTimeOffset? Published(Proposition m) => articles[m.Article].Article.Metadata.Published;
+        var myDays = mine.Select(Published).OfType<DateTimeOffset>().Select(d => d.UtcDateTime.Date).ToList();
+        var theirDays = theirs.Select(Published).OfType<DateTimeOffset>().Select(d => d.UtcDateTime.Date).ToList();
+        var later = myDays.Count > 0 && theirDays.Count > 0
+            ? (theirDays.Min() > myDays.Max() ? 1 : myDays.Min() > theirDays.Max() ? -1 : 0)
+            : 0;
+        string Label(bool negated, int side) => (negated ? "negated" : "affirmed") + (later == 0 ? "" : side == later ? " (later)" : " (earlier)");
+        var sides = new[]
+        {
+            new ConflictValue(Label(g.Seed.Negated, -1), Evidence(mine, articles)),
+            new ConflictValue(Label(!g.Seed.Negated, 1), Evidence(theirs, articles)),
+        };
+        return new Conflict(later == 0 ? "negation" : "update", [.. sides.OrderBy(v => v.Value, StringComparer.Ordinal)]);
+    }
+
+    private static ImmutableArray<Evidence> Evidence(List<Proposition> members, ImmutableArray<AnnotatedArticle> articles) =>
+        [.. members.OrderBy(m => m.Article).ThenBy(m => m.SentenceIndex).DistinctBy(m => (m.Article, m.SentenceIndex)).Select(m => ToEvidence(m, articles))];
 
     private static Conflict MakeConflict(string about, List<(Proposition Member, FactValues Values)> values, Func<FactValues, ImmutableArray<string>> pick, ImmutableArray<AnnotatedArticle> articles) =>
         new(about, [.. values.Where(v => pick(v.Values).Length > 0)
@@ -381,7 +431,8 @@ public sealed class ClaimFuser : IClaimFuser
             .OrderBy(v => v.Key, StringComparer.Ordinal)
             .Select(v => new ConflictValue(v.Key, [.. v.Select(x => ToEvidence(x.Member, articles)).DistinctBy(e => (e.ArticleId, e.SentenceIndex))]))]);
 
-    private static string ConflictKey(Conflict c) => c.About + "|" + string.Join("|", c.Values.Select(v => v.Value));
+    // A polarity disagreement is told apart by the sentences on each side, as its values are always the same two words.
+    private static string ConflictKey(Conflict c) => c.About + "|" + string.Join("|", c.Values.Select(v => v.Value + (c.About is "negation" or "update" ? ":" + string.Join(",", v.Evidence.Select(e => e.ArticleId + "#" + e.SentenceIndex).Order(StringComparer.Ordinal)) : "")));
 
     private static Evidence ToEvidence(Proposition p, ImmutableArray<AnnotatedArticle> articles) =>
         new(p.ArticleId, p.SentenceIndex, p.Span, p.Sentence.Of(articles[p.Article].Article.Text));
@@ -513,6 +564,9 @@ internal sealed class ClaimGroup(Proposition seed, List<ClaimUnit> units)
     public Proposition Seed { get; set; } = seed;
 
     public List<ClaimUnit> Units { get; } = units;
+
+    /// <summary>Texts that say the opposite of the claim (one negated, the other not) and would otherwise support it.</summary>
+    public List<ClaimUnit> Opposed { get; } = [];
 
     /// <summary>Every proposition supporting the claim, copies included.</summary>
     public IEnumerable<Proposition> Members => Units.SelectMany(u => u.Members);

@@ -17,6 +17,12 @@ internal sealed record Proposition(int Article, string ArticleId, int SentenceIn
 {
     /// <summary>The folded term of the clause's first finite verb ("signed" is <c>sign</c>), when there is one: what the clause says happened.</summary>
     public string? Predicate { get; init; }
+
+    /// <summary>True when the clause says the opposite of its affirmative form ("will not take place").</summary>
+    public bool Negated { get; init; }
+
+    /// <summary>What kind of statement the clause makes (<see cref="StatementKind"/>).</summary>
+    public string Kind { get; init; } = StatementKind.Reported;
 }
 
 /// <summary>Propositions already cut from sentence texts of one story, with spans relative to the sentence's start.</summary>
@@ -167,7 +173,7 @@ internal static class Propositions
         var all = clauses.ToList();
         var span = TextSpan.FromBounds(all.Min(c => c.Span.Start), all.Max(c => c.Span.End));
         var terms = new SortedSet<string>(all.SelectMany(c => c.Terms), StringComparer.Ordinal);
-        return first with { Span = span, Text = Clean(span.Of(text)), Terms = [.. terms] };
+        return first with { Span = span, Text = Clean(span.Of(text)), Terms = [.. terms], Negated = all.Any(c => c.Negated), Kind = StatementKind.Of(span.Of(text)) };
     }
 
     private static Proposition Make(string text, int articleIndex, string articleId, int sentenceIndex, TextSpan sentence, TextSpan span, TextSpan? subject, int textStart)
@@ -185,7 +191,13 @@ internal static class Propositions
 
         var verb = words.FirstOrDefault(w => IsFiniteVerb(text, w));
         var predicate = verb.Lower is null ? null : TextTerms.Terms(verb.Lower).FirstOrDefault() ?? verb.Lower;
-        return new Proposition(articleIndex, articleId, sentenceIndex, sentence, span, Clean(claimText), SortedDistinct(terms)) { Predicate = predicate };
+        var own = span.Of(text);
+        return new Proposition(articleIndex, articleId, sentenceIndex, sentence, span, Clean(claimText), SortedDistinct(terms))
+        {
+            Predicate = predicate,
+            Negated = StatementKind.IsNegated(own),
+            Kind = StatementKind.Of(own),
+        };
     }
 
     /// <summary>The distinct terms in ordinal order (what a sorted set gives, without building one).</summary>

@@ -28,7 +28,14 @@ public sealed record Claim(
     ClaimStatus Status,
     int IndependentSources,
     ImmutableArray<Evidence> Evidence,
-    ClaimEvent? Event);
+    ClaimEvent? Event)
+{
+    /// <summary>What kind of statement the claim is: "reported", "plan", "attributed", "denial" or "hypothetical"; null when the fuser does not tell.</summary>
+    public string? Modality { get; init; }
+
+    /// <summary>True when the claim states the negation of something ("will not take place").</summary>
+    public bool Negated { get; init; }
+}
 
 /// <summary>One value of a disputed fact and the sentences that give it.</summary>
 public sealed record ConflictValue(string Value, ImmutableArray<Evidence> Evidence);

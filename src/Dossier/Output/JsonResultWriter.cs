@@ -186,6 +186,12 @@ public sealed class JsonResultWriter : IResultWriter
             WriteOptional(json, "topic", claim.Topic);
             json.WriteString("status", StatusNames.Of(claim.Status));
             json.WriteNumber("independentSources", claim.IndependentSources);
+            if (claim.Modality is { } modality)
+            {
+                json.WriteString("modality", modality);
+                json.WriteBoolean("negated", claim.Negated);
+            }
+
             WriteEvidence(json, "evidence", claim.Evidence);
             if (claim.Event is { } e)
             {
