@@ -95,6 +95,7 @@ public sealed class ClaimFuser : IClaimFuser
             Claims = claims.ToImmutable(),
             Conflicts = conflicts.ToImmutable(),
             Coverage = StoryFields.Coverage(cluster, claims),
+            Topics = StoryFields.Topics(claims),
         };
     }
 
@@ -489,6 +490,10 @@ public sealed class ClaimFuser : IClaimFuser
     // against every cue prefix of every topic was over a percent of an ingest's time.
     private static readonly BoundedMemo<int[]> TopicsOfTerm = new(1 << 18);
 
+    // The topics' cue words folded as claim terms are, so that a cue written as a plain word meets its term.
+    private static readonly Lazy<string[][]> FoldedTopicCues = new(() =>
+        [.. Lexicon.Topics.Select(t => t.Cues.SelectMany(TextTerms.Terms).Distinct(StringComparer.Ordinal).ToArray())]);
+
     private static int[] TopicsCuedBy(string term)
     {
         if (TopicsOfTerm.TryGetValue(term, out var known))
@@ -496,8 +501,10 @@ public sealed class ClaimFuser : IClaimFuser
             return known;
         }
 
-        var topics = Lexicon.Topics;
-        var cued = Enumerable.Range(0, topics.Count).Where(k => topics[k].Cues.Any(c => term.StartsWith(c, StringComparison.Ordinal))).ToArray();
+        var topics = FoldedTopicCues.Value;
+
+        // A short cue is a whole term ("war", not "warn"); a longer one a stem ("earthquak" for "earthquakes").
+        var cued = Enumerable.Range(0, topics.Length).Where(k => topics[k].Any(c => c.Length < 5 ? term == c : term.StartsWith(c, StringComparison.Ordinal))).ToArray();
         TopicsOfTerm.Remember(term, cued);
         return cued;
     }

@@ -41,6 +41,25 @@ internal static class StoryFields
                 [.. g.SelectMany(m => m.Titles.IsDefault ? [] : m.Titles).Distinct(StringComparer.Ordinal)],
                 g.Select(m => m.Actor).OfType<string>().GroupBy(a => a, StringComparer.Ordinal).OrderByDescending(a => a.Count()).ThenBy(a => a.Key, StringComparer.Ordinal).Select(a => a.Key).FirstOrDefault()))];
 
+    /// <summary>
+    /// The story's subjects: the claim topics that a fifth or more of its topical claims carry (at least two
+    /// claims), most first, at most three; in a story of one or two topical claims, the commonest.
+    /// </summary>
+    public static ImmutableArray<string> Topics(IReadOnlyList<Claim> claims)
+    {
+        var counts = claims.Select(c => c.Topic).OfType<string>().GroupBy(t => t, StringComparer.Ordinal)
+            .Select(g => (Topic: g.Key, Count: g.Count(), First: claims.Select(c => c.Topic).ToList().IndexOf(g.Key)))
+            .OrderByDescending(t => t.Count).ThenBy(t => t.First).ToList();
+        var total = counts.Sum(t => t.Count);
+        if (total == 0)
+        {
+            return [];
+        }
+
+        var kept = counts.Where(t => t.Count >= Math.Max(2, 0.2 * total)).Take(3).Select(t => t.Topic).ToList();
+        return kept.Count > 0 ? [.. kept] : [counts[0].Topic];
+    }
+
     /// <summary>Per outlet (or credited source), its articles and the claims they carry.</summary>
     public static ImmutableArray<CoverageRow> Coverage(StoryCluster cluster, IReadOnlyList<Claim> claims)
     {

@@ -66,6 +66,9 @@ public sealed record Story
     public ImmutableArray<Claim> Claims { get; init; } = [];
     public ImmutableArray<Conflict> Conflicts { get; init; } = [];
     public ImmutableArray<CoverageRow> Coverage { get; init; } = [];
+
+    /// <summary>The story's subjects (IPTC Media Topics labels), most claims first; empty when the fuser gives none.</summary>
+    public ImmutableArray<string> Topics { get; init; } = [];
 }
 
 /// <summary>The outcome of one analysis run.</summary>

@@ -164,6 +164,17 @@ public sealed class JsonResultWriter : IResultWriter
         json.WriteEndArray();
         WriteOptional(json, "date", StatusNames.Iso(story.Date));
         WriteOptional(json, "location", story.Location);
+        if (!story.Topics.IsDefaultOrEmpty)
+        {
+            json.WriteStartArray("topics");
+            foreach (var topic in story.Topics)
+            {
+                json.WriteStringValue(topic);
+            }
+
+            json.WriteEndArray();
+        }
+
 
         json.WriteStartArray("participants");
         foreach (var participant in story.Participants)
