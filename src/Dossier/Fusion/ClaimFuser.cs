@@ -16,6 +16,12 @@ public sealed record ClaimFuserOptions
 
     /// <summary>Two propositions must be this similar before differing values in them count as a conflict.</summary>
     public double ConflictThreshold { get; init; } = 0.5;
+
+    /// <summary>
+    /// Reports whose event days lie further apart than this are about different events, even inside one story,
+    /// and never support each other's claims (days unknown on either side do not count as apart).
+    /// </summary>
+    public int MaxEventDayGap { get; init; } = 3;
 }
 
 /// <summary>
@@ -109,7 +115,9 @@ public sealed class ClaimFuser : IClaimFuser
     {
         // The most detailed report seeds the claims first, so that claims stay as fine-grained as its sentences.
         var order = props.GroupBy(p => p.Article).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).SelectMany(g => g);
-        var units = Units(order);
+        var days = articles.Select(EventDay).ToArray();
+        var places = articles.Select(a => a.EventLocation).ToArray();
+        var units = Units(order, days, places);
         var weights = new WeightTable(TermWeights(units));
 
         // Blocking skips only terms that most propositions share (df above n/1.7); in a tiny story every term counts.
@@ -125,6 +133,13 @@ public sealed class ClaimFuser : IClaimFuser
             supports.Clear();
             foreach (var g in Candidates(p, index, weights, minWeight, seen))
             {
+                // Reports of another event in the same story (a neighbouring round of talks, an earlier quake) never
+                // support this event's claims: their event days lie too far apart.
+                if (DaysApart(days[groups[g].Seed.Article], days[p.Article]) > Options.MaxEventDayGap || DifferentPlaces(places[groups[g].Seed.Article], places[p.Article]))
+                {
+                    continue;
+                }
+
                 // The best match among the claim's other texts, leaving out clauses of the same sentence (0 when
                 // there is none); a loop rather than a query, as this runs for every candidate claim of every text.
                 var sim = 0.0;
@@ -202,20 +217,34 @@ public sealed class ClaimFuser : IClaimFuser
         return groups;
     }
 
+    /// <summary>The day an article's event happened: the language stage's event date, else the publication day.</summary>
+    private static DateOnly? EventDay(AnnotatedArticle a) =>
+        a.EventDate ?? (a.Article.Metadata.Published is { } p ? DateOnly.FromDateTime(p.UtcDateTime) : null);
+
+    // Two event places, both known, neither inside the other ("Kuala Lumpur" and "Kuala Lumpur, Malaysia" agree).
+    private static bool DifferentPlaces(string? a, string? b) =>
+        !string.IsNullOrEmpty(a) && !string.IsNullOrEmpty(b) && !a.Contains(b, StringComparison.OrdinalIgnoreCase) && !b.Contains(a, StringComparison.OrdinalIgnoreCase);
+
+    private static int DaysApart(DateOnly? a, DateOnly? b) =>
+        a is { } x && b is { } y ? Math.Abs(x.DayNumber - y.DayNumber) : 0;
+
     /// <summary>The distinct clause texts in <paramref name="order"/>, each with every proposition that carries it.</summary>
-    private static List<ClaimUnit> Units(IEnumerable<Proposition> order)
+    /// <remarks>Copies are one unit only when their reports share the event day and place: the same sentence in
+    /// a report of another event (background carried over from an earlier round) must not ride along.</remarks>
+    private static List<ClaimUnit> Units(IEnumerable<Proposition> order, DateOnly?[] days, string?[] places)
     {
         var units = new List<ClaimUnit>();
-        var byText = new Dictionary<string, ClaimUnit>(StringComparer.Ordinal);
+        var byText = new Dictionary<(string, DateOnly?, string?), ClaimUnit>();
         foreach (var p in order)
         {
-            if (byText.TryGetValue(p.Text, out var unit))
+            var key = (p.Text, days[p.Article], places[p.Article]);
+            if (byText.TryGetValue(key, out var unit))
             {
                 unit.Members.Add(p);
             }
             else
             {
-                byText[p.Text] = unit = new ClaimUnit(p);
+                byText[key] = unit = new ClaimUnit(p);
                 units.Add(unit);
             }
         }

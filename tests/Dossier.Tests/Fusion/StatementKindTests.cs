@@ -47,4 +47,15 @@ public class StatementKindTests
         Assert.Contains(conflict.Values, v => v.Value == "negated (later)" && v.Evidence.All(e => e.ArticleId == "b"));
         Assert.Contains(story.Claims, c => c.Modality == "plan" && c.Negated);
     }
+
+    [Fact]
+    public void Reports_of_events_weeks_apart_in_one_story_never_corroborate_each_other()
+    {
+        var first = Make("a", "The two delegations met for four hours at the palace and agreed to exchange prisoners.", 2) with { EventDate = new DateOnly(2026, 3, 2) };
+        var second = Make("b", "The two delegations met for four hours at the palace and agreed to exchange prisoners.", 30) with { EventDate = new DateOnly(2026, 3, 30) };
+        var same = Make("c", "The two delegations met for four hours at the palace and agreed to exchange prisoners.", 3) with { EventDate = new DateOnly(2026, 3, 3) };
+        var story = Fuse(first, second, same);
+        Assert.DoesNotContain(story.Claims, c => c.Evidence.Any(e => e.ArticleId == "a") && c.Evidence.Any(e => e.ArticleId == "b"));
+        Assert.Contains(story.Claims, c => c.Status == ClaimStatus.Corroborated && c.Evidence.Any(e => e.ArticleId == "a") && c.Evidence.Any(e => e.ArticleId == "c"));
+    }
 }
