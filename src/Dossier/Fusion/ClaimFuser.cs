@@ -22,6 +22,9 @@ public sealed record ClaimFuserOptions
     /// and never support each other's claims (days unknown on either side do not count as apart).
     /// </summary>
     public int MaxEventDayGap { get; init; } = 3;
+
+    /// <summary>A clause all of whose named days lie further than this from its report's event day is background.</summary>
+    public int BackgroundDays { get; init; } = 7;
 }
 
 /// <summary>
@@ -52,7 +55,11 @@ public sealed class ClaimFuser : IClaimFuser
         var memo = new PropositionMemo();
         for (var i = 0; i < articles.Length; i++)
         {
-            props.AddRange(Propositions.Of(articles[i], i, memo));
+            var day = EventDay(articles[i]);
+            foreach (var p in Propositions.Of(articles[i], i, memo))
+            {
+                props.Add(IsBackground(articles[i], p, day) ? p with { Background = true } : p);
+            }
         }
 
         var sourceOf = SourceKeys(cluster);
@@ -97,6 +104,7 @@ public sealed class ClaimFuser : IClaimFuser
             {
                 Modality = group.Seed.Kind,
                 Negated = group.Seed.Negated,
+                Background = group.Seed.Background,
             });
             if (conflict is not null)
             {
@@ -169,6 +177,12 @@ public sealed class ClaimFuser : IClaimFuser
                 // A sentence and its negation never corroborate each other: "will not take place" against "will
                 // hold" is kept apart, as a disagreement of the claim when close enough to be about the same thing, and
                 // makes a claim of its own.
+                // Background about another event never supports a claim about this one, nor the reverse.
+                if (groups[g].Seed.Background != p.Background)
+                {
+                    continue;
+                }
+
                 if (groups[g].Seed.Negated != p.Negated)
                 {
                     if (sim >= Options.ConflictThreshold)
@@ -230,6 +244,37 @@ public sealed class ClaimFuser : IClaimFuser
         }
 
         return groups;
+    }
+
+    /// <summary>
+    /// True when the clause names full days (resolved by the language stage) and every one of them lies more than
+    /// <see cref="ClaimFuserOptions.BackgroundDays"/> from the report's event day: "the second round on 2 June"
+    /// in a report of the July round.
+    /// </summary>
+    private bool IsBackground(AnnotatedArticle article, Proposition p, DateOnly? day)
+    {
+        if (day is not { } d || article.Times.IsDefaultOrEmpty)
+        {
+            return false;
+        }
+
+        var any = false;
+        foreach (var t in article.Times)
+        {
+            if (!p.Span.Contains(t.Span) || t.Value.Length != 10 || !DateOnly.TryParseExact(t.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var named))
+            {
+                continue;
+            }
+
+            if (Math.Abs(named.DayNumber - d.DayNumber) <= Options.BackgroundDays)
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
     }
 
     /// <summary>The day an article's event happened: the language stage's event date, else the publication day.</summary>

@@ -21,6 +21,9 @@ internal sealed record Proposition(int Article, string ArticleId, int SentenceIn
     /// <summary>True when the clause says the opposite of its affirmative form ("will not take place").</summary>
     public bool Negated { get; init; }
 
+    /// <summary>True when every full day the clause names lies well away from its report's event day: background about another event (an earlier round, an anniversary).</summary>
+    public bool Background { get; init; }
+
     /// <summary>What kind of statement the clause makes (<see cref="StatementKind"/>).</summary>
     public string Kind { get; init; } = StatementKind.Reported;
 }

@@ -35,6 +35,9 @@ public sealed record Claim(
 
     /// <summary>True when the claim states the negation of something ("will not take place").</summary>
     public bool Negated { get; init; }
+
+    /// <summary>True when the claim is background about another event (its days lie well away from the story's), not support for this one.</summary>
+    public bool Background { get; init; }
 }
 
 /// <summary>One value of a disputed fact and the sentences that give it.</summary>

@@ -58,7 +58,7 @@ internal static class BriefLayout
     }
 
     /// <summary>Claims a brief lists as what happened: not plans, hypotheticals or denials (those go apart), not conflicting.</summary>
-    public static bool IsAnnouncement(Claim claim) => claim.Modality is "plan" or "hypothetical";
+    public static bool IsAnnouncement(Claim claim) => claim.Modality is "plan" or "hypothetical" || claim.Background;
 
     /// <summary>The most corroborated claims of what happened, for the story's summary: reported or attributed facts with two or more sources.</summary>
     public static IEnumerable<Claim> KeyFacts(Story story, int count) =>

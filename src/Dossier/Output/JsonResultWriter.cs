@@ -201,6 +201,7 @@ public sealed class JsonResultWriter : IResultWriter
             {
                 json.WriteString("modality", modality);
                 json.WriteBoolean("negated", claim.Negated);
+                json.WriteBoolean("background", claim.Background);
             }
 
             WriteEvidence(json, "evidence", claim.Evidence);

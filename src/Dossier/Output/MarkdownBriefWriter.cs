@@ -96,7 +96,7 @@ public sealed class MarkdownBriefWriter : IResultWriter
         var facts = story.Claims.Where(c => c.Status != ClaimStatus.Conflicting && !BriefLayout.IsAnnouncement(c)).ToList();
         WriteClaims(md, "Corroborated", facts.Where(c => c.Status == ClaimStatus.Corroborated).OrderByDescending(c => c.IndependentSources).ThenBy(c => BriefLayout.ClaimNumber(c.Id)), result);
         WriteClaims(md, "Single source", facts.Where(c => c.Status == ClaimStatus.SingleSource), result);
-        WriteClaims(md, "Announcements, plans and hypotheticals", story.Claims.Where(c => c.Status != ClaimStatus.Conflicting && BriefLayout.IsAnnouncement(c)), result);
+        WriteClaims(md, "Background, announcements, plans and hypotheticals", story.Claims.Where(c => c.Status != ClaimStatus.Conflicting && BriefLayout.IsAnnouncement(c)), result);
 
         // The timeline of reports: when each outlet published, earliest first.
         md.Append("### Timeline of reports\n\n");

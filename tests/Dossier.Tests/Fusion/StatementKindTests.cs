@@ -58,4 +58,17 @@ public class StatementKindTests
         Assert.DoesNotContain(story.Claims, c => c.Evidence.Any(e => e.ArticleId == "a") && c.Evidence.Any(e => e.ArticleId == "b"));
         Assert.Contains(story.Claims, c => c.Status == ClaimStatus.Corroborated && c.Evidence.Any(e => e.ArticleId == "a") && c.Evidence.Any(e => e.ArticleId == "c"));
     }
+
+    [Fact]
+    public void A_sentence_about_a_day_weeks_before_the_report_is_background_and_supports_nothing_of_this_event()
+    {
+        const string text = "The delegations met again at the palace on Monday. The first round at the palace on 2 March ended without a deal.";
+        var day = text.IndexOf("2 March", StringComparison.Ordinal);
+        var a = Make("a", text, 31) with { EventDate = new DateOnly(2026, 3, 30), Times = [new TimeExpression(new TextSpan(day, 7), "2026-03-02", "explicit")] };
+        var b = Make("b", "The delegations met again at the palace on Monday after a first round that ended without a deal.", 31) with { EventDate = new DateOnly(2026, 3, 30) };
+        var story = Fuse(a, b);
+        var background = Assert.Single(story.Claims, c => c.Background);
+        Assert.Contains("2 March", background.Text, StringComparison.Ordinal);
+        Assert.Equal(ClaimStatus.SingleSource, background.Status);
+    }
 }
