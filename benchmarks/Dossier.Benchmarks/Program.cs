@@ -12,5 +12,15 @@ if (args.Length > 0 && args[0] == "language-speed")
     return LanguageSpeed.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "fusion-speed")
+{
+    return FusionBenchmarks.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "real-corpus")
+{
+    return RealLengthCorpus.Run(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(OutputBenchmarks).Assembly).Run(args);
 return 0;

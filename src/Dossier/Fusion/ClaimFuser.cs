@@ -16,6 +16,15 @@ public sealed record ClaimFuserOptions
 
     /// <summary>Two propositions must be this similar before differing values in them count as a conflict.</summary>
     public double ConflictThreshold { get; init; } = 0.5;
+
+    /// <summary>
+    /// Reports whose event days lie further apart than this are about different events, even inside one story,
+    /// and never support each other's claims (days unknown on either side do not count as apart).
+    /// </summary>
+    public int MaxEventDayGap { get; init; } = 3;
+
+    /// <summary>A clause all of whose named days lie further than this from its report's event day is background.</summary>
+    public int BackgroundDays { get; init; } = 7;
 }
 
 /// <summary>
@@ -43,9 +52,14 @@ public sealed class ClaimFuser : IClaimFuser
     {
         var articles = cluster.Articles;
         var props = new List<Proposition>();
+        var memo = new PropositionMemo();
         for (var i = 0; i < articles.Length; i++)
         {
-            props.AddRange(Propositions.Of(articles[i], i));
+            var day = EventDay(articles[i]);
+            foreach (var p in Propositions.Of(articles[i], i, memo))
+            {
+                props.Add(IsBackground(articles[i], p, day) ? p with { Background = true } : p);
+            }
         }
 
         var sourceOf = SourceKeys(cluster);
@@ -54,14 +68,30 @@ public sealed class ClaimFuser : IClaimFuser
         var conflicts = ImmutableArray.CreateBuilder<Conflict>();
         var n = 0;
         var seenConflicts = new HashSet<string>(StringComparer.Ordinal);
+        var sentences = new SentenceTexts();
         foreach (var group in aligned)
         {
             var id = "c" + (++n).ToString(CultureInfo.InvariantCulture);
-            var evidence = group.Members.OrderBy(m => m.Article).ThenBy(m => m.SentenceIndex).ThenBy(m => m.Span.Start)
-                .Select(m => new Evidence(m.ArticleId, m.SentenceIndex, m.Span, m.Sentence.Of(articles[m.Article].Article.Text)))
-                .DistinctBy(e => (e.ArticleId, e.SentenceIndex))
-                .ToImmutableArray();
-            var sources = group.Members.Select(m => sourceOf[m.ArticleId]).Distinct(StringComparer.Ordinal).Count();
+            var members = group.Members.ToArray();
+
+            // One sort with one comparison, then a linear pass: a claim of a wire story has an evidence sentence
+            // per copy, thousands of them, and chained LINQ orderings cost more than the alignment.
+            Array.Sort(members, MemberOrder.Instance);
+            var evidence = ImmutableArray.CreateBuilder<Evidence>(members.Length);
+            var sourceSet = new HashSet<string>(StringComparer.Ordinal);
+            for (var k = 0; k < members.Length; k++)
+            {
+                var m = members[k];
+                sourceSet.Add(sourceOf[m.ArticleId]);
+                if (k > 0 && members[k - 1].Article == m.Article && members[k - 1].SentenceIndex == m.SentenceIndex)
+                {
+                    continue;
+                }
+
+                evidence.Add(new Evidence(m.ArticleId, m.SentenceIndex, m.Span, sentences.Of(articles[m.Article].Article.Text, m.Sentence)));
+            }
+
+            var sources = sourceSet.Count;
             var conflict = group.Conflict;
             if (conflict is not null && !seenConflicts.Add(ConflictKey(conflict)))
             {
@@ -70,7 +100,12 @@ public sealed class ClaimFuser : IClaimFuser
             }
 
             var status = conflict is not null ? ClaimStatus.Conflicting : sources >= 2 ? ClaimStatus.Corroborated : ClaimStatus.SingleSource;
-            claims.Add(new Claim(id, group.Seed.Text, Topic(group.Seed), status, sources, evidence, EventOf(group.Members, articles)));
+            claims.Add(new Claim(id, group.Seed.Text, Topic(group.Seed), status, sources, evidence.DrainToImmutable(), EventOf(group.Units.Select(u => u.First), articles))
+            {
+                Modality = group.Seed.Kind,
+                Negated = group.Seed.Negated,
+                Background = group.Seed.Background,
+            });
             if (conflict is not null)
             {
                 conflicts.Add(conflict);
@@ -89,36 +124,73 @@ public sealed class ClaimFuser : IClaimFuser
             Claims = claims.ToImmutable(),
             Conflicts = conflicts.ToImmutable(),
             Coverage = StoryFields.Coverage(cluster, claims),
+            Topics = StoryFields.Topics(claims),
         };
     }
 
-    /// <summary>Groups propositions into claims. A proposition may support several claims when it joins what another report says in parts.</summary>
+    /// <summary>
+    /// Groups propositions into claims. A proposition may support several claims when it joins what another report
+    /// says in parts. Copies of one clause (the same text in several reports: syndication, wire copy) are one
+    /// <see cref="ClaimUnit"/> and are aligned once, so a story carried by thousands of sites costs about what a
+    /// story of its distinct texts costs.
+    /// </summary>
     internal List<ClaimGroup> Align(List<Proposition> props, ImmutableArray<AnnotatedArticle> articles, Dictionary<string, string> sourceOf)
     {
-        var weights = new WeightTable(TermWeights(props));
+        // The most detailed report seeds the claims first, so that claims stay as fine-grained as its sentences.
+        var order = props.GroupBy(p => p.Article).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).SelectMany(g => g);
+        var days = articles.Select(EventDay).ToArray();
+        var places = articles.Select(a => a.EventLocation).ToArray();
+        var units = Units(order, days, places);
+        var weights = new WeightTable(TermWeights(units));
 
         // Blocking skips only terms that most propositions share (df above n/1.7); in a tiny story every term counts.
         var minWeight = Math.Log(1.0 + (props.Count / Math.Max(2.0, props.Count / 1.7)));
         var groups = new List<ClaimGroup>();
         var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-
-        // The most detailed report seeds the claims first, so that claims stay as fine-grained as its sentences.
-        var order = props.GroupBy(p => p.Article).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).SelectMany(g => g);
-        foreach (var p in order)
+        var supports = new List<int>();
+        var seen = new SortedSet<int>();
+        foreach (var u in units)
         {
+            var p = u.First;
             var best = 0.0;
-            var supports = new List<int>();
-            foreach (var g in Candidates(p, index, weights, minWeight))
+            supports.Clear();
+            foreach (var g in Candidates(p, index, weights, minWeight, seen))
             {
-                // The best match among the claim's members from other sentences (0 when there is none); a loop
-                // rather than a query, as this runs for every candidate claim of every proposition.
-                var sim = 0.0;
-                foreach (var m in groups[g].Members)
+                // Reports of another event in the same story (a neighbouring round of talks, an earlier quake) never
+                // support this event's claims: their event days lie too far apart.
+                if (DaysApart(days[groups[g].Seed.Article], days[p.Article]) > Options.MaxEventDayGap || DifferentPlaces(places[groups[g].Seed.Article], places[p.Article]))
                 {
-                    if (m != p && (m.Article != p.Article || m.SentenceIndex != p.SentenceIndex))
+                    continue;
+                }
+
+                // The best match among the claim's other texts, leaving out clauses of the same sentence (0 when
+                // there is none); a loop rather than a query, as this runs for every candidate claim of every text.
+                var sim = 0.0;
+                foreach (var v in groups[g].Units)
+                {
+                    if (v != u && (v.First.Article != p.Article || v.First.SentenceIndex != p.SentenceIndex))
                     {
-                        sim = Math.Max(sim, Similarity(p, m, weights));
+                        sim = Math.Max(sim, Similarity(p, v.First, weights));
                     }
+                }
+
+                // A sentence and its negation never corroborate each other: "will not take place" against "will
+                // hold" is kept apart, as a disagreement of the claim when close enough to be about the same thing, and
+                // makes a claim of its own.
+                // Background about another event never supports a claim about this one, nor the reverse.
+                if (groups[g].Seed.Background != p.Background)
+                {
+                    continue;
+                }
+
+                if (groups[g].Seed.Negated != p.Negated)
+                {
+                    if (sim >= Options.ConflictThreshold)
+                    {
+                        groups[g].Opposed.Add(u);
+                    }
+
+                    continue;
                 }
 
                 if (sim >= Options.SupportThreshold)
@@ -131,12 +203,12 @@ public sealed class ClaimFuser : IClaimFuser
 
             foreach (var g in supports)
             {
-                groups[g].Members.Add(p);
+                groups[g].Units.Add(u);
             }
 
             if (best < Options.RestateThreshold)
             {
-                groups.Add(new ClaimGroup(p, [p]));
+                groups.Add(new ClaimGroup(p, [u]));
                 var id = groups.Count - 1;
                 foreach (var t in p.Terms)
                 {
@@ -151,15 +223,15 @@ public sealed class ClaimFuser : IClaimFuser
         }
 
         // Clauses of one sentence that nothing else supports stay one claim: splitting them helps only alignment.
-        foreach (var pieces in groups.Where(g => g.Members.All(m => m.Article == g.Seed.Article && m.SentenceIndex == g.Seed.SentenceIndex))
+        foreach (var pieces in groups.Where(g => g.Units.All(u => u.Members.Count == 1 && u.First.Article == g.Seed.Article && u.First.SentenceIndex == g.Seed.SentenceIndex))
                      .GroupBy(g => (g.Seed.Article, g.Seed.SentenceIndex)).Where(x => x.Count() > 1).ToList())
         {
             var first = pieces.First();
             var text = articles[first.Seed.Article].Article.Text;
-            var whole = Propositions.Whole(text, first.Seed, pieces.SelectMany(p => p.Members));
+            var whole = Propositions.Whole(text, first.Seed, pieces.SelectMany(p => p.Units).Select(u => u.First));
             first.Seed = whole;
-            first.Members.Clear();
-            first.Members.Add(whole);
+            first.Units.Clear();
+            first.Units.Add(new ClaimUnit(whole));
             foreach (var other in pieces.Skip(1))
             {
                 groups.Remove(other);
@@ -172,6 +244,72 @@ public sealed class ClaimFuser : IClaimFuser
         }
 
         return groups;
+    }
+
+    /// <summary>
+    /// True when the clause names full days (resolved by the language stage) and every one of them lies more than
+    /// <see cref="ClaimFuserOptions.BackgroundDays"/> from the report's event day: "the second round on 2 June"
+    /// in a report of the July round.
+    /// </summary>
+    private bool IsBackground(AnnotatedArticle article, Proposition p, DateOnly? day)
+    {
+        if (day is not { } d || article.Times.IsDefaultOrEmpty)
+        {
+            return false;
+        }
+
+        var any = false;
+        foreach (var t in article.Times)
+        {
+            if (!p.Span.Contains(t.Span) || t.Value.Length != 10 || !DateOnly.TryParseExact(t.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var named))
+            {
+                continue;
+            }
+
+            if (Math.Abs(named.DayNumber - d.DayNumber) <= Options.BackgroundDays)
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
+    /// <summary>The day an article's event happened: the language stage's event date, else the publication day.</summary>
+    private static DateOnly? EventDay(AnnotatedArticle a) =>
+        a.EventDate ?? (a.Article.Metadata.Published is { } p ? DateOnly.FromDateTime(p.UtcDateTime) : null);
+
+    // Two event places, both known, neither inside the other ("Kuala Lumpur" and "Kuala Lumpur, Malaysia" agree).
+    private static bool DifferentPlaces(string? a, string? b) =>
+        !string.IsNullOrEmpty(a) && !string.IsNullOrEmpty(b) && !a.Contains(b, StringComparison.OrdinalIgnoreCase) && !b.Contains(a, StringComparison.OrdinalIgnoreCase);
+
+    private static int DaysApart(DateOnly? a, DateOnly? b) =>
+        a is { } x && b is { } y ? Math.Abs(x.DayNumber - y.DayNumber) : 0;
+
+    /// <summary>The distinct clause texts in <paramref name="order"/>, each with every proposition that carries it.</summary>
+    /// <remarks>Copies are one unit only when their reports share the event day and place: the same sentence in
+    /// a report of another event (background carried over from an earlier round) must not ride along.</remarks>
+    private static List<ClaimUnit> Units(IEnumerable<Proposition> order, DateOnly?[] days, string?[] places)
+    {
+        var units = new List<ClaimUnit>();
+        var byText = new Dictionary<(string, DateOnly?, string?), ClaimUnit>();
+        foreach (var p in order)
+        {
+            var key = (p.Text, days[p.Article], places[p.Article]);
+            if (byText.TryGetValue(key, out var unit))
+            {
+                unit.Members.Add(p);
+            }
+            else
+            {
+                byText[key] = unit = new ClaimUnit(p);
+                units.Add(unit);
+            }
+        }
+
+        return units;
     }
 
     /// <summary>Weighted overlap of content terms: the geometric mean of Dice and containment, so that a short clause inside a long joined sentence still meets it.</summary>
@@ -240,10 +378,10 @@ public sealed class ClaimFuser : IClaimFuser
         }
     }
 
-    private static IEnumerable<int> Candidates(Proposition p, Dictionary<string, List<int>> index, WeightTable weights, double minWeight)
+    private static SortedSet<int> Candidates(Proposition p, Dictionary<string, List<int>> index, WeightTable weights, double minWeight, SortedSet<int> seen)
     {
         // Blocking: only claims sharing a term of some weight are compared, never all pairs.
-        var seen = new SortedSet<int>();
+        seen.Clear();
         foreach (var t in p.Terms)
         {
             if (weights.Weight(t) >= minWeight - 1e-9 && index.TryGetValue(t, out var list))
@@ -255,43 +393,50 @@ public sealed class ClaimFuser : IClaimFuser
         return seen;
     }
 
-    private static Dictionary<string, double> TermWeights(List<Proposition> props)
+    private static Dictionary<string, double> TermWeights(List<ClaimUnit> units)
     {
+        // Document frequency over every proposition, copies included: a copy counts as the report it is.
         var df = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var p in props)
+        var count = 0;
+        foreach (var u in units)
         {
-            foreach (var t in p.Terms)
+            count += u.Members.Count;
+            foreach (var t in u.First.Terms)
             {
-                df[t] = df.GetValueOrDefault(t) + 1;
+                df[t] = df.GetValueOrDefault(t) + u.Members.Count;
             }
         }
 
-        var n = Math.Max(1, props.Count);
+        var n = Math.Max(1, count);
         return df.ToDictionary(p => p.Key, p => Math.Log(1.0 + (n / (double)p.Value)), StringComparer.Ordinal);
     }
 
     private Conflict? FindConflict(ClaimGroup g, ImmutableArray<AnnotatedArticle> articles, Dictionary<string, string> sourceOf, WeightTable weights)
     {
-        if (g.Members.Select(m => sourceOf[m.ArticleId]).Distinct(StringComparer.Ordinal).Count() < 2)
+        var units = g.Units.Distinct().ToList();
+        var sources = units.Select(u => u.Members.Select(m => sourceOf[m.ArticleId]).Distinct(StringComparer.Ordinal).Take(2).ToList()).ToList();
+        if (sources.SelectMany(x => x).Distinct(StringComparer.Ordinal).Count() < 2)
         {
-            return null;
+            return PolarityConflict(g, units, sourceOf, articles);
         }
 
-        // Values are read only for propositions that meet a near-identical one from another source (few do), and
-        // for all of them only when a conflict is reported: reading them all up front cost more than the comparisons.
-        var members = g.Members.DistinctBy(m => (m.Article, m.Span.Start)).ToList();
-        var read = new FactValues?[members.Count];
-        FactValues ValuesOf(int k) => read[k] ??= FactValues.Of(articles[members[k].Article], members[k].Span);
-        List<(Proposition Member, FactValues Values)> All() => [.. members.Select((m, k) => (m, ValuesOf(k)))];
+        // Values are read only for texts that meet a near-identical one from another source (few do), and for all
+        // of them only when a conflict is reported: reading them all up front cost more than the comparisons.
+        // Copies of one text are read once: they give the same values.
+        var read = new FactValues?[units.Count];
+        FactValues ValuesOf(int k) => read[k] ??= FactValues.Of(articles[units[k].First.Article], units[k].First.Span);
+        List<(Proposition Member, FactValues Values)> All() => [.. units.SelectMany((u, k) => u.Members.DistinctBy(m => (m.Article, m.Span.Start)).Select(m => (m, ValuesOf(k))))];
 
-        // Only propositions that say nearly the same thing can contradict each other; compare them pairwise.
-        for (var i = 0; i < members.Count; i++)
+        // Only texts that say nearly the same thing can contradict each other; compare them pairwise, each pair
+        // once however many copies carry it.
+        for (var i = 0; i < units.Count; i++)
         {
-            for (var j = i + 1; j < members.Count; j++)
+            for (var j = i + 1; j < units.Count; j++)
             {
-                var p = members[i];
-                var q = members[j];
-                if (sourceOf[p.ArticleId] == sourceOf[q.ArticleId] || Similarity(p, q, weights) < Options.ConflictThreshold)
+                var p = units[i].First;
+                var q = units[j].First;
+                var oneSource = sources[i].Count == 1 && sources[j].Count == 1 && sources[i][0] == sources[j][0];
+                if (oneSource || Similarity(p, q, weights) < Options.ConflictThreshold)
                 {
                     continue;
                 }
@@ -326,16 +471,49 @@ public sealed class ClaimFuser : IClaimFuser
                 {
                     return MakeConflict("name", All(), v => v.People, articles);
                 }
-
-                if (samePredicate && pv.Negated != qv.Negated && Similarity(p, q, weights) >= 0.6)
-                {
-                    return new Conflict("negation", [.. new[] { (p, pv), (q, qv) }.GroupBy(v => v.Item2.Negated).OrderBy(v => v.Key).Select(v => new ConflictValue(v.Key ? "negated" : "affirmed", [.. v.Select(x => ToEvidence(x.Item1, articles))]))]);
-                }
             }
         }
 
-        return null;
+        return PolarityConflict(g, units, sourceOf, articles);
     }
+
+    /// <summary>
+    /// A claim and texts from other sources that say its opposite: an "update" when every report of one side
+    /// came out after every report of the other (the later side named), else a "negation" conflict.
+    /// </summary>
+    private static Conflict? PolarityConflict(ClaimGroup g, List<ClaimUnit> units, Dictionary<string, string> sourceOf, ImmutableArray<AnnotatedArticle> articles)
+    {
+        if (g.Opposed.Count == 0)
+        {
+            return null;
+        }
+
+        var mine = units.SelectMany(u => u.Members).ToList();
+        var theirs = g.Opposed.Distinct().SelectMany(u => u.Members).ToList();
+        var mySources = mine.Select(m => sourceOf[m.ArticleId]).ToHashSet(StringComparer.Ordinal);
+        theirs = [.. theirs.Where(m => !mySources.Contains(sourceOf[m.ArticleId]))];
+        if (theirs.Count == 0)
+        {
+            return null;
+        }
+
+        DateTimeOffset? Published(Proposition m) => articles[m.Article].Article.Metadata.Published;
+        var myDays = mine.Select(Published).OfType<DateTimeOffset>().Select(d => d.UtcDateTime.Date).ToList();
+        var theirDays = theirs.Select(Published).OfType<DateTimeOffset>().Select(d => d.UtcDateTime.Date).ToList();
+        var later = myDays.Count > 0 && theirDays.Count > 0
+            ? (theirDays.Min() > myDays.Max() ? 1 : myDays.Min() > theirDays.Max() ? -1 : 0)
+            : 0;
+        string Label(bool negated, int side) => (negated ? "negated" : "affirmed") + (later == 0 ? "" : side == later ? " (later)" : " (earlier)");
+        var sides = new[]
+        {
+            new ConflictValue(Label(g.Seed.Negated, -1), Evidence(mine, articles)),
+            new ConflictValue(Label(!g.Seed.Negated, 1), Evidence(theirs, articles)),
+        };
+        return new Conflict(later == 0 ? "negation" : "update", [.. sides.OrderBy(v => v.Value, StringComparer.Ordinal)]);
+    }
+
+    private static ImmutableArray<Evidence> Evidence(List<Proposition> members, ImmutableArray<AnnotatedArticle> articles) =>
+        [.. members.OrderBy(m => m.Article).ThenBy(m => m.SentenceIndex).DistinctBy(m => (m.Article, m.SentenceIndex)).Select(m => ToEvidence(m, articles))];
 
     private static Conflict MakeConflict(string about, List<(Proposition Member, FactValues Values)> values, Func<FactValues, ImmutableArray<string>> pick, ImmutableArray<AnnotatedArticle> articles) =>
         new(about, [.. values.Where(v => pick(v.Values).Length > 0)
@@ -343,7 +521,8 @@ public sealed class ClaimFuser : IClaimFuser
             .OrderBy(v => v.Key, StringComparer.Ordinal)
             .Select(v => new ConflictValue(v.Key, [.. v.Select(x => ToEvidence(x.Member, articles)).DistinctBy(e => (e.ArticleId, e.SentenceIndex))]))]);
 
-    private static string ConflictKey(Conflict c) => c.About + "|" + string.Join("|", c.Values.Select(v => v.Value));
+    // A polarity disagreement is told apart by the sentences on each side, as its values are always the same two words.
+    private static string ConflictKey(Conflict c) => c.About + "|" + string.Join("|", c.Values.Select(v => v.Value + (c.About is "negation" or "update" ? ":" + string.Join(",", v.Evidence.Select(e => e.ArticleId + "#" + e.SentenceIndex).Order(StringComparer.Ordinal)) : "")));
 
     private static Evidence ToEvidence(Proposition p, ImmutableArray<AnnotatedArticle> articles) =>
         new(p.ArticleId, p.SentenceIndex, p.Span, p.Sentence.Of(articles[p.Article].Article.Text));
@@ -400,6 +579,10 @@ public sealed class ClaimFuser : IClaimFuser
     // against every cue prefix of every topic was over a percent of an ingest's time.
     private static readonly BoundedMemo<int[]> TopicsOfTerm = new(1 << 18);
 
+    // The topics' cue words folded as claim terms are, so that a cue written as a plain word meets its term.
+    private static readonly Lazy<string[][]> FoldedTopicCues = new(() =>
+        [.. Lexicon.Topics.Select(t => t.Cues.SelectMany(TextTerms.Terms).Distinct(StringComparer.Ordinal).ToArray())]);
+
     private static int[] TopicsCuedBy(string term)
     {
         if (TopicsOfTerm.TryGetValue(term, out var known))
@@ -407,13 +590,16 @@ public sealed class ClaimFuser : IClaimFuser
             return known;
         }
 
-        var topics = Lexicon.Topics;
-        var cued = Enumerable.Range(0, topics.Count).Where(k => topics[k].Cues.Any(c => term.StartsWith(c, StringComparison.Ordinal))).ToArray();
+        var topics = FoldedTopicCues.Value;
+
+        // A short cue is a whole term ("war", not "warn"); a longer one a stem ("earthquak" for "earthquakes").
+        var cued = Enumerable.Range(0, topics.Length).Where(k => topics[k].Any(c => c.Length < 5 ? term == c : term.StartsWith(c, StringComparison.Ordinal))).ToArray();
         TopicsOfTerm.Remember(term, cued);
         return cued;
     }
 
-    private static ClaimEvent? EventOf(List<Proposition> members, ImmutableArray<AnnotatedArticle> articles)
+    // Copies of a sentence are coded alike, so the first carrier of each text stands for all.
+    private static ClaimEvent? EventOf(IEnumerable<Proposition> members, ImmutableArray<AnnotatedArticle> articles)
     {
         foreach (var m in members)
         {
@@ -435,12 +621,68 @@ public sealed class ClaimFuser : IClaimFuser
     }
 }
 
-/// <summary>A claim under construction: the proposition that started it and every proposition supporting it.</summary>
-internal sealed class ClaimGroup(Proposition seed, List<Proposition> members)
+/// <summary>
+/// Sentence texts of one story, each distinct text held once: a wire sentence carried by thousands of copies is
+/// evidence thousands of times, and one string for all of them keeps the collector's work down.
+/// </summary>
+internal sealed class SentenceTexts
+{
+    private readonly Dictionary<string, string> known = new(StringComparer.Ordinal);
+
+    /// <summary>The text of <paramref name="span"/> in <paramref name="text"/>, shared with earlier equal texts.</summary>
+    public string Of(string text, TextSpan span)
+    {
+        var chars = text.AsSpan(span.Start, span.Length);
+        var lookup = known.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(chars, out var found))
+        {
+            return found;
+        }
+
+        var s = chars.ToString();
+        known[s] = s;
+        return s;
+    }
+}
+
+/// <summary>Evidence order: article, sentence, then where the clause starts.</summary>
+internal sealed class MemberOrder : IComparer<Proposition>
+{
+    public static readonly MemberOrder Instance = new();
+
+    public int Compare(Proposition? x, Proposition? y)
+    {
+        var c = x!.Article.CompareTo(y!.Article);
+        if (c == 0)
+        {
+            c = x.SentenceIndex.CompareTo(y.SentenceIndex);
+        }
+
+        return c != 0 ? c : x.Span.Start.CompareTo(y.Span.Start);
+    }
+}
+
+/// <summary>One clause text and every proposition (copy) that carries it: aligned once for all its copies.</summary>
+internal sealed class ClaimUnit(Proposition first)
+{
+    /// <summary>The first proposition with this text, in alignment order: the one compared.</summary>
+    public Proposition First { get; } = first;
+
+    public List<Proposition> Members { get; } = [first];
+}
+
+/// <summary>A claim under construction: the proposition that started it and every text supporting it.</summary>
+internal sealed class ClaimGroup(Proposition seed, List<ClaimUnit> units)
 {
     public Proposition Seed { get; set; } = seed;
 
-    public List<Proposition> Members { get; } = members;
+    public List<ClaimUnit> Units { get; } = units;
+
+    /// <summary>Texts that say the opposite of the claim (one negated, the other not) and would otherwise support it.</summary>
+    public List<ClaimUnit> Opposed { get; } = [];
+
+    /// <summary>Every proposition supporting the claim, copies included.</summary>
+    public IEnumerable<Proposition> Members => Units.SelectMany(u => u.Members);
 
     public Conflict? Conflict { get; set; }
 }

@@ -17,6 +17,29 @@ internal sealed record Proposition(int Article, string ArticleId, int SentenceIn
 {
     /// <summary>The folded term of the clause's first finite verb ("signed" is <c>sign</c>), when there is one: what the clause says happened.</summary>
     public string? Predicate { get; init; }
+
+    /// <summary>True when the clause says the opposite of its affirmative form ("will not take place").</summary>
+    public bool Negated { get; init; }
+
+    /// <summary>True when every full day the clause names lies well away from its report's event day: background about another event (an earlier round, an anniversary).</summary>
+    public bool Background { get; init; }
+
+    /// <summary>What kind of statement the clause makes (<see cref="StatementKind"/>).</summary>
+    public string Kind { get; init; } = StatementKind.Reported;
+}
+
+/// <summary>Propositions already cut from sentence texts of one story, with spans relative to the sentence's start.</summary>
+internal sealed class PropositionMemo
+{
+    private readonly Dictionary<string, Proposition[]> known = new(StringComparer.Ordinal);
+
+    /// <summary>The propositions of an earlier sentence with the same characters, spans relative to its start.</summary>
+    public bool TryGet(string text, TextSpan sentence, out Proposition[] propositions) =>
+        known.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text.AsSpan(sentence.Start, sentence.Length), out propositions!);
+
+    /// <summary>Keeps the propositions cut from a sentence.</summary>
+    public void Remember(string text, TextSpan sentence, List<Proposition> propositions) =>
+        known[sentence.Of(text)] = [.. propositions.Select(p => p with { Span = new TextSpan(p.Span.Start - sentence.Start, p.Span.Length) })];
 }
 
 /// <summary>Cuts sentences into propositions. Pure: same article, same propositions.</summary>
@@ -26,23 +49,48 @@ internal static class Propositions
     private const int MinTerms = 3;
 
     /// <summary>The propositions of one article, skipping page chrome and headings.</summary>
-    public static List<Proposition> Of(AnnotatedArticle annotated, int articleIndex)
+    public static List<Proposition> Of(AnnotatedArticle annotated, int articleIndex) => Of(annotated, articleIndex, null);
+
+    /// <summary>
+    /// The propositions of one article; with a <paramref name="memo"/> shared by a story's articles, a sentence
+    /// whose text was already cut in another report (a copy) is not cut again: its propositions are moved to
+    /// where the sentence stands in this article. Cutting depends only on the sentence's own characters.
+    /// </summary>
+    public static List<Proposition> Of(AnnotatedArticle annotated, int articleIndex, PropositionMemo? memo)
     {
         var text = annotated.Article.Text;
         var sentences = annotated.Sentences.IsDefaultOrEmpty ? SentenceSplitter.Split(text) : annotated.Sentences;
         var result = new List<Proposition>();
         for (var i = 0; i < sentences.Length; i++)
         {
-            var span = TrimCredit(text, sentences[i].Span);
-            if (IsChrome(span.Of(text)) || IsHeading(text, span))
+            var sentence = sentences[i].Span;
+            if (memo is not null && memo.TryGet(text, sentence, out var known))
             {
+                foreach (var p in known)
+                {
+                    result.Add(p with { Article = articleIndex, ArticleId = annotated.Article.Id, SentenceIndex = i, Sentence = sentence, Span = new TextSpan(p.Span.Start + sentence.Start, p.Span.Length) });
+                }
+
                 continue;
             }
 
-            result.AddRange(Split(text, span).Select(c => Make(text, articleIndex, annotated.Article.Id, i, sentences[i].Span, c.Span, c.Subject)).Where(p => p.Terms.Length > 0));
+            var cut = Cut(text, articleIndex, annotated.Article.Id, i, sentence);
+            memo?.Remember(text, sentence, cut);
+            result.AddRange(cut);
         }
 
         return result;
+    }
+
+    private static List<Proposition> Cut(string text, int articleIndex, string articleId, int i, TextSpan sentence)
+    {
+        var span = TrimCredit(text, sentence);
+        if (IsChrome(span.Of(text)) || IsHeading(text, span))
+        {
+            return [];
+        }
+
+        return [.. Split(text, span).Select(c => Make(text, articleIndex, articleId, i, sentence, c.Span, c.Subject, c.TextStart)).Where(p => p.Terms.Length > 0)];
     }
 
     /// <summary>True when a sentence holds a page-chrome marker (share prompts, related links).</summary>
@@ -53,7 +101,7 @@ internal static class Propositions
     }
 
     /// <summary>The clauses of a sentence, each with the subject it shares with the sentence's first clause (null for the first).</summary>
-    public static List<(TextSpan Span, TextSpan? Subject)> Split(string text, TextSpan sentence)
+    public static List<(TextSpan Span, TextSpan? Subject, int TextStart)> Split(string text, TextSpan sentence)
     {
         var words = TextTerms.Words(text, sentence.Start, sentence.End);
         var cuts = new List<int>();
@@ -75,7 +123,9 @@ internal static class Propositions
         var from = 0;
         foreach (var cut in cuts)
         {
-            if (ContentCount(words, from, cut) >= MinTerms && ContentCount(words, cut, words.Count) >= MinTerms)
+            // A piece without a finite verb ("Treasury Secretary Bessent", "speaking Tuesday") is no statement: it
+            // stays with the clause after it.
+            if (ContentCount(words, from, cut) >= MinTerms && ContentCount(words, cut, words.Count) >= MinTerms && HasFiniteVerb(text, words, from, cut))
             {
                 pieces.Add((from, cut));
                 from = cut;
@@ -84,7 +134,7 @@ internal static class Propositions
 
         pieces.Add((from, words.Count));
         TextSpan? subject = firstVerb is { } v && v > 0 ? TextSpan.FromBounds(sentence.Start, words[v].Start) : null;
-        var clauses = new List<(TextSpan, TextSpan?)>();
+        var clauses = new List<(TextSpan Span, TextSpan? Subject, int TextStart)>();
         for (var k = 0; k < pieces.Count; k++)
         {
             var (a, b) = pieces[k];
@@ -95,11 +145,29 @@ internal static class Propositions
             }
 
             var end = k == pieces.Count - 1 ? sentence.End : TrimEnd(text, words[b - 1].End);
-            var needsSubject = k > 0 && subject is not null && IsFiniteVerb(text, words[start == words[a].Start ? a : a + 1]);
-            clauses.Add((TextSpan.FromBounds(start, end), needsSubject ? subject : null));
+            var head = words[start == words[a].Start ? a : a + 1];
+            var needsSubject = k > 0 && subject is not null && IsFiniteVerb(text, head);
+
+            // ", marking the first …" says something about the clause before it: its claim text reads from there
+            // (and with that clause's subject), while its span and terms stay its own for alignment.
+            var leans = k > 0 && IsParticiple(text, head);
+            clauses.Add((TextSpan.FromBounds(start, end), leans ? clauses[k - 1].Subject : needsSubject ? subject : null, leans ? clauses[k - 1].TextStart : start));
         }
 
         return clauses;
+    }
+
+    private static bool HasFiniteVerb(string text, List<Word> words, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (IsFiniteVerb(text, words[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>One proposition for a whole sentence, from its clauses.</summary>
@@ -108,12 +176,12 @@ internal static class Propositions
         var all = clauses.ToList();
         var span = TextSpan.FromBounds(all.Min(c => c.Span.Start), all.Max(c => c.Span.End));
         var terms = new SortedSet<string>(all.SelectMany(c => c.Terms), StringComparer.Ordinal);
-        return first with { Span = span, Text = Clean(span.Of(text)), Terms = [.. terms] };
+        return first with { Span = span, Text = Clean(span.Of(text)), Terms = [.. terms], Negated = all.Any(c => c.Negated), Kind = StatementKind.Of(span.Of(text)) };
     }
 
-    private static Proposition Make(string text, int articleIndex, string articleId, int sentenceIndex, TextSpan sentence, TextSpan span, TextSpan? subject)
+    private static Proposition Make(string text, int articleIndex, string articleId, int sentenceIndex, TextSpan sentence, TextSpan span, TextSpan? subject, int textStart)
     {
-        var clause = span.Of(text).Trim();
+        var clause = text[textStart..span.End].Trim();
         var words = TextTerms.Words(text, span.Start, span.End);
         var terms = TextTerms.ContentTerms(words);
         var claimText = clause;
@@ -126,7 +194,13 @@ internal static class Propositions
 
         var verb = words.FirstOrDefault(w => IsFiniteVerb(text, w));
         var predicate = verb.Lower is null ? null : TextTerms.Terms(verb.Lower).FirstOrDefault() ?? verb.Lower;
-        return new Proposition(articleIndex, articleId, sentenceIndex, sentence, span, Clean(claimText), SortedDistinct(terms)) { Predicate = predicate };
+        var own = span.Of(text);
+        return new Proposition(articleIndex, articleId, sentenceIndex, sentence, span, Clean(claimText), SortedDistinct(terms))
+        {
+            Predicate = predicate,
+            Negated = StatementKind.IsNegated(own),
+            Kind = StatementKind.Of(own),
+        };
     }
 
     /// <summary>The distinct terms in ordinal order (what a sorted set gives, without building one).</summary>
@@ -145,16 +219,7 @@ internal static class Propositions
         return distinct.DrainToImmutable();
     }
 
-    private static string Clean(string claim)
-    {
-        var t = claim.Trim().TrimEnd(',', ';', ' ');
-        if (t.Length > 0 && char.IsLower(t[0]))
-        {
-            t = char.ToUpperInvariant(t[0]) + t[1..];
-        }
-
-        return t.Length > 0 && t[^1] is not ('.' or '!' or '?' or '"' or '”' or '’') ? t + "." : t;
-    }
+    private static string Clean(string claim) => ClaimText.Readable(claim);
 
     private static bool OpensClause(string text, List<Word> words, int i)
     {

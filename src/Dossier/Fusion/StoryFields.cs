@@ -41,36 +41,57 @@ internal static class StoryFields
                 [.. g.SelectMany(m => m.Titles.IsDefault ? [] : m.Titles).Distinct(StringComparer.Ordinal)],
                 g.Select(m => m.Actor).OfType<string>().GroupBy(a => a, StringComparer.Ordinal).OrderByDescending(a => a.Count()).ThenBy(a => a.Key, StringComparer.Ordinal).Select(a => a.Key).FirstOrDefault()))];
 
-    /// <summary>Per outlet (or credited source), its articles and the claims they carry.</summary>
-    public static ImmutableArray<CoverageRow> Coverage(StoryCluster cluster, IEnumerable<Claim> claims)
+    /// <summary>
+    /// The story's subjects: the claim topics that a fifth or more of its topical claims carry (at least two
+    /// claims), most first, at most three; in a story of one or two topical claims, the commonest.
+    /// </summary>
+    public static ImmutableArray<string> Topics(IReadOnlyList<Claim> claims)
     {
-        var rows = new SortedDictionary<string, (SortedSet<string> Articles, SortedSet<string> Claims)>(StringComparer.Ordinal);
-        var outletOf = cluster.Articles.ToDictionary(a => a.Article.Id, a => a.Article.Metadata.Outlet ?? a.Article.Metadata.Credit ?? a.Article.Id, StringComparer.Ordinal);
-        foreach (var (id, outlet) in outletOf)
+        var counts = claims.Select(c => c.Topic).OfType<string>().GroupBy(t => t, StringComparer.Ordinal)
+            .Select(g => (Topic: g.Key, Count: g.Count(), First: claims.Select(c => c.Topic).ToList().IndexOf(g.Key)))
+            .OrderByDescending(t => t.Count).ThenBy(t => t.First).ToList();
+        var total = counts.Sum(t => t.Count);
+        if (total == 0)
         {
-            if (!rows.ContainsKey(outlet))
-            {
-                rows[outlet] = (new SortedSet<string>(StringComparer.Ordinal), new SortedSet<string>(new ClaimIdComparer()));
-            }
-
-            rows[outlet].Articles.Add(id);
+            return [];
         }
 
-        foreach (var claim in claims)
-        {
-            foreach (var e in claim.Evidence)
-            {
-                rows[outletOf[e.ArticleId]].Claims.Add(claim.Id);
-            }
-        }
-
-        return [.. rows.Select(r => new CoverageRow(r.Key, [.. r.Value.Articles], [.. r.Value.Claims]))];
+        var kept = counts.Where(t => t.Count >= Math.Max(2, 0.2 * total)).Take(3).Select(t => t.Topic).ToList();
+        return kept.Count > 0 ? [.. kept] : [counts[0].Topic];
     }
 
-    /// <summary>Orders "c2" before "c10".</summary>
-    private sealed class ClaimIdComparer : IComparer<string>
+    /// <summary>Per outlet (or credited source), its articles and the claims they carry.</summary>
+    public static ImmutableArray<CoverageRow> Coverage(StoryCluster cluster, IReadOnlyList<Claim> claims)
     {
-        public int Compare(string? x, string? y) =>
-            int.Parse(x.AsSpan(1), CultureInfo.InvariantCulture).CompareTo(int.Parse(y.AsSpan(1), CultureInfo.InvariantCulture));
+        var outletOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        var rows = new SortedDictionary<string, (SortedSet<string> Articles, List<int> Claims)>(StringComparer.Ordinal);
+        foreach (var a in cluster.Articles)
+        {
+            var outlet = a.Article.Metadata.Outlet ?? a.Article.Metadata.Credit ?? a.Article.Id;
+            outletOf[a.Article.Id] = outlet;
+            if (!rows.TryGetValue(outlet, out var row))
+            {
+                rows[outlet] = row = (new SortedSet<string>(StringComparer.Ordinal), []);
+            }
+
+            row.Articles.Add(a.Article.Id);
+        }
+
+        // Claims are visited in id order, so each row's list comes out in that order; a claim is listed once per
+        // row however many of the outlet's sentences support it. A story of thousands of copies has as many
+        // pieces of evidence per claim, so this stays a list, not a sorted set.
+        for (var k = 0; k < claims.Count; k++)
+        {
+            foreach (var e in claims[k].Evidence)
+            {
+                var list = rows[outletOf[e.ArticleId]].Claims;
+                if (list.Count == 0 || list[^1] != k)
+                {
+                    list.Add(k);
+                }
+            }
+        }
+
+        return [.. rows.Select(r => new CoverageRow(r.Key, [.. r.Value.Articles], [.. r.Value.Claims.Select(k => claims[k].Id)]))];
     }
 }

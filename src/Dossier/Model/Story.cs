@@ -28,7 +28,17 @@ public sealed record Claim(
     ClaimStatus Status,
     int IndependentSources,
     ImmutableArray<Evidence> Evidence,
-    ClaimEvent? Event);
+    ClaimEvent? Event)
+{
+    /// <summary>What kind of statement the claim is: "reported", "plan", "attributed", "denial" or "hypothetical"; null when the fuser does not tell.</summary>
+    public string? Modality { get; init; }
+
+    /// <summary>True when the claim states the negation of something ("will not take place").</summary>
+    public bool Negated { get; init; }
+
+    /// <summary>True when the claim is background about another event (its days lie well away from the story's), not support for this one.</summary>
+    public bool Background { get; init; }
+}
 
 /// <summary>One value of a disputed fact and the sentences that give it.</summary>
 public sealed record ConflictValue(string Value, ImmutableArray<Evidence> Evidence);
@@ -62,6 +72,9 @@ public sealed record Story
     public ImmutableArray<Claim> Claims { get; init; } = [];
     public ImmutableArray<Conflict> Conflicts { get; init; } = [];
     public ImmutableArray<CoverageRow> Coverage { get; init; } = [];
+
+    /// <summary>The story's subjects (IPTC Media Topics labels), most claims first; empty when the fuser gives none.</summary>
+    public ImmutableArray<string> Topics { get; init; } = [];
 }
 
 /// <summary>The outcome of one analysis run.</summary>

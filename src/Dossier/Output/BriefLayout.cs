@@ -33,33 +33,79 @@ internal static class BriefLayout
     /// <summary>How an article is named in a brief: its outlet or credit, else its file name.</summary>
     public static string ArticleLabel(AnnotatedArticle article)
     {
-        var meta = article.Article.Metadata;
-        var name = meta.Outlet ?? meta.Credit ?? Path.GetFileName(article.Article.Path);
+        var name = OutletName(article);
         return article.Article.Record is null ? name : $"{name} #{article.Article.Record}";
     }
+
+    /// <summary>
+    /// The outlet a reader knows an article by: the page's outlet, else the site of its address ("www." left off),
+    /// else the credit line, else its file name. Never an internal id or hash.
+    /// </summary>
+    public static string OutletName(AnnotatedArticle article)
+    {
+        var meta = article.Article.Metadata;
+        if (!string.IsNullOrWhiteSpace(meta.Outlet))
+        {
+            return meta.Outlet;
+        }
+
+        if (Uri.TryCreate(meta.Url, UriKind.Absolute, out var uri) && uri.Host.Length > 0)
+        {
+            return uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host;
+        }
+
+        return !string.IsNullOrWhiteSpace(meta.Credit) ? meta.Credit : Path.GetFileName(article.Article.Path);
+    }
+
+    /// <summary>Claims a brief lists as what happened: not plans, hypotheticals or denials (those go apart), not conflicting.</summary>
+    public static bool IsAnnouncement(Claim claim) => claim.Modality is "plan" or "hypothetical" || claim.Background;
+
+    /// <summary>The most corroborated claims of what happened, for the story's summary: reported or attributed facts with two or more sources.</summary>
+    public static IEnumerable<Claim> KeyFacts(Story story, int count) =>
+        story.Claims.Where(c => c.Status == ClaimStatus.Corroborated && !IsAnnouncement(c))
+            .OrderByDescending(c => c.IndependentSources).ThenBy(c => ClaimNumber(c.Id)).Take(count);
+
+    /// <summary>The number in a claim id ("c12" is 12), for order.</summary>
+    public static int ClaimNumber(string id) =>
+        id.Length > 1 && int.TryParse(id.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue;
 
     public static string Join(IEnumerable<string> values) => string.Join(", ", values);
 
     public static string When(Story story) => StatusNames.Iso(story.Date) ?? "date unknown";
 }
 
+/// <summary>What a brief shows of one report: its label, its outlet, its title and when it came out.</summary>
+internal sealed record ReportInfo(string Label, string Outlet, string? Title, DateTimeOffset? Published);
+
 /// <summary>What a brief needs of a run: a label per article (not its text), the stories, the errors.</summary>
 internal sealed record BriefData(IReadOnlyDictionary<string, string> ArticleLabels, IReadOnlyList<Story> Stories, IReadOnlyList<InputError> Errors, int ArticleCount, DateTimeOffset GeneratedAt)
 {
+    /// <summary>Outlet, title and date per article, for timelines and source names.</summary>
+    public IReadOnlyDictionary<string, ReportInfo> Reports { get; init; } = new Dictionary<string, ReportInfo>();
+
     public string Label(string articleId) => ArticleLabels.GetValueOrDefault(articleId, articleId);
+
+    /// <summary>The outlet of an article (never an id when the article was read).</summary>
+    public string Outlet(string articleId) => Reports.TryGetValue(articleId, out var r) ? r.Outlet : Label(articleId);
 }
 
 /// <summary>Collects what a brief needs (labels, not article texts) and renders it at the end of the run.</summary>
 internal sealed class BriefSink(Stream output, Action<BriefData, Stream> render) : IAnalysisSink
 {
     private readonly Dictionary<string, string> labels = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ReportInfo> reports = new(StringComparer.Ordinal);
     private readonly List<Story> stories = [];
     private readonly List<InputError> errors = [];
     private DateTimeOffset generatedAt;
 
     public void Begin(DateTimeOffset generatedAt) => this.generatedAt = generatedAt;
 
-    public void Article(AnnotatedArticle article) => labels[article.Article.Id] = BriefLayout.ArticleLabel(article);
+    public void Article(AnnotatedArticle article)
+    {
+        var label = BriefLayout.ArticleLabel(article);
+        labels[article.Article.Id] = label;
+        reports[article.Article.Id] = new ReportInfo(label, BriefLayout.OutletName(article), article.Article.Metadata.Title, article.Article.Metadata.Published);
+    }
 
     public void Story(Story story) => stories.Add(story);
 
@@ -67,7 +113,7 @@ internal sealed class BriefSink(Stream output, Action<BriefData, Stream> render)
 
     public void Complete(AnalysisSummary summary)
     {
-        render(new BriefData(labels, stories, errors, summary.Articles, generatedAt), output);
+        render(new BriefData(labels, stories, errors, summary.Articles, generatedAt) { Reports = reports }, output);
         output.Flush();
     }
 }

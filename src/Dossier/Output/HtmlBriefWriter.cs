@@ -73,7 +73,7 @@ public sealed class HtmlBriefWriter : IResultWriter
         }
 
         html.Append(CultureInfo.InvariantCulture, $"<li><b>Reports:</b> {story.ArticleIds.Length} from {story.IndependentSources} independent source{(story.IndependentSources == 1 ? "" : "s")}: ");
-        html.Append(string.Join("; ", story.Sources.Select(s => E(s.Source) + " (" + E(BriefLayout.Join(s.ArticleIds.Select(id => result.Label(id)))) + ")"))).Append("</li>\n</ul>\n");
+        html.Append(string.Join("; ", story.Sources.Select(s => E(s.Source.StartsWith("article:", StringComparison.Ordinal) && s.ArticleIds.Length > 0 ? result.Outlet(s.ArticleIds[0]) : s.Source) + " (" + E(BriefLayout.Join(s.ArticleIds.Select(id => result.Label(id)))) + ")"))).Append("</li>\n</ul>\n");
 
         if (story.Conflicts.Length > 0)
         {

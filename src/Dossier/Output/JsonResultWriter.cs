@@ -169,6 +169,17 @@ public sealed class JsonResultWriter : IResultWriter
         json.WriteEndArray();
         WriteOptional(json, "date", StatusNames.Iso(story.Date));
         WriteOptional(json, "location", story.Location);
+        if (!story.Topics.IsDefaultOrEmpty)
+        {
+            json.WriteStartArray("topics");
+            foreach (var topic in story.Topics)
+            {
+                json.WriteStringValue(topic);
+            }
+
+            json.WriteEndArray();
+        }
+
 
         json.WriteStartArray("participants");
         foreach (var participant in story.Participants)
@@ -191,6 +202,13 @@ public sealed class JsonResultWriter : IResultWriter
             WriteOptional(json, "topic", claim.Topic);
             json.WriteString("status", StatusNames.Of(claim.Status));
             json.WriteNumber("independentSources", claim.IndependentSources);
+            if (claim.Modality is { } modality)
+            {
+                json.WriteString("modality", modality);
+                json.WriteBoolean("negated", claim.Negated);
+                json.WriteBoolean("background", claim.Background);
+            }
+
             WriteEvidence(json, "evidence", claim.Evidence);
             if (claim.Event is { } e)
             {

@@ -5,8 +5,10 @@ using Dossier.Model;
 namespace Dossier.Output;
 
 /// <summary>
-/// A Markdown brief an analyst reads top to bottom: per story what happened, when, where and who;
-/// conflicts first; claims by topic with status badges and numbered source notes; the coverage matrix.
+/// A Markdown brief an analyst reads top to bottom: per story a summary (when, where, who, topics, key facts);
+/// conflicts first; corroborated claims, most sources first; single-source claims; announcements and
+/// hypotheticals apart; a timeline of the reports; the coverage matrix. Claims name their outlets rather than
+/// footnote every sentence: the full evidence is in the JSON and the web page.
 /// </summary>
 public sealed class MarkdownBriefWriter : IResultWriter
 {
@@ -48,25 +50,34 @@ public sealed class MarkdownBriefWriter : IResultWriter
     private static void WriteStory(StringBuilder md, Story story, BriefData result)
     {
         md.Append("## ").Append(Escape(story.Title)).Append("\n\n");
+
+        // The summary: what, when, where, who and the facts most sources give, before any detail.
         md.Append("- **When:** ").Append(BriefLayout.When(story)).Append('\n');
         md.Append("- **Where:** ").Append(Escape(story.Location ?? "place unknown")).Append('\n');
         if (story.Participants.Length > 0)
         {
-            md.Append("- **Who:** ").Append(string.Join("; ", story.Participants.Select(p =>
+            md.Append("- **Who:** ").Append(string.Join("; ", story.Participants.Take(5).Select(p =>
                 Escape(p.Name) + (p.Titles.Length > 0 ? " (" + Escape(BriefLayout.Join(p.Titles)) + ")" : "") + (p.Actor is null ? "" : " `" + p.Actor + "`")))).Append('\n');
         }
 
-        md.Append(CultureInfo.InvariantCulture, $"- **Reports:** {story.ArticleIds.Length} from {story.IndependentSources} independent source{(story.IndependentSources == 1 ? "" : "s")}: ");
-        md.Append(string.Join("; ", story.Sources.Select(s => Escape(s.Source) + " (" + BriefLayout.Join(s.ArticleIds.Select(id => result.Label(id))) + ")"))).Append('\n');
-        var corroborated = story.Claims.Count(c => c.Status == ClaimStatus.Corroborated);
-        md.Append(CultureInfo.InvariantCulture, $"- **Claims:** {story.Claims.Length} ({corroborated} corroborated, {story.Claims.Length - corroborated - story.Claims.Count(c => c.Status == ClaimStatus.Conflicting)} single-source, {story.Conflicts.Length} conflicts)\n\n");
-
-        var notes = new List<Evidence>();
-        string Note(Evidence e)
+        if (!story.Topics.IsDefaultOrEmpty)
         {
-            notes.Add(e);
-            return "[^" + story.Id + "-" + notes.Count.ToString(CultureInfo.InvariantCulture) + "]";
+            md.Append("- **Topics:** ").Append(Escape(string.Join("; ", story.Topics))).Append('\n');
         }
+
+        var outlets = story.ArticleIds.Select(result.Outlet).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        md.Append(CultureInfo.InvariantCulture, $"- **Reports:** {story.ArticleIds.Length} from {story.IndependentSources} independent source{(story.IndependentSources == 1 ? "" : "s")}: ");
+        md.Append(Escape(Names(outlets, 12))).Append('\n');
+        var corroborated = story.Claims.Count(c => c.Status == ClaimStatus.Corroborated);
+        var single = story.Claims.Count(c => c.Status == ClaimStatus.SingleSource);
+        md.Append(CultureInfo.InvariantCulture, $"- **Claims:** {story.Claims.Length} ({corroborated} corroborated, {single} single-source, {story.Conflicts.Length} conflicts)\n");
+        var key = BriefLayout.KeyFacts(story, 3).ToList();
+        if (key.Count > 0)
+        {
+            md.Append("- **Key facts:** ").Append(string.Join(" ", key.Select(c => Escape(c.Text)))).Append('\n');
+        }
+
+        md.Append('\n');
 
         if (story.Conflicts.Length > 0)
         {
@@ -74,34 +85,34 @@ public sealed class MarkdownBriefWriter : IResultWriter
             foreach (var conflict in story.Conflicts)
             {
                 md.Append("- **").Append(Escape(conflict.About)).Append("**: ");
-                md.Append(string.Join(" vs ", conflict.Values.Select(v => "\"" + Escape(v.Value) + "\" " + string.Concat(v.Evidence.Select(Note)))));
+                md.Append(string.Join(" vs ", conflict.Values.Select(v => "\"" + Escape(v.Value) + "\" (" + Escape(Names(Outlets(v.Evidence, result), 6)) + ")")));
                 md.Append('\n');
             }
 
             md.Append('\n');
         }
 
-        if (story.Claims.Length > 0)
+        // What happened, most corroborated first; then what one source alone says; plans and hypotheticals apart.
+        var facts = story.Claims.Where(c => c.Status != ClaimStatus.Conflicting && !BriefLayout.IsAnnouncement(c)).ToList();
+        WriteClaims(md, "Corroborated", facts.Where(c => c.Status == ClaimStatus.Corroborated).OrderByDescending(c => c.IndependentSources).ThenBy(c => BriefLayout.ClaimNumber(c.Id)), result);
+        WriteClaims(md, "Single source", facts.Where(c => c.Status == ClaimStatus.SingleSource), result);
+        WriteClaims(md, "Background, announcements, plans and hypotheticals", story.Claims.Where(c => c.Status != ClaimStatus.Conflicting && BriefLayout.IsAnnouncement(c)), result);
+
+        // The timeline of reports: when each outlet published, earliest first.
+        md.Append("### Timeline of reports\n\n");
+        foreach (var id in story.ArticleIds.OrderBy(id => result.Reports.TryGetValue(id, out var r) ? r.Published ?? DateTimeOffset.MaxValue : DateTimeOffset.MaxValue).ThenBy(id => id, StringComparer.Ordinal))
         {
-            md.Append("### Claims\n\n");
-            foreach (var (topic, claims) in BriefLayout.ClaimsByTopic(story))
+            result.Reports.TryGetValue(id, out var r);
+            md.Append("- ").Append(r?.Published is { } p ? StatusNames.Iso(p) : "undated").Append(" — ").Append(Escape(result.Outlet(id)));
+            if (!string.IsNullOrWhiteSpace(r?.Title))
             {
-                md.Append("#### ").Append(Escape(topic)).Append("\n\n");
-                foreach (var claim in claims)
-                {
-                    md.Append("- **[").Append(BriefLayout.Badge(claim)).Append("]** ").Append(Escape(claim.Text)).Append(' ');
-                    md.Append(string.Concat(claim.Evidence.Select(Note)));
-                    if (claim.Event is { } e)
-                    {
-                        md.Append(CultureInfo.InvariantCulture, $" `{e.Source} {e.Code} {e.Target}`");
-                    }
-
-                    md.Append('\n');
-                }
-
-                md.Append('\n');
+                md.Append(": ").Append(Escape(r.Title));
             }
+
+            md.Append('\n');
         }
+
+        md.Append('\n');
 
         if (story.Coverage.Length > 0)
         {
@@ -115,15 +126,39 @@ public sealed class MarkdownBriefWriter : IResultWriter
 
             md.Append('\n');
         }
+    }
 
-        for (var i = 0; i < notes.Count; i++)
+    /// <summary>A section of claims, each with its badge and the outlets behind it (the sentences are in the JSON and the web page).</summary>
+    private static void WriteClaims(StringBuilder md, string heading, IEnumerable<Claim> claims, BriefData result)
+    {
+        var list = claims.ToList();
+        if (list.Count == 0)
         {
-            var e = notes[i];
-            md.Append(CultureInfo.InvariantCulture, $"[^{story.Id}-{i + 1}]: {Escape(result.Label(e.ArticleId))}, sentence {e.SentenceIndex + 1} (chars {e.Span.Start}-{e.Span.End}): \"{Escape(e.Sentence)}\"\n");
+            return;
+        }
+
+        md.Append("### ").Append(heading).Append("\n\n");
+        foreach (var claim in list)
+        {
+            md.Append("- **[").Append(BriefLayout.Badge(claim)).Append("]** ").Append(Escape(claim.Text));
+            md.Append(" — ").Append(Escape(Names(Outlets(claim.Evidence, result), 4)));
+            if (claim.Event is { } e)
+            {
+                md.Append(CultureInfo.InvariantCulture, $" `{e.Source} {e.Code} {e.Target}`");
+            }
+
+            md.Append('\n');
         }
 
         md.Append('\n');
     }
+
+    private static List<string> Outlets(IEnumerable<Evidence> evidence, BriefData result) =>
+        [.. evidence.Select(e => result.Outlet(e.ArticleId)).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>"a, b, c and 4 more": a wire story's thousands of sites are not listed one by one.</summary>
+    private static string Names(IReadOnlyList<string> names, int max) =>
+        names.Count <= max ? string.Join(", ", names) : string.Join(", ", names.Take(max)) + string.Create(CultureInfo.InvariantCulture, $" and {names.Count - max} more");
 
     /// <summary>Keeps article text from being read as Markdown structure or raw HTML.</summary>
     private static string Escape(string text)
