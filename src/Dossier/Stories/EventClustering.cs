@@ -41,6 +41,12 @@ public static class EventClustering
         // Words alone link reports written from one template about different events (every rate decision, every
         // report of a generated stream): a shared name is asked for as well, unless the names alone are many.
         var shared = SharedCount(a.Entities, b.Entities);
+        if (a.Entities.IsDefaultOrEmpty || b.Entities.IsDefaultOrEmpty)
+        {
+            // A report naming nobody the language stage knows (invented or unusual names) links on words alone, at the higher bar.
+            return TermCosine(a.TermCounts, b.TermCounts) >= options.UndatedLinkCosine;
+        }
+
         if (shared == 0)
         {
             return false;
