@@ -44,7 +44,7 @@ public sealed record StoryGrouperOptions
     /// Reports held open before any group closes. Within it, stories are exactly the same in any input order (every
     /// group is clustered whole); beyond it, stale groups close as the stream's dates move on, which bounds memory.
     /// </summary>
-    public int OpenReports { get; init; } = 10_000;
+    public int OpenReports { get; init; } = 3_000;
 
     /// <summary>An open group this large hands on the stories the stream has left behind (once per stream day) instead of waiting to go stale whole.</summary>
     public int ShedSize { get; init; } = 500;
