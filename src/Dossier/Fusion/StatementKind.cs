@@ -117,20 +117,6 @@ internal static class StatementKind
             return false;
         }
 
-        for (var i = 0; i + words.Length <= tokens.Length; i++)
-        {
-            var all = true;
-            for (var k = 0; k < words.Length && all; k++)
-            {
-                all = tokens[i + k] == words[k];
-            }
-
-            if (all)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return Stories.TextTerms.ContainsPhrase(tokens, words);
     }
 }

@@ -86,24 +86,7 @@ public static partial class EventFacts
         }
 
         var words = TextTerms.Words(text).Select(w => w.Lower).ToList();
-        foreach (var cue in AnnouncementCues.Value)
-        {
-            for (var i = 0; i + cue.Length <= words.Count; i++)
-            {
-                var match = true;
-                for (var k = 0; k < cue.Length && match; k++)
-                {
-                    match = words[i + k] == cue[k];
-                }
-
-                if (match)
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
+        return AnnouncementCues.Value.Any(cue => TextTerms.ContainsPhrase(words, cue));
     }
 
     private static void Scan(string text, SortedSet<string> found)

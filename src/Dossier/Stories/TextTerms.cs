@@ -143,6 +143,26 @@ internal static class TextTerms
         return stem.Length < 2 && !char.IsDigit(stem[0]) ? [] : [stem];
     }
 
+    /// <summary>Whether <paramref name="phrase"/> occurs in <paramref name="tokens"/> as consecutive whole words.</summary>
+    public static bool ContainsPhrase(IReadOnlyList<string> tokens, string[] phrase)
+    {
+        for (var i = 0; i + phrase.Length <= tokens.Count; i++)
+        {
+            var all = true;
+            for (var k = 0; k < phrase.Length && all; k++)
+            {
+                all = tokens[i + k] == phrase[k];
+            }
+
+            if (all)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>All content terms of a text, in order.</summary>
     public static List<string> ContentTerms(string text, int start = 0, int end = -1) => ContentTerms(Words(text, start, end));
 
