@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Numerics;
+using System.Runtime.Intrinsics;
 using Dossier.Model;
 
 namespace Dossier.Stories;
@@ -44,7 +46,7 @@ public static class EventClustering
         if (a.Entities.IsDefaultOrEmpty || b.Entities.IsDefaultOrEmpty)
         {
             // A report naming nobody the language stage knows (invented or unusual names) links on words alone, at the higher bar.
-            return TermCosine(a.TermCounts, b.TermCounts) >= options.UndatedLinkCosine;
+            return TermCosine(a, b) >= options.UndatedLinkCosine;
         }
 
         if (shared == 0)
@@ -58,7 +60,7 @@ public static class EventClustering
             return true;
         }
 
-        return shared >= options.LinkNames && TermCosine(a.TermCounts, b.TermCounts) >= (undated ? options.UndatedLinkCosine : options.LinkCosine);
+        return shared >= options.LinkNames && TermCosine(a, b) >= (undated ? options.UndatedLinkCosine : options.LinkCosine);
     }
 
     /// <summary>Whether one report is a copy of the other: the same normalised text, or most of the same word shingles.</summary>
@@ -67,7 +69,8 @@ public static class EventClustering
         !(a.Window is { } wa && b.Window is { } wb && wa.DistanceTo(wb) > options.CopyMaxDays)
         && (a.ExactHash == b.ExactHash || Jaccard(a.Signature, b.Signature) >= options.CopyJaccard);
 
-    // The estimated Jaccard similarity of two MinHash signatures, without copying them.
+    // The estimated Jaccard similarity of two MinHash signatures, without copying them. Four positions compared at a
+    // time: the copy test runs on every candidate pair on the grouping thread.
     private static double Jaccard(ImmutableArray<ulong> a, ImmutableArray<ulong> b)
     {
         if (a.Length != b.Length || a.Length == 0)
@@ -75,10 +78,20 @@ public static class EventClustering
             return 0;
         }
 
+        ReadOnlySpan<ulong> x = a.AsSpan(), y = b.AsSpan();
         var same = 0;
-        for (var k = 0; k < a.Length; k++)
+        var k = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            same += a[k] == b[k] ? 1 : 0;
+            for (; k + Vector256<ulong>.Count <= x.Length; k += Vector256<ulong>.Count)
+            {
+                same += BitOperations.PopCount(Vector256.Equals(Vector256.Create(x[k..]), Vector256.Create(y[k..])).ExtractMostSignificantBits());
+            }
+        }
+
+        for (; k < x.Length; k++)
+        {
+            same += x[k] == y[k] ? 1 : 0;
         }
 
         return same / (double)a.Length;
@@ -589,29 +602,19 @@ public static class EventClustering
     }
 
     /// <summary>Cosine of log term frequencies, without weights: the loose test for candidates, a function of the two reports alone.</summary>
-    private static double TermCosine(ImmutableArray<(int Term, int Count)> a, ImmutableArray<(int Term, int Count)> b)
+    private static double TermCosine(ArticleFeatures a, ArticleFeatures b)
     {
-        double dot = 0, na = 0, nb = 0;
-        foreach (var (_, c) in a)
-        {
-            var w = 1.0 + Math.Log(c);
-            na += w * w;
-        }
-
-        foreach (var (_, c) in b)
-        {
-            var w = 1.0 + Math.Log(c);
-            nb += w * w;
-        }
-
+        var (ta, tb) = (a.TermCounts, b.TermCounts);
+        var (wa, wb) = (a.TermWeights, b.TermWeights);
+        double dot = 0;
         int i = 0, j = 0;
-        while (i < a.Length && j < b.Length)
+        while (i < ta.Length && j < tb.Length)
         {
-            if (a[i].Term == b[j].Term)
+            if (ta[i].Term == tb[j].Term)
             {
-                dot += (1.0 + Math.Log(a[i++].Count)) * (1.0 + Math.Log(b[j++].Count));
+                dot += wa[i++] * wb[j++];
             }
-            else if (a[i].Term < b[j].Term)
+            else if (ta[i].Term < tb[j].Term)
             {
                 i++;
             }
@@ -621,6 +624,7 @@ public static class EventClustering
             }
         }
 
+        var (na, nb) = (a.TermNormSquared, b.TermNormSquared);
         return na == 0 || nb == 0 ? 0 : dot / Math.Sqrt(na * nb);
     }
 

@@ -1,5 +1,6 @@
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace Dossier.Stories;
@@ -80,9 +81,28 @@ internal static class Fingerprints
     {
         var signature = new ulong[SignatureLength];
         Array.Fill(signature, ulong.MaxValue);
-        foreach (var s in shingles)
+        var k = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            for (var k = 0; k < SignatureLength; k++)
+            // Four permutations at a time, the same arithmetic lane by lane (so the same signature): a third of the
+            // cost of grouping's per-article features was this loop.
+            for (; k + Vector256<ulong>.Count <= SignatureLength; k += Vector256<ulong>.Count)
+            {
+                var multiplier = Vector256.Create(Multipliers.AsSpan(k));
+                var offset = Vector256.Create(Offsets.AsSpan(k));
+                var min = Vector256<ulong>.AllBitsSet;
+                foreach (var s in shingles)
+                {
+                    min = Vector256.Min(min, Mix((Vector256.Create(s) * multiplier) + offset));
+                }
+
+                min.CopyTo(signature.AsSpan(k));
+            }
+        }
+
+        for (; k < SignatureLength; k++)
+        {
+            foreach (var s in shingles)
             {
                 var v = Mix(unchecked((s * Multipliers[k]) + Offsets[k]));
                 if (v < signature[k])
@@ -95,8 +115,7 @@ internal static class Fingerprints
         return signature;
     }
 
-    /// <summary>The LSH band keys of a signature: one key per band, the band's index mixed in.</summary>
-    public static ulong[] BandKeys(ulong[] signature)
+    public static ulong[] BandKeys(ReadOnlySpan<ulong> signature)
     {
         var keys = new ulong[Bands];
         for (var b = 0; b < Bands; b++)
@@ -139,6 +158,13 @@ internal static class Fingerprints
         var (small, large) = a.Length <= b.Length ? (a, b) : (b, a);
         var set = new HashSet<ulong>(large);
         return small.Count(set.Contains) / (double)small.Length;
+    }
+
+    private static Vector256<ulong> Mix(Vector256<ulong> x)
+    {
+        x = (x ^ Vector256.ShiftRightLogical(x, 30)) * Vector256.Create(0xBF58476D1CE4E5B9UL);
+        x = (x ^ Vector256.ShiftRightLogical(x, 27)) * Vector256.Create(0x94D049BB133111EBUL);
+        return x ^ Vector256.ShiftRightLogical(x, 31);
     }
 
     private static ulong Mix(ulong x)

@@ -118,6 +118,7 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
     private readonly StoryGrouperOptions options;
     private readonly List<OpenReport?> reports = [];
     private readonly List<int> parent = [];
+    private readonly List<long> seenAt = [];
     private readonly Dictionary<int, CandidateGroup> groups = [];
     private readonly Dictionary<string, List<int>> postings = new(StringComparer.Ordinal);
     private readonly Dictionary<ulong, List<int>> exactIndex = [];
@@ -187,8 +188,9 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
     {
         sequence++;
         var slot = reports.Count;
-        var report = new OpenReport(article, features, sequence, BlockingKeys(features));
+        var report = new OpenReport(article, features, sequence, [.. EventClustering.BlockingKeys(features, options)], Fingerprints.BandKeys(features.Signature.AsSpan()));
         reports.Add(report);
+        seenAt.Add(0);
         openReports++;
         parent.Add(slot);
         groups[slot] = new CandidateGroup(slot, sequence, features.Window is { Yearless: false } w ? w.Last : null);
@@ -208,32 +210,34 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
         return "g" + root.ToString(CultureInfo.InvariantCulture);
     }
 
-    private IEnumerable<int> Candidates(OpenReport report)
+    // The open reports sharing a key with this one, each once, in key order. "Seen" is a stamp per slot rather than a
+    // set per call: this runs once per report on the grouping thread, the one serial part of a run.
+    private List<int> Candidates(OpenReport report)
     {
-        var seen = new HashSet<int>();
-        var f = report.Features;
-        if (exactIndex.TryGetValue(f.ExactHash, out var same))
+        var stamp = sequence;
+        var found = new List<int>();
+        void Take(List<int> slots)
         {
-            foreach (var s in same)
+            foreach (var s in slots)
             {
-                if (seen.Add(s))
+                if (seenAt[s] != stamp)
                 {
-                    yield return s;
+                    seenAt[s] = stamp;
+                    found.Add(s);
                 }
             }
         }
 
-        foreach (var key in Fingerprints.BandKeys([.. f.Signature]))
+        if (exactIndex.TryGetValue(report.Features.ExactHash, out var same))
+        {
+            Take(same);
+        }
+
+        foreach (var key in report.BandKeys)
         {
             if (bandIndex.TryGetValue(key, out var band))
             {
-                foreach (var s in band)
-                {
-                    if (seen.Add(s))
-                    {
-                        yield return s;
-                    }
-                }
+                Take(band);
             }
         }
 
@@ -241,21 +245,17 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
         {
             if (postings.TryGetValue(key, out var ids) && ids.Count <= options.MaxPostings)
             {
-                foreach (var s in ids)
-                {
-                    if (seen.Add(s))
-                    {
-                        yield return s;
-                    }
-                }
+                Take(ids);
             }
         }
+
+        return found;
     }
 
     private void Index(int slot, OpenReport report)
     {
         Append(exactIndex, report.Features.ExactHash, slot);
-        foreach (var key in Fingerprints.BandKeys([.. report.Features.Signature]))
+        foreach (var key in report.BandKeys)
         {
             Append(bandIndex, key, slot);
         }
@@ -274,7 +274,7 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
     private void Unindex(int slot, OpenReport report)
     {
         Remove(exactIndex, report.Features.ExactHash, slot);
-        foreach (var key in Fingerprints.BandKeys([.. report.Features.Signature]))
+        foreach (var key in report.BandKeys)
         {
             Remove(bandIndex, key, slot);
         }
@@ -313,13 +313,6 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
             }
         }
     }
-
-    /// <summary>An article's blocking keys: its strongest terms by count (ties by term) and its entities. A pure function of the article, so candidates do not depend on what arrived before.</summary>
-    private string[] BlockingKeys(ArticleFeatures features) =>
-    [
-        .. features.TermCounts.OrderByDescending(t => t.Count).ThenBy(t => t.Term).Take(options.BlockingTerms).Select(t => "t:" + t.Term.ToString(CultureInfo.InvariantCulture)),
-        .. features.Entities.Select(e => "e:" + e),
-    ];
 
     private bool AdvanceClock(EventWindow? window)
     {
@@ -460,7 +453,7 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
         groups.Remove(small.Root);
     }
 
-    private sealed record OpenReport(AnnotatedArticle Article, ArticleFeatures Features, long Sequence, string[] BlockingKeys);
+    private sealed record OpenReport(AnnotatedArticle Article, ArticleFeatures Features, long Sequence, string[] BlockingKeys, ulong[] BandKeys);
 
     /// <summary>Reports linked, directly or through others, to one another: the unit that closes and is clustered.</summary>
     private sealed class CandidateGroup(int root, long sequence, DateOnly? lastDay)
