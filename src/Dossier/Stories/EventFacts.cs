@@ -20,6 +20,8 @@ public static partial class EventFacts
     private static readonly Lazy<FrozenDictionary<string, int>> OrdinalWords = new(() => Lexicon.Lines("stories", "ordinal-words.tsv")
         .Select(l => l.Split('\t')).Where(p => p.Length == 2)
         .ToFrozenDictionary(p => p[0], p => int.Parse(p[1], CultureInfo.InvariantCulture), StringComparer.Ordinal));
+    // Words that make an ordinal count a streak ("the second straight cut") rather than name an occurrence.
+    private static readonly Lazy<FrozenSet<string>> StreakWords = new(() => FrozenSet.ToFrozenSet(["straight", "consecutive", "successive", "running"], StringComparer.Ordinal));
     private static readonly Lazy<string[][]> AnnouncementCues = new(() =>
         [.. Lexicon.Lines("stories", "announcement-cues.txt").Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))]);
 
@@ -55,7 +57,15 @@ public static partial class EventFacts
     /// <summary>Whether the title announces an event still to come ("will hold talks", "ahead of", "X to join Y").</summary>
     public static bool IsAnnouncement(AnnotatedArticle annotated) => Announces(annotated.Article.Metadata.Title ?? "");
 
-    /// <summary>True when two reports give different ordinals for the same series noun, each giving one only.</summary>
+    /// <summary>
+    /// True when two reports give different ordinals for the same series ("asean summit:46" against
+    /// "asean summit:47"), each giving one only; or when one opening numbers an inaugural meeting ("the inaugural
+    /// ASEAN-GCC-China summit", "the first-ever summit") and the other a later occurrence of the same kind of
+    /// meeting under any name ("the 46th ASEAN summit"): the first of a series cannot be the 46th of anything, so
+    /// the two tell of co-located meetings held the same days, however alike their words. Two later occurrences
+    /// under different names ("the 47th ASEAN summit", "the 28th ASEAN-China summit") are not a conflict: one
+    /// event is often told through either of the meetings it took place at.
+    /// </summary>
     public static bool Conflict(ImmutableArray<string> a, ImmutableArray<string> b)
     {
         if (a.IsDefaultOrEmpty || b.IsDefaultOrEmpty)
@@ -63,11 +73,21 @@ public static partial class EventFacts
             return false;
         }
 
+        foreach (var series in a.Select(Series).Distinct(StringComparer.Ordinal))
+        {
+            var left = a.Where(o => Series(o) == series).ToList();
+            var right = b.Where(o => Series(o) == series).ToList();
+            if (left.Count == 1 && right.Count == 1 && left[0] != right[0])
+            {
+                return true;
+            }
+        }
+
         foreach (var noun in a.Select(Noun).Distinct(StringComparer.Ordinal))
         {
-            var left = a.Where(o => Noun(o) == noun).ToList();
-            var right = b.Where(o => Noun(o) == noun).ToList();
-            if (left.Count == 1 && right.Count == 1 && left[0] != right[0])
+            var left = a.Where(o => Noun(o) == noun).Select(Number).Distinct().ToList();
+            var right = b.Where(o => Noun(o) == noun).Select(Number).Distinct().ToList();
+            if (left.Count == 1 && right.Count == 1 && left[0] != right[0] && (left[0] == 1 || right[0] == 1))
             {
                 return true;
             }
@@ -76,7 +96,16 @@ public static partial class EventFacts
         return false;
     }
 
-    private static string Noun(string ordinal) => ordinal[..ordinal.LastIndexOf(':')];
+    // "asean summit:46" -> "asean summit"; its noun alone -> "summit"; its number -> 46.
+    private static string Series(string ordinal) => ordinal[..ordinal.LastIndexOf(':')];
+
+    private static string Noun(string ordinal)
+    {
+        var series = Series(ordinal);
+        return series[(series.LastIndexOf(' ') + 1)..];
+    }
+
+    private static int Number(string ordinal) => int.Parse(ordinal.AsSpan(ordinal.LastIndexOf(':') + 1), CultureInfo.InvariantCulture);
 
     private static bool Announces(string text)
     {
@@ -105,6 +134,15 @@ public static partial class EventFacts
                 var noun = words[k].Lower;
                 if (SeriesNouns.Value.Contains(noun))
                 {
+                    // "the second straight meeting", "the first meeting since 2019", "the third round in a row" count a
+                    // streak or a gap, not which occurrence this is.
+                    if (StreakWords.Value.Overlaps(words.Skip(i + 1).Take(k - i - 1).Select(w => w.Lower))
+                        || (k + 1 < words.Count && words[k + 1].Lower == "since")
+                        || (k + 3 < words.Count && words[k + 1].Lower == "in" && words[k + 2].Lower == "a" && words[k + 3].Lower == "row"))
+                    {
+                        break;
+                    }
+
                     // The words between name the series: "the 47th ASEAN summit" and "the 28th ASEAN-China summit"
                     // are two series, not a conflict.
                     var series = string.Join(' ', words.Skip(i + 1).Take(k - i - 1).Select(w => w.Lower).Append(Singular(noun)));
