@@ -106,7 +106,7 @@ public readonly record struct EventWindow(DateOnly First, DateOnly Last, bool Ye
                 break;
             }
 
-            if ((!trustYear && !HasDigit(text, time.Span)) || Parse(time, trustYear) is not { } window)
+            if ((!trustYear && !HasDigit(text, time.Span)) || IsDeadline(text, time.Span) || Parse(time, trustYear) is not { } window)
             {
                 continue;
             }
@@ -127,6 +127,17 @@ public readonly record struct EventWindow(DateOnly First, DateOnly Last, bool Ye
 
         return first;
     }
+
+    // A day written just after a deadline word ("set to expire on August 12", "the July 9 deadline" is not caught,
+    // "a deadline of July 9" is) bounds the event; it is not the day it happened.
+    private static bool IsDeadline(string text, TextSpan span)
+    {
+        var before = TextTerms.Words(text, Math.Max(0, span.Start - 40), span.Start);
+        return before.Skip(Math.Max(0, before.Count - 3)).Any(w => DeadlineCues.Value.Contains(w.Lower));
+    }
+
+    private static readonly Lazy<System.Collections.Frozen.FrozenSet<string>> DeadlineCues =
+        new(() => System.Collections.Frozen.FrozenSet.ToFrozenSet(Lexicon.Lines("stories", "deadline-cues.txt"), StringComparer.Ordinal));
 
     private static bool HasDigit(string text, TextSpan span)
     {
