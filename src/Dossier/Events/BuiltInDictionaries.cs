@@ -121,6 +121,8 @@ internal static class BuiltInDictionaries
                 var noPlural = phrase.EndsWith('!');
                 var p = phrase.TrimEnd('!');
                 d.Add(p, new AgentEntry(p, f[0], prefix), !noPlural);
+                // "Vice-President", "Prime-Minister": a two-word role is also written as one hyphenated word.
+                if (p.Count(c => c == ' ') == 1) d.Add(p.Replace(' ', '-'), new AgentEntry(p, f[0], prefix), !noPlural);
             }
         }
         return d;

@@ -222,9 +222,11 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 if (k > j && k < tokens.Length && marks[k].Length > 0 && LinksInsidePhrase(tokens, j, k)) { j = k; continue; }
                 break;
             }
-            // "UN Charter", "China Daily": a name followed by another capitalised word only modifies it.
+            // "UN Charter", "China Daily": a name followed by another capitalised word only modifies it. A day
+            // ("Israel Friday reimposed") is wire style for when, not part of the name.
             if (options.DropNameAdjuncts && lastEnd + 1 < tokens.Length && elements.Count == 1 && (elements[0].Mark.Actor is not null || elements[0].Mark.MentionCode is not null) && marks[lastEnd + 1].Length == 0
                 && !WordClasses.IsFunctionWord(tokens[lastEnd + 1].Key) && _verbs.Match(tokens, lastEnd + 1, out _) == 0
+                && !(options.CodeModality && WordClasses.Days.Contains(tokens[lastEnd + 1].Key) && tokens[lastEnd + 1].Key.EndsWith("DAY", StringComparison.Ordinal))
                 && (tokens[lastEnd + 1].Capitalized || IsAcronym(text, tokens[lastEnd])))
             {
                 i = lastEnd + 1;
