@@ -561,6 +561,17 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             if (tokens[b].Capitalized || listAt[b] >= 0 || WordClasses.IsFunctionWord(k) || WordClasses.IsAdverb(k)) break;
         }
         if (prev is "VERY" or "TOO" or "SO" or "MORE" or "LESS" or "QUITE" or "RATHER" or "MOST") { v.Why = $"adjective: follows \"{prev}\""; return; }
+        // "despite growing pressure", "after violent protests": modifiers back to a preposition make a noun phrase.
+        if (options.CodeModality && c == i && !key.EndsWith("ED", StringComparison.Ordinal))
+        {
+            for (var b = i - 1; b >= 0 && i - b <= 3; b--)
+            {
+                var k = tokens[b].Key;
+                if (b < i - 1 && k != "TO" && WordClasses.Prepositions.Contains(k)) { v.Why = $"noun: \"{k} …\" phrase"; return; }
+                if (tokens[b].Capitalized || listAt[b] >= 0 || WordClasses.IsFunctionWord(k) || WordClasses.IsAdverb(k) || char.IsDigit(k[0])) break;
+                if (!k.EndsWith("ING", StringComparison.Ordinal) && _verbs.Match(tokens, b, out _) > 0) break;
+            }
+        }
         if (c == i && earlier.Count > 0 && earlier[^1] is { } before && (before.Main || before.Complement || before.Purpose) && !SeparatedFrom(tokens, before, i))
         {
             v.Why = $"noun: object of \"{tokens[before.Start].Key}\" (no clause boundary between)";
