@@ -572,12 +572,24 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 if (!k.EndsWith("ING", StringComparison.Ordinal) && _verbs.Match(tokens, b, out _) > 0) break;
             }
         }
-        if (c == i && earlier.Count > 0 && earlier[^1] is { } before && (before.Main || before.Complement || before.Purpose) && !SeparatedFrom(tokens, before, i))
+        // "suspended part of a military aid program for Bosnia aimed at": a participle in the object of a verb, with
+        // no clause boundary between, describes that object (a noun reading of a verb form in between is skipped).
+        var lastAct = options.CodeModality ? earlier.FindLast(x => x.Main || x.Complement || x.Purpose) : (earlier.Count > 0 ? earlier[^1] : null);
+        if (c == i && lastAct is { } before && (before.Main || before.Complement || before.Purpose) && !SeparatedFrom(tokens, before, i))
         {
             v.Why = $"noun: object of \"{tokens[before.Start].Key}\" (no clause boundary between)";
             return;
         }
         if (key.EndsWith("ING", StringComparison.Ordinal) && !sawBe && !sawModalOrHave) { v.Why = "participle without auxiliary"; return; }
+        // "remained on alert in the West Bank today to forestall violence": after a time word that closes the clause,
+        // an infinitive says what the act was for, unless a verb right before the time word governs it ("agreed today to meet").
+        if (options.CodeModality && i >= 3 && tokens[i - 1].Key == "TO" && WordClasses.Days.Contains(tokens[i - 2].Key)
+            && !(earlier.Count > 0 && earlier[^1].Start + earlier[^1].Length >= i - 3))
+        {
+            v.Purpose = true;
+            v.Why = $"purpose infinitive after \"{tokens[i - 2].Key}\", not an act";
+            return;
+        }
         if (c > 0 && tokens[c].Key == "TO" || (c < i && tokens[i - 1].Key == "TO" && c > 0 && !SubjectBefore(tokens, listAt, c)))
         {
             // An infinitive after another verb ("urged X to help") is that verb's complement.
