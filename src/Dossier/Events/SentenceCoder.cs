@@ -605,7 +605,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             var governor = c > 0 ? tokens[c - 1].Key : "";
             var afterVerb = governing is { Main: true } && governing.Start + governing.Length == c;
             if (options.CodeModality && tokens[c].Key == "TO" && !afterVerb && !_modality.IntentGovernors.Contains(governor) && !_modality.NegationGovernors.Contains(governor)
-                && !governor.EndsWith("ED", StringComparison.Ordinal) && !WordClasses.BeForms.Contains(governor) && !WordClasses.SpeechVerbs.Contains(governor) && listAt[c - 1] < 0)
+                && !governor.EndsWith("ED", StringComparison.Ordinal) && !WordClasses.BeForms.Contains(governor) && !WordClasses.SpeechVerbs.Contains(governor) && (listAt[c - 1] < 0 || IsPlace(tokens, listAt, c - 1)))
             {
                 v.Purpose = true;
                 v.Why = $"purpose infinitive after \"{governor}\", not an act";
@@ -631,6 +631,14 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         v.Passive = reduced || sawBe && (key.EndsWith("ED", StringComparison.Ordinal) || key.EndsWith("EN", StringComparison.Ordinal) || key is "MET" or "HELD" or "LEFT" or "SENT" or "SEEN" or "KEPT" or "BROUGHT" or "SIGNED");
         v.Main = true;
         v.Why = v.Negated ? "main verb, negated" : v.Passive ? "main verb, passive form" : "main verb";
+    }
+
+    /// <summary>True when the actor phrase ending at <paramref name="k"/> is a place ("in the United States"), not a subject.</summary>
+    private static bool IsPlace(Token[] tokens, int[] listAt, int k)
+    {
+        var first = FirstOfUnit(listAt, k);
+        if (first > 0 && tokens[first - 1].Key == "THE") first--;
+        return first > 0 && tokens[first - 1].Key is "IN" or "AT" or "INSIDE" or "ACROSS" or "THROUGHOUT";
     }
 
     private static int FirstOfUnit(int[] listAt, int k)

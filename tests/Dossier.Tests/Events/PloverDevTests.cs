@@ -16,8 +16,8 @@ namespace Dossier.Tests.Events;
 public partial class PloverDevTests(ITestOutputHelper output)
 {
     // Reached on 2026-12-05 (issue 17); raise them as the coder gains, never lower them to pass.
-    private const int RecallHits = 98;
-    private const double Precision = 0.83;
+    private const int RecallHits = 100;
+    private const double Precision = 0.85;
     private const double ActorsOnHits = 0.85;
 
     // The gold file uses PLOVER 0.5 names; the 2021 table renamed four types (as the scorer does).
