@@ -43,6 +43,10 @@ internal static class BuiltInDictionaries
                         d.AddVerb(family, head, null, irregular);
                     }
                     break;
+                case ">" when f.Length >= 2:
+                    // "> EXCLUDE": further patterns for a CAMEO 2.0 block, which keeps its verbs, code and patterns.
+                    family = d.Families.LastOrDefault(x => string.Equals(x.Name, f[1], StringComparison.Ordinal));
+                    break;
                 case "-" when f.Length >= 3 && family is not null:
                     d.AddPattern(family, f[1], f[2]);
                     break;
@@ -121,6 +125,8 @@ internal static class BuiltInDictionaries
                 var noPlural = phrase.EndsWith('!');
                 var p = phrase.TrimEnd('!');
                 d.Add(p, new AgentEntry(p, f[0], prefix), !noPlural);
+                // "Vice-President", "Prime-Minister": a two-word role is also written as one hyphenated word.
+                if (p.Count(c => c == ' ') == 1) d.Add(p.Replace(' ', '-'), new AgentEntry(p, f[0], prefix), !noPlural);
             }
         }
         return d;

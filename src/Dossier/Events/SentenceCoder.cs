@@ -222,9 +222,11 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 if (k > j && k < tokens.Length && marks[k].Length > 0 && LinksInsidePhrase(tokens, j, k)) { j = k; continue; }
                 break;
             }
-            // "UN Charter", "China Daily": a name followed by another capitalised word only modifies it.
+            // "UN Charter", "China Daily": a name followed by another capitalised word only modifies it. A day
+            // ("Israel Friday reimposed") is wire style for when, not part of the name.
             if (options.DropNameAdjuncts && lastEnd + 1 < tokens.Length && elements.Count == 1 && (elements[0].Mark.Actor is not null || elements[0].Mark.MentionCode is not null) && marks[lastEnd + 1].Length == 0
                 && !WordClasses.IsFunctionWord(tokens[lastEnd + 1].Key) && _verbs.Match(tokens, lastEnd + 1, out _) == 0
+                && !(options.CodeModality && WordClasses.Days.Contains(tokens[lastEnd + 1].Key) && tokens[lastEnd + 1].Key.EndsWith("DAY", StringComparison.Ordinal))
                 && (tokens[lastEnd + 1].Capitalized || IsAcronym(text, tokens[lastEnd])))
             {
                 i = lastEnd + 1;
@@ -559,12 +561,35 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             if (tokens[b].Capitalized || listAt[b] >= 0 || WordClasses.IsFunctionWord(k) || WordClasses.IsAdverb(k)) break;
         }
         if (prev is "VERY" or "TOO" or "SO" or "MORE" or "LESS" or "QUITE" or "RATHER" or "MOST") { v.Why = $"adjective: follows \"{prev}\""; return; }
-        if (c == i && earlier.Count > 0 && earlier[^1] is { } before && (before.Main || before.Complement || before.Purpose) && !SeparatedFrom(tokens, before, i))
+        // "despite growing pressure", "after violent protests": modifiers back to a preposition make a noun phrase.
+        if (options.CodeModality && c == i && !key.EndsWith("ED", StringComparison.Ordinal))
+        {
+            for (var b = i - 1; b >= 0 && i - b <= 3; b--)
+            {
+                var k = tokens[b].Key;
+                if (b < i - 1 && k != "TO" && WordClasses.Prepositions.Contains(k)) { v.Why = $"noun: \"{k} …\" phrase"; return; }
+                if (tokens[b].Capitalized || listAt[b] >= 0 || WordClasses.IsFunctionWord(k) || WordClasses.IsAdverb(k) || char.IsDigit(k[0])) break;
+                if (!k.EndsWith("ING", StringComparison.Ordinal) && _verbs.Match(tokens, b, out _) > 0) break;
+            }
+        }
+        // "suspended part of a military aid program for Bosnia aimed at": a participle in the object of a verb, with
+        // no clause boundary between, describes that object (a noun reading of a verb form in between is skipped).
+        var lastAct = options.CodeModality ? earlier.FindLast(x => x.Main || x.Complement || x.Purpose) : (earlier.Count > 0 ? earlier[^1] : null);
+        if (c == i && lastAct is { } before && (before.Main || before.Complement || before.Purpose) && !SeparatedFrom(tokens, before, i))
         {
             v.Why = $"noun: object of \"{tokens[before.Start].Key}\" (no clause boundary between)";
             return;
         }
         if (key.EndsWith("ING", StringComparison.Ordinal) && !sawBe && !sawModalOrHave) { v.Why = "participle without auxiliary"; return; }
+        // "remained on alert in the West Bank today to forestall violence": after a time word that closes the clause,
+        // an infinitive says what the act was for, unless a verb right before the time word governs it ("agreed today to meet").
+        if (options.CodeModality && i >= 3 && tokens[i - 1].Key == "TO" && WordClasses.Days.Contains(tokens[i - 2].Key)
+            && !(earlier.Count > 0 && earlier[^1].Start + earlier[^1].Length >= i - 3))
+        {
+            v.Purpose = true;
+            v.Why = $"purpose infinitive after \"{tokens[i - 2].Key}\", not an act";
+            return;
+        }
         if (c > 0 && tokens[c].Key == "TO" || (c < i && tokens[i - 1].Key == "TO" && c > 0 && !SubjectBefore(tokens, listAt, c)))
         {
             // An infinitive after another verb ("urged X to help") is that verb's complement.
@@ -580,7 +605,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             var governor = c > 0 ? tokens[c - 1].Key : "";
             var afterVerb = governing is { Main: true } && governing.Start + governing.Length == c;
             if (options.CodeModality && tokens[c].Key == "TO" && !afterVerb && !_modality.IntentGovernors.Contains(governor) && !_modality.NegationGovernors.Contains(governor)
-                && !governor.EndsWith("ED", StringComparison.Ordinal) && !WordClasses.BeForms.Contains(governor) && !WordClasses.SpeechVerbs.Contains(governor) && listAt[c - 1] < 0)
+                && !governor.EndsWith("ED", StringComparison.Ordinal) && !WordClasses.BeForms.Contains(governor) && !WordClasses.SpeechVerbs.Contains(governor) && (listAt[c - 1] < 0 || IsPlace(tokens, listAt, c - 1)))
             {
                 v.Purpose = true;
                 v.Why = $"purpose infinitive after \"{governor}\", not an act";
@@ -606,6 +631,14 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         v.Passive = reduced || sawBe && (key.EndsWith("ED", StringComparison.Ordinal) || key.EndsWith("EN", StringComparison.Ordinal) || key is "MET" or "HELD" or "LEFT" or "SENT" or "SEEN" or "KEPT" or "BROUGHT" or "SIGNED");
         v.Main = true;
         v.Why = v.Negated ? "main verb, negated" : v.Passive ? "main verb, passive form" : "main verb";
+    }
+
+    /// <summary>True when the actor phrase ending at <paramref name="k"/> is a place ("in the United States"), not a subject.</summary>
+    private static bool IsPlace(Token[] tokens, int[] listAt, int k)
+    {
+        var first = FirstOfUnit(listAt, k);
+        if (first > 0 && tokens[first - 1].Key == "THE") first--;
+        return first > 0 && tokens[first - 1].Key is "IN" or "AT" or "INSIDE" or "ACROSS" or "THROUGHOUT";
     }
 
     private static int FirstOfUnit(int[] listAt, int k)

@@ -20,7 +20,8 @@ public sealed record ActorEntry(string Name, IReadOnlyList<ActorCode> Codes)
 {
     /// <summary>
     /// The code that applies on <paramref name="date"/>: the first dated code covering it, else the first
-    /// undated code; with no date, the first undated code or, failing that, the last dated one (the most recent).
+    /// undated code, else the country every dated code shares; with no date, the first undated code or, failing
+    /// that, the last dated one (the most recent).
     /// </summary>
     public string? CodeOn(DateOnly? date)
     {
@@ -29,7 +30,25 @@ public sealed record ActorEntry(string Name, IReadOnlyList<ActorCode> Codes)
             foreach (var c in Codes) if (!c.Unbounded && c.Covers(d)) return c.Code;
         }
         foreach (var c in Codes) if (c.Unbounded) return c.Code;
-        return date is null && Codes.Count > 0 ? Codes[^1].Code : null;
+        if (date is null) return Codes.Count > 0 ? Codes[^1].Code : null;
+        return SharedCountry();
+    }
+
+    /// <summary>
+    /// Outside every dated role a person still belongs to the country all their roles name ("Moody Awori" before
+    /// his term is KEN, not nobody): the role is dropped, the country kept. Roles in different countries say nothing.
+    /// </summary>
+    private string? SharedCountry()
+    {
+        string? country = null;
+        foreach (var c in Codes)
+        {
+            if (c.Code.Length < 3 || c.Code.Contains('/', StringComparison.Ordinal)) return null;
+            var own = c.Code[..3];
+            if (country is null) country = own;
+            else if (country != own) return null;
+        }
+        return country;
     }
 }
 
