@@ -482,7 +482,8 @@ internal static class MainContent
 
         public List<(string Text, string Reason)> Dropped { get; } = [];
 
-        public string Text => body.ToString();
+        /// <summary>The body in Unicode NFC: pages mix composed and decomposed letters ("ü" as u + diaeresis), and text compared later must not depend on which.</summary>
+        public string Text => body.ToString().Normalize(NormalizationForm.FormC);
 
         public void Write(PageNode container)
         {
