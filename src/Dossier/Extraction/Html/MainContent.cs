@@ -25,7 +25,7 @@ internal static class MainContent
         var candidates = new List<PageNode>();
         Score(root, candidates);
         var (best, top) = PickTop(root, candidates);
-        var containers = top is null || best is null ? [root] : WithChunks(root, best, top, WithSiblings(top));
+        var containers = top is null || best is null ? [root] : WithChunks(root, best, top, WithLeads(top, WithSiblings(top)));
 
         var writer = new BodyWriter(titles, phrases);
         foreach (var container in containers)
@@ -172,7 +172,15 @@ internal static class MainContent
                 reason = "caption";
             }
 
-            reason ??= Cues.RemovalReason(child.Cues);
+            // A <header> holding paragraphs of prose is an article's header with its lead (or the body's wrapper), not the page's masthead.
+            if (child.Tag == "header" && IsProse(child))
+            {
+                reason = null;
+            }
+            else
+            {
+                reason ??= Cues.RemovalReason(child.Cues);
+            }
             if (reason is not null && !Protected(child, reason, pageProse))
             {
                 child.RemovedReason = reason;
@@ -470,6 +478,51 @@ internal static class MainContent
 
         return list;
     }
+
+    /// <summary>
+    /// Adds the blocks of prose that precede the chosen container inside its article: leads, standfirsts and
+    /// teasers are often written as a sibling of the body (or of one of its wrappers) and score too little
+    /// on their own to be taken as siblings. Climbs at most three levels, and not past &lt;article&gt; or &lt;main&gt;.
+    /// </summary>
+    private static List<PageNode> WithLeads(PageNode top, List<PageNode> containers)
+    {
+        var leads = new List<PageNode>();
+        var node = top;
+        for (var level = 0; level < 3 && node.Parent is { } parent && parent.Tag is not ("body" or "html"); level++, node = parent)
+        {
+            var before = new List<PageNode>();
+            foreach (var sibling in parent.Children)
+            {
+                if (ReferenceEquals(sibling, node))
+                {
+                    break;
+                }
+
+                if (!sibling.IsText && sibling.RemovedReason is null && !containers.Contains(sibling) && IsProse(sibling) && Cues.Weight(sibling.Cues) >= 0)
+                {
+                    before.Add(sibling);
+                }
+            }
+
+            leads.InsertRange(0, before);
+            if (parent.Tag is "article" or "main")
+            {
+                break;
+            }
+        }
+
+        if (leads.Count == 0)
+        {
+            return containers;
+        }
+
+        leads.AddRange(containers);
+        return leads;
+    }
+
+    /// <summary>A block that is mostly unlinked text in paragraphs (the prose of a lead, not a link list or a heading).</summary>
+    private static bool IsProse(PageNode node) =>
+        node.ProseLength >= 60 && node.ProseLength * 2 >= node.TextLength && node.LinkDensity < 0.2;
 
     private static bool EndsSentence(string text) => text.Length > 0 && text[^1] is '.' or '!' or '?' or '"' or '”' or '。';
 
