@@ -17,13 +17,49 @@ internal static class MainContent
 {
     private const int MinParagraph = 25;
 
+    /// <summary>A body shorter than this (a heading, a teaser line) makes us doubt the class-name pruning.</summary>
+    private const int ShortBody = 200;
+
     public static MainContentResult Extract(PageNode root, ImmutableArray<string> titles, BoilerplatePhrases phrases)
     {
+        var result = Extract(root, titles, phrases, byCues: true);
+        if (result.Text.Length >= ShortBody)
+        {
+            return result;
+        }
+
+        // Next to nothing left: class names may have misled the pruning (a body whose blocks are named
+        // "print-step" or "item-caption"). Try again trusting only element names and comment cues, and
+        // take that when it finds clearly more.
+        Reset(root);
+        var second = Extract(root, titles, phrases, byCues: false);
+        return second.Text.Length >= 2 * Math.Max(result.Text.Length, MinParagraph) ? second : result;
+    }
+
+    private static void Reset(PageNode node)
+    {
+        var stack = new Stack<PageNode>();
+        stack.Push(node);
+        while (stack.Count > 0)
+        {
+            var n = stack.Pop();
+            n.RemovedReason = null;
+            n.IsCandidate = false;
+            n.Score = 0;
+            foreach (var c in n.Children)
+            {
+                stack.Push(c);
+            }
+        }
+    }
+
+    private static MainContentResult Extract(PageNode root, ImmutableArray<string> titles, BoilerplatePhrases phrases, bool byCues)
+    {
         var removed = new List<(PageNode Node, string Reason)>();
-        Prune(root, root.TextLength - root.LinkLength, removed);
+        Prune(root, root.TextLength - root.LinkLength, byCues, removed);
 
         var candidates = new List<PageNode>();
-        Score(root, candidates);
+        Score(root, candidates, byCues);
         var (best, top) = PickTop(root, candidates);
         var containers = top is null || best is null ? [root] : WithChunks(root, best, top, WithLeads(top, WithSiblings(top)));
 
@@ -157,7 +193,7 @@ internal static class MainContent
     }
 
     /// <summary>Marks chrome subtrees (by element name or markup cues) as removed, unless they hold most of the page's prose.</summary>
-    private static void Prune(PageNode node, int pageProse, List<(PageNode, string)> removed)
+    private static void Prune(PageNode node, int pageProse, bool byCues, List<(PageNode, string)> removed)
     {
         foreach (var child in node.Children)
         {
@@ -180,6 +216,10 @@ internal static class MainContent
             else
             {
                 reason ??= Cues.RemovalReason(child.Cues);
+                if (!byCues && reason is not null && reason != "comments" && !Tags.Chrome.Contains(child.Tag) && child.Tag != "figcaption")
+                {
+                    reason = null;
+                }
             }
             if (reason is not null && !Protected(child, reason, pageProse))
             {
@@ -188,7 +228,7 @@ internal static class MainContent
                 continue;
             }
 
-            Prune(child, pageProse, removed);
+            Prune(child, pageProse, byCues, removed);
         }
     }
 
@@ -204,10 +244,19 @@ internal static class MainContent
         }
 
         var own = node.TextLength - node.LinkLength;
-        return reason != "comments" && own >= 200 && own * 2 >= pageText;
+        if (reason == "comments")
+        {
+            return false;
+        }
+
+        // Share bars, tag lists, captions and teasers are short or mostly links; a block with several
+        // paragraphs of unlinked prose is the article whatever its classes say ("tag-*" taxonomy classes on a
+        // post, "enable-pin-share" on its wrapper).
+        var proseBlock = reason != "sidebar" && node.ProseLength >= 400 && node.LinkDensity < 0.25;
+        return proseBlock || (own >= 200 && own * 2 >= pageText);
     }
 
-    private static void Score(PageNode node, List<PageNode> candidates)
+    private static void Score(PageNode node, List<PageNode> candidates, bool byCues)
     {
         foreach (var child in node.Children)
         {
@@ -218,13 +267,13 @@ internal static class MainContent
 
             if (IsScorable(child))
             {
-                Propagate(node, child.TextLength, child.Commas, candidates);
+                Propagate(node, child.TextLength, child.Commas, candidates, byCues);
                 continue;
             }
 
             if (!Tags.Block.Contains(child.Tag))
             {
-                Score(child, candidates);
+                Score(child, candidates, byCues);
                 continue;
             }
 
@@ -244,19 +293,19 @@ internal static class MainContent
                 }
                 else
                 {
-                    Propagate(child, run, commas, candidates);
+                    Propagate(child, run, commas, candidates, byCues);
                     run = 0;
                     commas = 0;
                 }
             }
 
-            Propagate(child, run, commas, candidates);
-            Score(child, candidates);
+            Propagate(child, run, commas, candidates, byCues);
+            Score(child, candidates, byCues);
         }
     }
 
     /// <summary>Adds a paragraph's score to its container and, diminishing, to four more ancestors.</summary>
-    private static void Propagate(PageNode container, int length, int commas, List<PageNode> candidates)
+    private static void Propagate(PageNode container, int length, int commas, List<PageNode> candidates, bool byCues)
     {
         if (length < MinParagraph)
         {
@@ -270,7 +319,7 @@ internal static class MainContent
             if (!a.IsCandidate)
             {
                 a.IsCandidate = true;
-                a.Score = BaseScore(a);
+                a.Score = BaseScore(a, byCues);
                 candidates.Add(a);
             }
 
@@ -302,7 +351,7 @@ internal static class MainContent
         return false;
     }
 
-    private static double BaseScore(PageNode node)
+    private static double BaseScore(PageNode node, bool byCues)
     {
         var score = node.Tag switch
         {
@@ -312,7 +361,7 @@ internal static class MainContent
             "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
             _ => 0,
         };
-        return score + Cues.Weight(node.Cues);
+        return byCues ? score + Cues.Weight(node.Cues) : score;
     }
 
     /// <summary>The best-scoring container, and the container chosen around it.</summary>
@@ -482,13 +531,25 @@ internal static class MainContent
     /// <summary>
     /// Adds the blocks of prose that precede the chosen container inside its article: leads, standfirsts and
     /// teasers are often written as a sibling of the body (or of one of its wrappers) and score too little
-    /// on their own to be taken as siblings. Climbs at most three levels, and not past &lt;article&gt; or &lt;main&gt;.
+    /// on their own to be taken as siblings. Climbs three levels, or up to &lt;article&gt; or &lt;main&gt;.
     /// </summary>
     private static List<PageNode> WithLeads(PageNode top, List<PageNode> containers)
     {
         var leads = new List<PageNode>();
+        // Up to the enclosing <article>/<main> when there is one near (its lead is a sibling of a wrapper), else three levels.
+        var levels = 3;
+        var distance = 1;
+        for (var a = top.Parent; a is not null && distance <= 6; a = a.Parent, distance++)
+        {
+            if (a.Tag is "article" or "main")
+            {
+                levels = Math.Max(levels, distance);
+                break;
+            }
+        }
+
         var node = top;
-        for (var level = 0; level < 3 && node.Parent is { } parent && parent.Tag is not ("body" or "html"); level++, node = parent)
+        for (var level = 0; level < levels && node.Parent is { } parent && parent.Tag is not ("body" or "html"); level++, node = parent)
         {
             var before = new List<PageNode>();
             foreach (var sibling in parent.Children)
