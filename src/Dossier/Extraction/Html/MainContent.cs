@@ -523,6 +523,12 @@ internal static class MainContent
                     list.Add(sibling);
                 }
             }
+            else if (IsProse(sibling) && Cues.Weight(sibling.Cues) >= 0)
+            {
+                // Summary lists, ingredient lists, result tables and short paragraphs in their own wrappers
+                // beside the body are part of it: unlinked text in paragraphs, list items or cells.
+                list.Add(sibling);
+            }
         }
 
         return list;
