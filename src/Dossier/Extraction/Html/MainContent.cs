@@ -17,15 +17,51 @@ internal static class MainContent
 {
     private const int MinParagraph = 25;
 
+    /// <summary>A body shorter than this (a heading, a teaser line) makes us doubt the class-name pruning.</summary>
+    private const int ShortBody = 200;
+
     public static MainContentResult Extract(PageNode root, ImmutableArray<string> titles, BoilerplatePhrases phrases)
     {
+        var result = Extract(root, titles, phrases, byCues: true);
+        if (result.Text.Length >= ShortBody)
+        {
+            return result;
+        }
+
+        // Next to nothing left: class names may have misled the pruning (a body whose blocks are named
+        // "print-step" or "item-caption"). Try again trusting only element names and comment cues, and
+        // take that when it finds clearly more.
+        Reset(root);
+        var second = Extract(root, titles, phrases, byCues: false);
+        return second.Text.Length >= 2 * Math.Max(result.Text.Length, MinParagraph) ? second : result;
+    }
+
+    private static void Reset(PageNode node)
+    {
+        var stack = new Stack<PageNode>();
+        stack.Push(node);
+        while (stack.Count > 0)
+        {
+            var n = stack.Pop();
+            n.RemovedReason = null;
+            n.IsCandidate = false;
+            n.Score = 0;
+            foreach (var c in n.Children)
+            {
+                stack.Push(c);
+            }
+        }
+    }
+
+    private static MainContentResult Extract(PageNode root, ImmutableArray<string> titles, BoilerplatePhrases phrases, bool byCues)
+    {
         var removed = new List<(PageNode Node, string Reason)>();
-        Prune(root, root.TextLength - root.LinkLength, removed);
+        Prune(root, root.TextLength - root.LinkLength, byCues, removed);
 
         var candidates = new List<PageNode>();
-        Score(root, candidates);
+        Score(root, candidates, byCues);
         var (best, top) = PickTop(root, candidates);
-        var containers = top is null || best is null ? [root] : WithChunks(root, best, top, WithSiblings(top));
+        var containers = top is null || best is null ? [root] : WithChunks(root, best, top, WithLeads(top, WithSiblings(top)));
 
         var writer = new BodyWriter(titles, phrases);
         foreach (var container in containers)
@@ -157,7 +193,7 @@ internal static class MainContent
     }
 
     /// <summary>Marks chrome subtrees (by element name or markup cues) as removed, unless they hold most of the page's prose.</summary>
-    private static void Prune(PageNode node, int pageProse, List<(PageNode, string)> removed)
+    private static void Prune(PageNode node, int pageProse, bool byCues, List<(PageNode, string)> removed)
     {
         foreach (var child in node.Children)
         {
@@ -172,7 +208,19 @@ internal static class MainContent
                 reason = "caption";
             }
 
-            reason ??= Cues.RemovalReason(child.Cues);
+            // A <header> holding paragraphs of prose is an article's header with its lead (or the body's wrapper), not the page's masthead.
+            if (child.Tag == "header" && IsProse(child))
+            {
+                reason = null;
+            }
+            else
+            {
+                reason ??= Cues.RemovalReason(child.Cues);
+                if (!byCues && reason is not null && reason != "comments" && !Tags.Chrome.Contains(child.Tag) && child.Tag != "figcaption")
+                {
+                    reason = null;
+                }
+            }
             if (reason is not null && !Protected(child, reason, pageProse))
             {
                 child.RemovedReason = reason;
@@ -180,7 +228,7 @@ internal static class MainContent
                 continue;
             }
 
-            Prune(child, pageProse, removed);
+            Prune(child, pageProse, byCues, removed);
         }
     }
 
@@ -196,10 +244,19 @@ internal static class MainContent
         }
 
         var own = node.TextLength - node.LinkLength;
-        return reason != "comments" && own >= 200 && own * 2 >= pageText;
+        if (reason == "comments")
+        {
+            return false;
+        }
+
+        // Share bars, tag lists, captions and teasers are short or mostly links; a block with several
+        // paragraphs of unlinked prose is the article whatever its classes say ("tag-*" taxonomy classes on a
+        // post, "enable-pin-share" on its wrapper).
+        var proseBlock = reason != "sidebar" && node.ProseLength >= 400 && node.LinkDensity < 0.25;
+        return proseBlock || (own >= 200 && own * 2 >= pageText);
     }
 
-    private static void Score(PageNode node, List<PageNode> candidates)
+    private static void Score(PageNode node, List<PageNode> candidates, bool byCues)
     {
         foreach (var child in node.Children)
         {
@@ -210,13 +267,13 @@ internal static class MainContent
 
             if (IsScorable(child))
             {
-                Propagate(node, child.TextLength, child.Commas, candidates);
+                Propagate(node, child.TextLength, child.Commas, candidates, byCues);
                 continue;
             }
 
             if (!Tags.Block.Contains(child.Tag))
             {
-                Score(child, candidates);
+                Score(child, candidates, byCues);
                 continue;
             }
 
@@ -236,19 +293,19 @@ internal static class MainContent
                 }
                 else
                 {
-                    Propagate(child, run, commas, candidates);
+                    Propagate(child, run, commas, candidates, byCues);
                     run = 0;
                     commas = 0;
                 }
             }
 
-            Propagate(child, run, commas, candidates);
-            Score(child, candidates);
+            Propagate(child, run, commas, candidates, byCues);
+            Score(child, candidates, byCues);
         }
     }
 
     /// <summary>Adds a paragraph's score to its container and, diminishing, to four more ancestors.</summary>
-    private static void Propagate(PageNode container, int length, int commas, List<PageNode> candidates)
+    private static void Propagate(PageNode container, int length, int commas, List<PageNode> candidates, bool byCues)
     {
         if (length < MinParagraph)
         {
@@ -262,7 +319,7 @@ internal static class MainContent
             if (!a.IsCandidate)
             {
                 a.IsCandidate = true;
-                a.Score = BaseScore(a);
+                a.Score = BaseScore(a, byCues);
                 candidates.Add(a);
             }
 
@@ -294,7 +351,7 @@ internal static class MainContent
         return false;
     }
 
-    private static double BaseScore(PageNode node)
+    private static double BaseScore(PageNode node, bool byCues)
     {
         var score = node.Tag switch
         {
@@ -304,7 +361,7 @@ internal static class MainContent
             "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
             _ => 0,
         };
-        return score + Cues.Weight(node.Cues);
+        return byCues ? score + Cues.Weight(node.Cues) : score;
     }
 
     /// <summary>The best-scoring container, and the container chosen around it.</summary>
@@ -466,10 +523,73 @@ internal static class MainContent
                     list.Add(sibling);
                 }
             }
+            else if (IsProse(sibling) && Cues.Weight(sibling.Cues) >= 0)
+            {
+                // Summary lists, ingredient lists, result tables and short paragraphs in their own wrappers
+                // beside the body are part of it: unlinked text in paragraphs, list items or cells.
+                list.Add(sibling);
+            }
         }
 
         return list;
     }
+
+    /// <summary>
+    /// Adds the blocks of prose that precede the chosen container inside its article: leads, standfirsts and
+    /// teasers are often written as a sibling of the body (or of one of its wrappers) and score too little
+    /// on their own to be taken as siblings. Climbs three levels, or up to &lt;article&gt; or &lt;main&gt;.
+    /// </summary>
+    private static List<PageNode> WithLeads(PageNode top, List<PageNode> containers)
+    {
+        var leads = new List<PageNode>();
+        // Up to the enclosing <article>/<main> when there is one near (its lead is a sibling of a wrapper), else three levels.
+        var levels = 3;
+        var distance = 1;
+        for (var a = top.Parent; a is not null && distance <= 6; a = a.Parent, distance++)
+        {
+            if (a.Tag is "article" or "main")
+            {
+                levels = Math.Max(levels, distance);
+                break;
+            }
+        }
+
+        var node = top;
+        for (var level = 0; level < levels && node.Parent is { } parent && parent.Tag is not ("body" or "html"); level++, node = parent)
+        {
+            var before = new List<PageNode>();
+            foreach (var sibling in parent.Children)
+            {
+                if (ReferenceEquals(sibling, node))
+                {
+                    break;
+                }
+
+                if (!sibling.IsText && sibling.RemovedReason is null && !containers.Contains(sibling) && IsProse(sibling) && Cues.Weight(sibling.Cues) >= 0)
+                {
+                    before.Add(sibling);
+                }
+            }
+
+            leads.InsertRange(0, before);
+            if (parent.Tag is "article" or "main")
+            {
+                break;
+            }
+        }
+
+        if (leads.Count == 0)
+        {
+            return containers;
+        }
+
+        leads.AddRange(containers);
+        return leads;
+    }
+
+    /// <summary>A block that is mostly unlinked text in paragraphs (the prose of a lead, not a link list or a heading).</summary>
+    private static bool IsProse(PageNode node) =>
+        node.ProseLength >= 60 && node.ProseLength * 2 >= node.TextLength && node.LinkDensity < 0.2;
 
     private static bool EndsSentence(string text) => text.Length > 0 && text[^1] is '.' or '!' or '?' or '"' or '”' or '。';
 
@@ -482,7 +602,8 @@ internal static class MainContent
 
         public List<(string Text, string Reason)> Dropped { get; } = [];
 
-        public string Text => body.ToString();
+        /// <summary>The body in Unicode NFC: pages mix composed and decomposed letters ("ü" as u + diaeresis), and text compared later must not depend on which.</summary>
+        public string Text => body.ToString().Normalize(NormalizationForm.FormC);
 
         public void Write(PageNode container)
         {
