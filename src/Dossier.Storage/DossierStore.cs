@@ -42,6 +42,13 @@ public abstract partial class DossierStore : IDisposable
         return IsPostgres(db) ? new PostgresDossierStore(db, options) : new SqliteDossierStore(db, options);
     }
 
+    /// <summary>
+    /// Opens an existing store for reading only: what <c>stories</c>, <c>show</c>, <c>search</c>, <c>export</c> and the
+    /// web app's readers use. A missing SQLite file throws <see cref="FileNotFoundException"/> instead of being created.
+    /// </summary>
+    public static DossierStore OpenReadOnly(string db, StoreOptions? options = null) =>
+        Open(db, (options ?? new StoreOptions()) with { ReadOnly = true });
+
     /// <summary>True when <paramref name="db"/> is a PostgreSQL connection string rather than a file path.</summary>
     public static bool IsPostgres(string db) =>
         db.Contains("Host=", StringComparison.OrdinalIgnoreCase) || db.Contains("Server=", StringComparison.OrdinalIgnoreCase) ||
@@ -92,7 +99,23 @@ public abstract partial class DossierStore : IDisposable
     private DbConnection OpenMigrated()
     {
         var db = OpenConnection();
-        Migrator.Apply(db, Provider, BeginWrite);
+        if (!Options.ReadOnly)
+        {
+            Migrator.Apply(db, Provider, BeginWrite);
+            return db;
+        }
+
+        // A reader never migrates (it may not write); it only checks that it understands what it reads.
+        var version = Migrator.Version(db);
+        var latest = Migrator.Latest(Provider);
+        if (version != latest)
+        {
+            db.Dispose();
+            throw new InvalidOperationException(version == 0
+                ? "not a Dossier database (no schema)"
+                : $"database schema is version {version}, this build reads version {latest}; run 'dossier ingest' on it to upgrade");
+        }
+
         return db;
     }
 

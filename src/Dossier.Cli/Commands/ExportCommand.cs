@@ -17,33 +17,32 @@ internal static class ExportCommand
         {
             var kind = Enum.Parse<ExportFormat>(parseResult.GetValue(format)!, ignoreCase: true);
             var path = parseResult.GetValue(output);
-            try
+            return IngestCommand.WithStore(parseResult.GetValue(db)!, store =>
             {
-                using var store = DossierStore.Open(parseResult.GetValue(db)!);
-                // Written beside the target and renamed, so a reader never sees half an export.
-                var temporary = path is null ? null : path + ".partial";
-                using (var stream = temporary is null ? Console.OpenStandardOutput() : File.Create(temporary))
+                // Opened before the output, so a missing database leaves no empty export behind.
+                _ = store.SchemaVersion;
+                try
                 {
-                    StoreExport.Write(store, kind, stream);
-                }
+                    // Written beside the target and renamed, so a reader never sees half an export.
+                    var temporary = path is null ? null : path + ".partial";
+                    using (var stream = temporary is null ? Console.OpenStandardOutput() : File.Create(temporary))
+                    {
+                        StoreExport.Write(store, kind, stream);
+                    }
 
-                if (temporary is not null)
+                    if (temporary is not null)
+                    {
+                        File.Move(temporary, path!, overwrite: true);
+                    }
+
+                    return 0;
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    File.Move(temporary, path!, overwrite: true);
+                    Console.Error.WriteLine($"dossier: {path}: {e.Message}");
+                    return 1;
                 }
-
-                return 0;
-            }
-            catch (Exception e) when (e is System.Data.Common.DbException)
-            {
-                Console.Error.WriteLine($"dossier: {parseResult.GetValue(db)}: {e.Message.ReplaceLineEndings(" ")}");
-                return 1;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                Console.Error.WriteLine($"dossier: {path}: {e.Message}");
-                return 1;
-            }
+            });
         });
         return command;
     }

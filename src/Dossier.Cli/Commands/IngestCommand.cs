@@ -14,12 +14,15 @@ internal static class IngestCommand
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("DOSSIER_DB") ?? "dossier.db",
     };
 
-    /// <summary>Opens the store and runs <paramref name="body"/>; a database that cannot be opened or read is one line on stderr and exit 1.</summary>
+    /// <summary>
+    /// Opens the store read-only and runs <paramref name="body"/>; a missing database file, or one that cannot be opened
+    /// or read, is one line on stderr and exit 1 (never a new empty database).
+    /// </summary>
     internal static int WithStore(string db, Func<DossierStore, int> body)
     {
         try
         {
-            using var store = DossierStore.Open(db);
+            using var store = DossierStore.OpenReadOnly(db);
             return body(store);
         }
         catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException or InvalidOperationException)
