@@ -49,6 +49,39 @@ public abstract partial class DossierStore : IDisposable
     public static DossierStore OpenReadOnly(string db, StoreOptions? options = null) =>
         Open(db, (options ?? new StoreOptions()) with { ReadOnly = true });
 
+    /// <summary>
+    /// <paramref name="db"/> as it may be shown (help, errors, logs): a connection string's password becomes <c>***</c>
+    /// (<c>Password=</c>, <c>Pwd=</c>, or the password of a <c>postgres://user:password@host</c> address). A file path is unchanged.
+    /// </summary>
+    public static string Redact(string db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var keyed = PasswordKey().Replace(db, m => m.Groups["key"].Value + "=***");
+        return UrlPassword().Replace(keyed, "${head}***@");
+    }
+
+    /// <summary><paramref name="message"/> (an error from the driver, say) with every password of <paramref name="db"/> replaced by <c>***</c>.</summary>
+    public static string Redact(string message, string db)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(db);
+        var redacted = message.Replace(db, Redact(db), StringComparison.Ordinal);
+        foreach (var secret in PasswordKey().Matches(db).Select(m => m.Groups["value"].Value.Trim('"', '\'', ' '))
+            .Concat(UrlPassword().Matches(db).Select(m => m.Groups["secret"].Value)).Where(v => v.Length > 0))
+        {
+            redacted = redacted.Replace(secret, "***", StringComparison.Ordinal);
+        }
+
+        return redacted;
+    }
+
+    // Npgsql's keys for the password; a quoted value may hold semicolons.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<key>\b(?:Password|Pwd))\s*=\s*(?<value>""[^""]*""|'[^']*'|[^;]*)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex PasswordKey();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<head>\bpostgres(?:ql)?://[^:/@\s]*:)(?<secret>[^@\s]*)@", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex UrlPassword();
+
     /// <summary>True when <paramref name="db"/> is a PostgreSQL connection string rather than a file path.</summary>
     public static bool IsPostgres(string db) =>
         db.Contains("Host=", StringComparison.OrdinalIgnoreCase) || db.Contains("Server=", StringComparison.OrdinalIgnoreCase) ||

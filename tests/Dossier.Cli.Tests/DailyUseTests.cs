@@ -38,4 +38,34 @@ public class DailyUseTests
 
         Assert.Equal(before, File.ReadAllBytes(db));
     }
+
+    // Port 1 on loopback: nothing listens, so the connection fails at once (no network beyond loopback).
+    private const string SecretDb = "Host=127.0.0.1;Port=1;Database=news;Username=analyst;Password=hunter2-not-shown;Timeout=3";
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("stories", "--help")]
+    [InlineData("ingest", "--help")]
+    [InlineData("serve", "--help")]
+    public void Help_never_prints_the_database_password(params string[] args)
+    {
+        using var folder = new TempFolder();
+        var run = DossierProcess.RunWithEnvironment(folder.Path, new Dictionary<string, string> { ["DOSSIER_DB"] = SecretDb }, args);
+
+        run.AssertExit(0);
+        Assert.DoesNotContain("hunter2", run.Stdout + run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("stories")]
+    [InlineData("ingest", "-")]
+    public void Errors_name_the_database_with_its_password_redacted(params string[] args)
+    {
+        using var folder = new TempFolder();
+        var run = DossierProcess.RunWithEnvironment(folder.Path, new Dictionary<string, string> { ["DOSSIER_DB"] = SecretDb }, args);
+
+        run.AssertExit(1);
+        Assert.DoesNotContain("hunter2", run.Stdout + run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Password=***", run.Stderr, StringComparison.Ordinal);
+    }
 }

@@ -17,7 +17,7 @@ internal static class ExportCommand
         {
             var kind = Enum.Parse<ExportFormat>(parseResult.GetValue(format)!, ignoreCase: true);
             var path = parseResult.GetValue(output);
-            return IngestCommand.WithStore(parseResult.GetValue(db)!, store =>
+            return IngestCommand.WithStore(IngestCommand.Db(parseResult, db), store =>
             {
                 // Opened before the output, so a missing database leaves no empty export behind.
                 _ = store.SchemaVersion;

@@ -7,12 +7,26 @@ namespace Dossier.Cli.Commands;
 /// <summary><c>dossier ingest PATHS... [--db FILE|CONNECTION]</c>: adds new reports to a database, incrementally.</summary>
 internal static class IngestCommand
 {
-    /// <summary>The <c>--db</c> option every store command shares.</summary>
-    internal static Option<string> DbOption() => new("--db")
+    /// <summary>
+    /// The <c>--db</c> option every store command shares. It has no default value of its own: help prints a default,
+    /// and DOSSIER_DB may be a connection string with a password. <see cref="Db"/> resolves it.
+    /// </summary>
+    internal static Option<string?> DbOption() => new("--db")
     {
-        Description = "SQLite file, or a PostgreSQL connection string (\"Host=…;Database=…\")",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("DOSSIER_DB") ?? "dossier.db",
+        Description = "SQLite file, or a PostgreSQL connection string (\"Host=…;Database=…\") [default: $DOSSIER_DB, else dossier.db]",
     };
+
+    /// <summary>The database named by <c>--db</c>, else DOSSIER_DB, else <c>dossier.db</c>.</summary>
+    internal static string Db(ParseResult parseResult, Option<string?> option)
+    {
+        var given = parseResult.GetValue(option);
+        return !string.IsNullOrWhiteSpace(given) ? given
+            : Environment.GetEnvironmentVariable("DOSSIER_DB") is { Length: > 0 } fromEnvironment ? fromEnvironment : "dossier.db";
+    }
+
+    /// <summary>One line on stderr about <paramref name="db"/>, with its password (if any) redacted in both the name and the message.</summary>
+    internal static void Fail(string db, Exception e) =>
+        Console.Error.WriteLine($"dossier: {DossierStore.Redact(db)}: {DossierStore.Redact(e.Message.ReplaceLineEndings(" "), db)}");
 
     /// <summary>
     /// Opens the store read-only and runs <paramref name="body"/>; a missing database file, or one that cannot be opened
@@ -25,9 +39,9 @@ internal static class IngestCommand
             using var store = DossierStore.OpenReadOnly(db);
             return body(store);
         }
-        catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
         {
-            Console.Error.WriteLine($"dossier: {db}: {e.Message.ReplaceLineEndings(" ")}");
+            Fail(db, e);
             return 1;
         }
     }
@@ -42,9 +56,10 @@ internal static class IngestCommand
         command.SetAction(parseResult =>
         {
             var failed = 0;
+            var database = Db(parseResult, db);
             try
             {
-                using var store = DossierStore.Open(parseResult.GetValue(db)!, new StoreOptions { BatchSize = Math.Max(1, parseResult.GetValue(batch)) });
+                using var store = DossierStore.Open(database, new StoreOptions { BatchSize = Math.Max(1, parseResult.GetValue(batch)) });
                 var report = store.Ingest(new InputReader().Read(parseResult.GetValue(paths)!), DossierPipeline.Default, error =>
                 {
                     Interlocked.Increment(ref failed);
@@ -59,9 +74,9 @@ internal static class IngestCommand
 
                 return report.Failed > 0 ? 1 : 0;
             }
-            catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException or ArgumentException)
             {
-                Console.Error.WriteLine($"dossier: {parseResult.GetValue(db)}: {e.Message}");
+                Fail(database, e);
                 return 1;
             }
         });

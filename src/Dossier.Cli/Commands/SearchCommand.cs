@@ -14,7 +14,7 @@ internal static class SearchCommand
         var command = new Command("search", "Find stored articles by their words, best first") { text, db, limit };
         command.SetAction(parseResult =>
         {
-            return IngestCommand.WithStore(parseResult.GetValue(db)!, store =>
+            return IngestCommand.WithStore(IngestCommand.Db(parseResult, db), store =>
             {
                 Console.Out.WriteLine("story\tarticle\toutlet\ttitle\tsnippet");
                 foreach (var hit in store.Search(parseResult.GetValue(text)!, parseResult.GetValue(limit)))

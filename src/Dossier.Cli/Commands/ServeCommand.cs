@@ -39,9 +39,9 @@ internal static class ServeCommand
                 return CliApp.UsageError;
             }
 
-            var options = new WebOptions { Db = parseResult.GetValue(db)!, Urls = address, WriteToken = string.IsNullOrEmpty(writeToken) ? null : writeToken };
+            var options = new WebOptions { Db = IngestCommand.Db(parseResult, db), Urls = address, WriteToken = string.IsNullOrEmpty(writeToken) ? null : writeToken };
             using var app = DossierWebHost.Build([], options);
-            Console.Error.WriteLine($"dossier: serving {options.Db} on {address}" + (options.WriteToken is null ? "" : " (uploads enabled)"));
+            Console.Error.WriteLine($"dossier: serving {Dossier.Storage.DossierStore.Redact(options.Db)} on {address}" + (options.WriteToken is null ? "" : " (uploads enabled)"));
             app.Run();
             return CliApp.Ok;
         });

@@ -29,7 +29,7 @@ internal static class StoriesCommand
                 day = parsed;
             }
 
-            return IngestCommand.WithStore(parseResult.GetValue(db)!, store =>
+            return IngestCommand.WithStore(IngestCommand.Db(parseResult, db), store =>
             {
                 var stories = store.Stories(new StoryQuery { Since = day, Actor = parseResult.GetValue(actor), Search = parseResult.GetValue(search), Limit = parseResult.GetValue(limit) });
                 Console.Out.WriteLine("id\tdate\tsources\tarticles\tclaims\ttitle");
