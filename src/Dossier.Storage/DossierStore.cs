@@ -82,6 +82,22 @@ public abstract partial class DossierStore : IDisposable
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<head>\bpostgres(?:ql)?://[^:/@\s]*:)(?<secret>[^@\s]*)@", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex UrlPassword();
 
+    /// <summary>
+    /// The files a store keeps on disk, by full path, so an ingest never reads them as inputs: a SQLite database with its
+    /// write-ahead log, shared-memory index and rollback journal; nothing for PostgreSQL.
+    /// </summary>
+    public static IReadOnlySet<string> OwnFiles(string db)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(db);
+        if (IsPostgres(db))
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        var full = Path.GetFullPath(db);
+        return new HashSet<string>([full, full + "-wal", full + "-shm", full + "-journal"], StringComparer.Ordinal);
+    }
+
     /// <summary>True when <paramref name="db"/> is a PostgreSQL connection string rather than a file path.</summary>
     public static bool IsPostgres(string db) =>
         db.Contains("Host=", StringComparison.OrdinalIgnoreCase) || db.Contains("Server=", StringComparison.OrdinalIgnoreCase) ||

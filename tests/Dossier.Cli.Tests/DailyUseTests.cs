@@ -68,4 +68,25 @@ public class DailyUseTests
         Assert.DoesNotContain("hunter2", run.Stdout + run.Stderr, StringComparison.Ordinal);
         Assert.Contains("Password=***", run.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_database_inside_the_input_folder_is_never_read_as_input()
+    {
+        using var folder = new TempFolder();
+        var news = Path.Combine(folder.Path, "news");
+        Directory.CreateDirectory(news);
+        File.Copy(Demo("06-quake-pacific-wire-service.txt"), Path.Combine(news, "06.txt"));
+        File.Copy(Demo("07-quake-southern-cross-herald.txt"), Path.Combine(news, "07.txt"));
+        var db = Path.Combine(news, "news.db");
+
+        var first = DossierProcess.Run(folder.Path, "ingest", news, "--db", db);
+        first.AssertExit(0);
+        // A leftover journal beside the database (a crash, another tool) is the store's too.
+        File.WriteAllText(db + "-journal", "");
+        var second = DossierProcess.Run(folder.Path, "ingest", news, "--db", db);
+
+        second.AssertExit(0);
+        Assert.Contains("2 articles added", first.Stderr, StringComparison.Ordinal);
+        Assert.Contains("0 articles added, 2 already stored, 0 failed", second.Stderr, StringComparison.Ordinal);
+    }
 }

@@ -60,7 +60,7 @@ internal static class IngestCommand
             try
             {
                 using var store = DossierStore.Open(database, new StoreOptions { BatchSize = Math.Max(1, parseResult.GetValue(batch)) });
-                var report = store.Ingest(new InputReader().Read(parseResult.GetValue(paths)!), DossierPipeline.Default, error =>
+                var report = store.Ingest(new InputReader(new ReaderOptions { Excluded = DossierStore.OwnFiles(database) }).Read(parseResult.GetValue(paths)!), DossierPipeline.Default, error =>
                 {
                     Interlocked.Increment(ref failed);
                     Console.Error.WriteLine(error.ToString());
