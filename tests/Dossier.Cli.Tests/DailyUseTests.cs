@@ -89,4 +89,32 @@ public class DailyUseTests
         Assert.Contains("2 articles added", first.Stderr, StringComparison.Ordinal);
         Assert.Contains("0 articles added, 2 already stored, 0 failed", second.Stderr, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("samples/*/01-*.txt", 1)]
+    [InlineData("samples/**/0[1]-*.txt", 0)]
+    [InlineData("samples/demo/*-quake-*", 4)]
+    [InlineData("samples/**/1*-*.txt", 3)]
+    public void Quoted_globs_are_expanded_by_the_command(string pattern, int files)
+    {
+        var run = DossierProcess.Run(SharedData.RepoRoot, "extract", pattern);
+
+        if (files == 0)
+        {
+            // No match: the pattern itself is reported as missing, in one line, and the run fails.
+            run.AssertExit(1);
+            Assert.Contains(pattern, Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+            return;
+        }
+
+        run.AssertExit(0);
+        Assert.Equal(files, run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public void An_absolute_glob_keeps_its_absolute_paths()
+    {
+        var pattern = Path.Combine(SharedData.RepoRoot, "samples", "*", "01-*.txt");
+        Assert.Equal([Path.Combine(SharedData.RepoRoot, "samples", "demo", "01-water-treaty-highland-tribune.txt")], InputPaths.Glob(pattern));
+    }
 }

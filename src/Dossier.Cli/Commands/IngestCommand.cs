@@ -48,7 +48,7 @@ internal static class IngestCommand
 
     public static Command Create()
     {
-        var paths = new Argument<string[]>("paths") { Description = "Files, folders (recursive) or - for stdin", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "Files, folders (recursive), globs or - for stdin", Arity = ArgumentArity.OneOrMore };
         var db = DbOption();
         var batch = new Option<int>("--batch-size") { Description = "Articles per transaction", DefaultValueFactory = _ => new StoreOptions().BatchSize };
         var verbose = new Option<bool>("--verbose") { Description = "Also print where the time went" };
@@ -60,7 +60,7 @@ internal static class IngestCommand
             try
             {
                 using var store = DossierStore.Open(database, new StoreOptions { BatchSize = Math.Max(1, parseResult.GetValue(batch)) });
-                var report = store.Ingest(new InputReader(new ReaderOptions { Excluded = DossierStore.OwnFiles(database) }).Read(parseResult.GetValue(paths)!), DossierPipeline.Default, error =>
+                var report = store.Ingest(new InputReader(new ReaderOptions { Excluded = DossierStore.OwnFiles(database) }).Read(InputPaths.Expand(parseResult.GetValue(paths)!)), DossierPipeline.Default, error =>
                 {
                     Interlocked.Increment(ref failed);
                     Console.Error.WriteLine(error.ToString());
