@@ -34,7 +34,8 @@ public sealed record WebOptions
             Db = configuration["Dossier:Db"] ?? configuration["DOSSIER_DB"] ?? "dossier.db",
             Urls = configuration["urls"] ?? DefaultUrls,
             WriteToken = string.IsNullOrEmpty(token) ? null : token,
-            MaxRequestBytes = long.TryParse(configuration["Dossier:MaxRequestBytes"], System.Globalization.CultureInfo.InvariantCulture, out var max) && max > 0 ? max : 32L * 1024 * 1024,
+            // The CLI's size syntax (32MB, 512K, or bytes), parsed by the one parser.
+            MaxRequestBytes = Dossier.Reading.ReaderOptions.TryParseSize(configuration["Dossier:MaxRequestBytes"], out var max) ? max : 32L * 1024 * 1024,
         };
     }
 }

@@ -117,4 +117,36 @@ public class DailyUseTests
         var pattern = Path.Combine(SharedData.RepoRoot, "samples", "*", "01-*.txt");
         Assert.Equal([Path.Combine(SharedData.RepoRoot, "samples", "demo", "01-water-treaty-highland-tribune.txt")], InputPaths.Glob(pattern));
     }
+
+    [Theory]
+    [InlineData("analyze")]
+    [InlineData("extract")]
+    [InlineData("ingest")]
+    public void Every_max_size_takes_one_syntax_where_a_plain_number_is_bytes(string command)
+    {
+        using var folder = new TempFolder();
+        var file = Demo("06-quake-pacific-wire-service.txt");
+        string[] Args(string size) => command == "ingest"
+            ? ["ingest", file, "--db", Path.Combine(folder.Path, "s" + size + ".db"), "--max-size", size]
+            : [command, file, "--max-size", size];
+
+        DossierProcess.Run(folder.Path, Args("20MB")).AssertExit(0);
+        DossierProcess.Run(folder.Path, Args("512K")).AssertExit(0);
+        // 100 bytes: the report is larger, so it is refused (exit 1, named on stderr), the batch still ends normally.
+        var tiny = DossierProcess.Run(folder.Path, Args("100"));
+        tiny.AssertExit(1);
+        Assert.Contains("06-quake-pacific-wire-service.txt", tiny.Stderr, StringComparison.Ordinal);
+        var bad = DossierProcess.Run(folder.Path, Args("20 parsecs"));
+        bad.AssertExit(2);
+        Assert.Contains("--max-size: '20 parsecs' is not a size", Assert.Single(bad.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Serve_takes_the_same_size_syntax()
+    {
+        using var folder = new TempFolder();
+        var bad = DossierProcess.Run(folder.Path, "serve", "--max-request-size", "lots");
+        bad.AssertExit(2);
+        Assert.Contains("--max-request-size: 'lots' is not a size", Assert.Single(bad.ErrorLines), StringComparison.Ordinal);
+    }
 }

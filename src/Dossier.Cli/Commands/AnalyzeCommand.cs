@@ -27,38 +27,28 @@ internal static class AnalyzeCommand
         {
             Description = "Write to this file, or into this folder as dossier.<ext>. Default: standard output.",
         };
-        var maxSize = new Option<long>("--max-size")
-        {
-            Description = "Largest input document accepted, in megabytes.",
-            DefaultValueFactory = _ => 20,
-        };
+        var maxSize = ReadingOptions.MaxSizeOption();
 
         var command = new Command("analyze", "Read reports, group them into stories, and fuse their claims into one record per event.")
         {
             paths, format, output, maxSize,
         };
-        command.SetAction(parse => CliApp.Guard(() => Run(
-            parse.GetValue(paths) ?? [],
-            parse.GetValue(format)!,
-            parse.GetValue(output),
-            parse.GetValue(maxSize))));
+        command.SetAction(parse => ReadingOptions.TryCreate(parse.GetValue(maxSize), out var options)
+            ? CliApp.Guard(() => Run(parse.GetValue(paths) ?? [], parse.GetValue(format)!, parse.GetValue(output), options))
+            : CliApp.UsageError);
         return command;
     }
 
-    private static int Run(string[] paths, string format, string? output, long maxSizeMb)
+    private static int Run(string[] paths, string format, string? output, ReaderOptions options)
     {
         var writer = ResultWriters.For(format) ?? throw new UsageException($"unknown format '{format}'");
-        if (maxSizeMb <= 0)
-        {
-            throw new UsageException("--max-size must be a positive number of megabytes");
-        }
 
         foreach (var path in paths.Where(p => p.Length > 1 && p[0] == '-' && !File.Exists(p) && !Directory.Exists(p)))
         {
             throw new UsageException($"unknown option '{path}'");
         }
 
-        var reader = new InputReader(new ReaderOptions { MaxDocumentBytes = maxSizeMb * 1024 * 1024 });
+        var reader = new InputReader(options);
         IEnumerable<ReadItem> items;
         if (paths.Length == 0)
         {

@@ -52,15 +52,21 @@ internal static class IngestCommand
         var db = DbOption();
         var batch = new Option<int>("--batch-size") { Description = "Articles per transaction", DefaultValueFactory = _ => new StoreOptions().BatchSize };
         var verbose = new Option<bool>("--verbose") { Description = "Also print where the time went" };
-        var command = new Command("ingest", "Add reports to a database: each article once, stories grown and re-fused incrementally") { paths, db, batch, verbose };
+        var maxSize = ReadingOptions.MaxSizeOption();
+        var command = new Command("ingest", "Add reports to a database: each article once, stories grown and re-fused incrementally") { paths, db, batch, verbose, maxSize };
         command.SetAction(parseResult =>
         {
+            if (!ReadingOptions.TryCreate(parseResult.GetValue(maxSize), out var reading))
+            {
+                return CliApp.UsageError;
+            }
+
             var failed = 0;
             var database = Db(parseResult, db);
             try
             {
                 using var store = DossierStore.Open(database, new StoreOptions { BatchSize = Math.Max(1, parseResult.GetValue(batch)) });
-                var report = store.Ingest(new InputReader(new ReaderOptions { Excluded = DossierStore.OwnFiles(database) }).Read(InputPaths.Expand(parseResult.GetValue(paths)!)), DossierPipeline.Default, error =>
+                var report = store.Ingest(new InputReader(reading with { Excluded = DossierStore.OwnFiles(database) }).Read(InputPaths.Expand(parseResult.GetValue(paths)!)), DossierPipeline.Default, error =>
                 {
                     Interlocked.Increment(ref failed);
                     Console.Error.WriteLine(error.ToString());
