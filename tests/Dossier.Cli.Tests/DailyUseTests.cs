@@ -149,4 +149,26 @@ public class DailyUseTests
         bad.AssertExit(2);
         Assert.Contains("--max-request-size: 'lots' is not a size", Assert.Single(bad.ErrorLines), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Stories_and_search_print_the_api_json_with_format_json()
+    {
+        using var folder = new TempFolder();
+        var db = Path.Combine(folder.Path, "d.db");
+        DossierProcess.Run(folder.Path, "ingest", Demo("06-quake-pacific-wire-service.txt"), Demo("07-quake-southern-cross-herald.txt"), "--db", db).AssertExit(0);
+
+        var stories = DossierProcess.Run(folder.Path, "stories", "--db", db, "--format", "json");
+        stories.AssertExit(0);
+        using var list = System.Text.Json.JsonDocument.Parse(stories.Stdout);
+        var story = list.RootElement.GetProperty("stories").EnumerateArray().First();
+        Assert.False(string.IsNullOrEmpty(story.GetProperty("id").GetString()));
+        Assert.True(story.GetProperty("independentSources").GetInt32() >= 1);
+
+        var search = DossierProcess.Run(folder.Path, "search", "quake", "--db", db, "--format", "json");
+        search.AssertExit(0);
+        using var hits = System.Text.Json.JsonDocument.Parse(search.Stdout);
+        var hit = hits.RootElement.EnumerateArray().First();
+        Assert.Equal(story.GetProperty("id").GetString(), hit.GetProperty("storyId").GetString());
+        Assert.Contains('[', hit.GetProperty("snippet").GetString()!);
+    }
 }
