@@ -171,4 +171,26 @@ public class DailyUseTests
         Assert.Equal(story.GetProperty("id").GetString(), hit.GetProperty("storyId").GetString());
         Assert.Contains('[', hit.GetProperty("snippet").GetString()!);
     }
+
+    [Fact]
+    public void Quiet_ingest_prints_nothing_and_threads_are_checked()
+    {
+        using var folder = new TempFolder();
+        var db = Path.Combine(folder.Path, "d.db");
+
+        var quiet = DossierProcess.Run(folder.Path, "ingest", Demo("06-quake-pacific-wire-service.txt"), "--db", db, "-q", "-j", "1");
+        quiet.AssertExit(0);
+        Assert.Equal("", quiet.Stderr);
+        // Redirected stderr (as here) never gets progress, quiet or not: only the summary line.
+        var again = DossierProcess.Run(folder.Path, "ingest", Demo("07-quake-southern-cross-herald.txt"), "--db", db, "--threads", "2");
+        again.AssertExit(0);
+        Assert.Single(again.ErrorLines);
+
+        var bad = DossierProcess.Run(folder.Path, "analyze", Demo("07-quake-southern-cross-herald.txt"), "-j", "0");
+        bad.AssertExit(2);
+        Assert.Contains("--threads", Assert.Single(bad.ErrorLines), StringComparison.Ordinal);
+        var analyzeQuiet = DossierProcess.Run(folder.Path, "analyze", "-q", "--format", "json");
+        analyzeQuiet.AssertExit(0);
+        Assert.Equal("", analyzeQuiet.Stderr);
+    }
 }

@@ -53,8 +53,10 @@ internal static class IngestCommand
         var batch = new Option<int>("--batch-size") { Description = "Articles per transaction", DefaultValueFactory = _ => new StoreOptions().BatchSize };
         var verbose = new Option<bool>("--verbose") { Description = "Also print where the time went" };
         var maxSize = ReadingOptions.MaxSizeOption();
-        var command = new Command("ingest", "Add reports to a database: each article once, stories grown and re-fused incrementally") { paths, db, batch, verbose, maxSize };
-        command.SetAction(parseResult =>
+        var threads = CliProgress.ThreadsOption();
+        var quiet = CliProgress.QuietOption();
+        var command = new Command("ingest", "Add reports to a database: each article once, stories grown and re-fused incrementally") { paths, db, batch, verbose, maxSize, threads, quiet };
+        command.SetAction(parseResult => CliApp.Guard(() =>
         {
             if (!ReadingOptions.TryCreate(parseResult.GetValue(maxSize), out var reading))
             {
@@ -63,15 +65,32 @@ internal static class IngestCommand
 
             var failed = 0;
             var database = Db(parseResult, db);
+            var isQuiet = parseResult.GetValue(quiet);
             try
             {
                 using var store = DossierStore.Open(database, new StoreOptions { BatchSize = Math.Max(1, parseResult.GetValue(batch)) });
-                var report = store.Ingest(new InputReader(reading with { Excluded = DossierStore.OwnFiles(database) }).Read(InputPaths.Expand(parseResult.GetValue(paths)!)), DossierPipeline.Default, error =>
+                var inputs = InputPaths.Expand(parseResult.GetValue(paths)!).ToList();
+                var pipeline = DossierPipeline.Default;
+                if (parseResult.GetValue(threads) is { } asked)
                 {
-                    Interlocked.Increment(ref failed);
-                    Console.Error.WriteLine(error.ToString());
-                });
-                Console.Error.WriteLine($"dossier: {report.Added} articles added, {report.Skipped} already stored, {report.Failed} failed; {report.StoriesCreated} stories created, {report.StoriesUpdated} updated");
+                    pipeline = new DossierPipelineBuilder().UseParallelism(CliProgress.Threads(asked)).Build();
+                }
+
+                var total = isQuiet || Console.IsErrorRedirected ? null : CliProgress.CountFiles(inputs);
+                var counter = new CliProgress.Counter();
+                var items = new InputReader(reading with { Excluded = DossierStore.OwnFiles(database) }).Read(inputs);
+                // Counted as processed, not as read: the store reads a whole batch ahead of processing it.
+                var report = CliProgress.Run(isQuiet, elapsed => CliProgress.Describe("Ingesting", "documents", counter.Value, total, elapsed),
+                    () => store.Ingest(items, pipeline, error =>
+                    {
+                        Interlocked.Increment(ref failed);
+                        Console.Error.WriteLine(error.ToString());
+                    }, CancellationToken.None, new CliProgress.ToCounter(counter)));
+                if (!isQuiet)
+                {
+                    Console.Error.WriteLine($"dossier: {report.Added} articles added, {report.Skipped} already stored, {report.Failed} failed; {report.StoriesCreated} stories created, {report.StoriesUpdated} updated");
+                }
+
                 if (parseResult.GetValue(verbose))
                 {
                     var t = report.Timings;
@@ -85,7 +104,7 @@ internal static class IngestCommand
                 Fail(database, e);
                 return 1;
             }
-        });
+        }));
         return command;
     }
 }
