@@ -23,7 +23,9 @@ public abstract partial class DossierStore
     /// <param name="pipeline">The per-article stages, the grouper and the fuser.</param>
     /// <param name="onError">Told each input that failed, as it fails.</param>
     /// <param name="cancellationToken">Stops between batches.</param>
-    public IngestReport Ingest(IEnumerable<ReadItem> items, DossierPipeline pipeline, Action<InputError>? onError = null, CancellationToken cancellationToken = default)
+    /// <param name="progress">Told how many new documents have been processed so far (for a progress line).</param>
+    public IngestReport Ingest(IEnumerable<ReadItem> items, DossierPipeline pipeline, Action<InputError>? onError = null, CancellationToken cancellationToken = default,
+        IProgress<int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(pipeline);
@@ -32,11 +34,13 @@ public abstract partial class DossierStore
         using var lookup = OpenConnection();
         var fresh = Fresh(items, lookup, tally, onError);
         var featured = pipeline.Grouper is StoryGrouper;
+        var processedCount = 0;
         Processed Process((string SourceKey, SourceDocument Document) f)
         {
             var started = Stopwatch.GetTimestamp();
             var result = pipeline.Process(f.Document);
             tally.Time(ref tally.ProcessTicks, started);
+            progress?.Report(Interlocked.Increment(ref processedCount));
             // Keys and the annotations' JSON are computed here, in parallel, to keep the serial commit short.
             // So are the grouping features, which the serial grouping would otherwise compute under the lock.
             var article = result.Article;

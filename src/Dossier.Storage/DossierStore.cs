@@ -42,6 +42,62 @@ public abstract partial class DossierStore : IDisposable
         return IsPostgres(db) ? new PostgresDossierStore(db, options) : new SqliteDossierStore(db, options);
     }
 
+    /// <summary>
+    /// Opens an existing store for reading only: what <c>stories</c>, <c>show</c>, <c>search</c>, <c>export</c> and the
+    /// web app's readers use. A missing SQLite file throws <see cref="FileNotFoundException"/> instead of being created.
+    /// </summary>
+    public static DossierStore OpenReadOnly(string db, StoreOptions? options = null) =>
+        Open(db, (options ?? new StoreOptions()) with { ReadOnly = true });
+
+    /// <summary>
+    /// <paramref name="db"/> as it may be shown (help, errors, logs): a connection string's password becomes <c>***</c>
+    /// (<c>Password=</c>, <c>Pwd=</c>, or the password of a <c>postgres://user:password@host</c> address). A file path is unchanged.
+    /// </summary>
+    public static string Redact(string db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var keyed = PasswordKey().Replace(db, m => m.Groups["key"].Value + "=***");
+        return UrlPassword().Replace(keyed, "${head}***@");
+    }
+
+    /// <summary><paramref name="message"/> (an error from the driver, say) with every password of <paramref name="db"/> replaced by <c>***</c>.</summary>
+    public static string Redact(string message, string db)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(db);
+        var redacted = message.Replace(db, Redact(db), StringComparison.Ordinal);
+        foreach (var secret in PasswordKey().Matches(db).Select(m => m.Groups["value"].Value.Trim('"', '\'', ' '))
+            .Concat(UrlPassword().Matches(db).Select(m => m.Groups["secret"].Value)).Where(v => v.Length > 0))
+        {
+            redacted = redacted.Replace(secret, "***", StringComparison.Ordinal);
+        }
+
+        return redacted;
+    }
+
+    // Npgsql's keys for the password; a quoted value may hold semicolons.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<key>\b(?:Password|Pwd))\s*=\s*(?<value>""[^""]*""|'[^']*'|[^;]*)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex PasswordKey();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<head>\bpostgres(?:ql)?://[^:/@\s]*:)(?<secret>[^@\s]*)@", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex UrlPassword();
+
+    /// <summary>
+    /// The files a store keeps on disk, by full path, so an ingest never reads them as inputs: a SQLite database with its
+    /// write-ahead log, shared-memory index and rollback journal; nothing for PostgreSQL.
+    /// </summary>
+    public static IReadOnlySet<string> OwnFiles(string db)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(db);
+        if (IsPostgres(db))
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        var full = Path.GetFullPath(db);
+        return new HashSet<string>([full, full + "-wal", full + "-shm", full + "-journal"], StringComparer.Ordinal);
+    }
+
     /// <summary>True when <paramref name="db"/> is a PostgreSQL connection string rather than a file path.</summary>
     public static bool IsPostgres(string db) =>
         db.Contains("Host=", StringComparison.OrdinalIgnoreCase) || db.Contains("Server=", StringComparison.OrdinalIgnoreCase) ||
@@ -92,7 +148,23 @@ public abstract partial class DossierStore : IDisposable
     private DbConnection OpenMigrated()
     {
         var db = OpenConnection();
-        Migrator.Apply(db, Provider, BeginWrite);
+        if (!Options.ReadOnly)
+        {
+            Migrator.Apply(db, Provider, BeginWrite);
+            return db;
+        }
+
+        // A reader never migrates (it may not write); it only checks that it understands what it reads.
+        var version = Migrator.Version(db);
+        var latest = Migrator.Latest(Provider);
+        if (version != latest)
+        {
+            db.Dispose();
+            throw new InvalidOperationException(version == 0
+                ? "not a Dossier database (no schema)"
+                : $"database schema is version {version}, this build reads version {latest}; run 'dossier ingest' on it to upgrade");
+        }
+
         return db;
     }
 

@@ -54,6 +54,20 @@ internal static class Migrator
         return applied;
     }
 
+    /// <summary>The schema version of the database behind <paramref name="connection"/>; 0 when it has no schema (read without writing).</summary>
+    public static int Version(DbConnection connection)
+    {
+        try
+        {
+            return Convert.ToInt32(connection.Scalar(null, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations"), CultureInfo.InvariantCulture);
+        }
+        catch (DbException)
+        {
+            // No schema_migrations table: an empty file or some other database.
+            return 0;
+        }
+    }
+
     /// <summary>The newest schema version this build knows.</summary>
     public static int Latest(string provider) => Load(provider).Select(m => m.Version).DefaultIfEmpty(0).Max();
 }

@@ -30,6 +30,12 @@ public sealed class PostgresDossierStore : DossierStore
     {
         var db = new NpgsqlConnection(connectionString);
         db.Open();
+        if (Options.ReadOnly)
+        {
+            // The server refuses every write on this session, whatever a caller tries.
+            db.Execute(null, "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+        }
+
         return db;
     }
 

@@ -12,14 +12,22 @@ public sealed class SqliteDossierStore : DossierStore
 {
     private readonly string connectionString;
 
-    /// <summary>Opens (creating when missing) the database file at <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Opens the database file at <paramref name="path"/>, creating it when missing unless the options say read-only
+    /// (then a missing file throws <see cref="FileNotFoundException"/>: a typo must not leave an empty database behind).
+    /// </summary>
     public SqliteDossierStore(string path, StoreOptions? options = null) : base(options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (Options.ReadOnly && !File.Exists(path))
+        {
+            throw new FileNotFoundException("no such database file (create one with 'dossier ingest')", path);
+        }
+
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            Mode = Options.ReadOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
             Pooling = false,
             DefaultTimeout = 300,
         }.ToString();
@@ -35,7 +43,10 @@ public sealed class SqliteDossierStore : DossierStore
         db.Open();
         // WAL: readers never block the writer; synchronous=NORMAL is crash-safe for the database in WAL mode
         // (a process kill loses nothing committed; only a power cut may lose the last commits, never consistency).
-        db.Execute(null, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 300000; PRAGMA cache_size = -65536; " + AutoCheckpoint + ";");
+        // A reader leaves the journal mode to the writer that created the file (setting it is a write).
+        db.Execute(null, Options.ReadOnly
+            ? "PRAGMA busy_timeout = 300000; PRAGMA cache_size = -65536;"
+            : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 300000; PRAGMA cache_size = -65536; " + AutoCheckpoint + ";");
         return db;
     }
 

@@ -66,14 +66,18 @@ public static class StoreExport
     private static IEnumerable<string> GeoColumns(string prefix) =>
         new[] { "_Type", "_FullName", "_CountryCode", "_ADM1Code", "_ADM2Code", "_Lat", "_Long", "_FeatureID" }.Select(c => prefix + c);
 
-    /// <summary>Writes every story of <paramref name="store"/> to <paramref name="output"/> in <paramref name="format"/>.</summary>
-    public static void Write(DossierStore store, ExportFormat format, Stream output)
+    /// <summary>
+    /// Writes every story of <paramref name="store"/> to <paramref name="output"/> in <paramref name="format"/>;
+    /// <paramref name="progress"/> is told how many stories have been read so far.
+    /// </summary>
+    public static void Write(DossierStore store, ExportFormat format, Stream output, IProgress<int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(output);
+        var all = Counted(store.AllStories(), progress);
         if (format == ExportFormat.Parquet)
         {
-            WriteParquet(store, output);
+            WriteParquet(all, output);
             return;
         }
 
@@ -81,7 +85,7 @@ public static class StoreExport
         switch (format)
         {
             case ExportFormat.Events:
-                foreach (var (story, articles) in Stories(store))
+                foreach (var (story, articles) in Stories(store, all))
                 {
                     foreach (var row in EventRows(story, articles))
                     {
@@ -91,7 +95,7 @@ public static class StoreExport
 
                 break;
             case ExportFormat.Mentions:
-                foreach (var (story, articles) in Stories(store))
+                foreach (var (story, articles) in Stories(store, all))
                 {
                     foreach (var row in MentionRows(story, articles))
                     {
@@ -101,7 +105,7 @@ public static class StoreExport
 
                 break;
             case ExportFormat.Jsonl:
-                foreach (var story in store.AllStories())
+                foreach (var story in all)
                 {
                     writer.WriteLine(JsonSerializer.Serialize(story, StoreJson.Options));
                 }
@@ -109,7 +113,7 @@ public static class StoreExport
                 break;
             default:
                 writer.WriteLine(string.Join(',', ClaimColumns));
-                foreach (var story in store.AllStories())
+                foreach (var story in all)
                 {
                     foreach (var row in ClaimRows(story))
                     {
@@ -121,8 +125,18 @@ public static class StoreExport
         }
     }
 
-    private static IEnumerable<(Story Story, Dictionary<string, AnnotatedArticle> Articles)> Stories(DossierStore store) =>
-        store.AllStories().Select(s => (s, store.ArticlesOf(s.Id).ToDictionary(a => a.Article.Article.Id, a => a.Article, StringComparer.Ordinal)));
+    private static IEnumerable<Story> Counted(IEnumerable<Story> stories, IProgress<int>? progress)
+    {
+        var n = 0;
+        foreach (var story in stories)
+        {
+            yield return story;
+            progress?.Report(++n);
+        }
+    }
+
+    private static IEnumerable<(Story Story, Dictionary<string, AnnotatedArticle> Articles)> Stories(DossierStore store, IEnumerable<Story> all) =>
+        all.Select(s => (s, store.ArticlesOf(s.Id).ToDictionary(a => a.Article.Article.Id, a => a.Article, StringComparer.Ordinal)));
 
     /// <summary>A claim's event and the coded record behind it (from the claim, or else from its evidence sentences).</summary>
     private static (ClaimEvent Event, EventRecord? Record)? EventOf(Claim claim, Dictionary<string, AnnotatedArticle> articles)
@@ -351,9 +365,9 @@ public static class StoreExport
             Evidence = string.Join('|', c.Evidence.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.ArticleId}:{e.SentenceIndex}:{e.Span.Start}-{e.Span.End}"))),
         });
 
-    private static void WriteParquet(DossierStore store, Stream output)
+    private static void WriteParquet(IEnumerable<Story> all, Stream output)
     {
-        var rows = store.AllStories().SelectMany(ClaimRows).ToList();
+        var rows = all.SelectMany(ClaimRows).ToList();
         // Parquet writes its footer by seeking; buffer when the target (a pipe) cannot seek.
         if (output.CanSeek)
         {

@@ -17,6 +17,12 @@ public sealed record StoreOptions
 
     /// <summary>Stories dated within this many days of a batch's event days are regrouped with it, however long ago they were updated.</summary>
     public int StoryReachDays { get; init; } = 10;
+
+    /// <summary>
+    /// Open for reading only (default false): a missing SQLite file is an error instead of a new empty database,
+    /// the schema is checked rather than migrated, and every write is refused by the database itself.
+    /// </summary>
+    public bool ReadOnly { get; init; }
 }
 
 /// <summary>What one ingest run did.</summary>

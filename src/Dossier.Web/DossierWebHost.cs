@@ -34,7 +34,9 @@ public static class DossierWebHost
             f.ValueCountLimit = 64;
         });
         builder.Services.AddSingleton(sp => options ?? WebOptions.From(sp.GetRequiredService<IConfiguration>()));
-        builder.Services.AddSingleton(sp => new StoreAccess(sp.GetRequiredService<WebOptions>().Db));
+        builder.Services.AddSingleton(sp => new StoreHost(sp.GetRequiredService<WebOptions>().Db));
+        // A store per request (its own connection), never one shared behind a lock: see StoreAccess.
+        builder.Services.AddScoped<StoreAccess>();
         builder.Services.Configure<JsonOptions>(j => Configure(j.SerializerOptions));
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -46,6 +48,7 @@ public static class DossierWebHost
         var app = builder.Build();
         app.UseSecurityHeaders();
         app.MapOpenApi();
+        app.MapHealth();
         app.MapStoriesApi();
         app.MapArticlesApi();
         app.MapActorsApi();

@@ -3,15 +3,12 @@ using System.Reflection;
 
 namespace Dossier.Web;
 
-/// <summary>Our CSS and scripts, and the Chart.js dist file fetched at build time, served from the assembly's resources.</summary>
+/// <summary>Our CSS, served from the assembly's resources.</summary>
 internal static class StaticAssets
 {
     private const string Prefix = "Dossier.Web.wwwroot.";
 
     private static readonly FrozenDictionary<string, byte[]> Files = Load();
-
-    /// <summary>True when the build embedded Chart.js (it does unless built with DossierSkipChartJs=true).</summary>
-    public static bool HasChartJs => Files.ContainsKey("chart.umd.min.js");
 
     public static IEndpointRouteBuilder MapStaticAssets(this IEndpointRouteBuilder app)
     {

@@ -20,6 +20,10 @@ public sealed record WebOptions
     /// <summary>Largest request body accepted, in bytes (uploads included).</summary>
     public long MaxRequestBytes { get; init; } = 32L * 1024 * 1024;
 
+    /// <summary>The options as they may be logged: the database's password and the write token are never shown.</summary>
+    public override string ToString() =>
+        $"WebOptions {{ Db = {Dossier.Storage.DossierStore.Redact(Db)}, Urls = {Urls}, WriteToken = {(WriteToken is null ? "none" : "***")}, MaxRequestBytes = {MaxRequestBytes} }}";
+
     /// <summary>Options from configuration: <c>Dossier:Db</c> (or <c>DOSSIER_DB</c>), <c>urls</c>, <c>Dossier:WriteToken</c>, <c>Dossier:MaxRequestBytes</c>.</summary>
     public static WebOptions From(IConfiguration configuration)
     {
@@ -30,7 +34,8 @@ public sealed record WebOptions
             Db = configuration["Dossier:Db"] ?? configuration["DOSSIER_DB"] ?? "dossier.db",
             Urls = configuration["urls"] ?? DefaultUrls,
             WriteToken = string.IsNullOrEmpty(token) ? null : token,
-            MaxRequestBytes = long.TryParse(configuration["Dossier:MaxRequestBytes"], System.Globalization.CultureInfo.InvariantCulture, out var max) && max > 0 ? max : 32L * 1024 * 1024,
+            // The CLI's size syntax (32MB, 512K, or bytes), parsed by the one parser.
+            MaxRequestBytes = Dossier.Reading.ReaderOptions.TryParseSize(configuration["Dossier:MaxRequestBytes"], out var max) ? max : 32L * 1024 * 1024,
         };
     }
 }

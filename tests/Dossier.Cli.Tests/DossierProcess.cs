@@ -31,7 +31,13 @@ internal static class DossierProcess
 
     public static RunResult Run(string workingDirectory, params string[] args) => RunAs(workingDirectory, null, args);
 
-    public static RunResult RunAs(string workingDirectory, string? runAsUser, params string[] args)
+    public static RunResult RunAs(string workingDirectory, string? runAsUser, params string[] args) => RunWith(workingDirectory, runAsUser, null, args);
+
+    /// <summary>Runs with extra environment variables (such as DOSSIER_DB).</summary>
+    public static RunResult RunWithEnvironment(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunWith(workingDirectory, null, environment, args);
+
+    private static RunResult RunWith(string workingDirectory, string? runAsUser, IReadOnlyDictionary<string, string>? environment, string[] args)
     {
         var start = new ProcessStartInfo
         {
@@ -64,6 +70,10 @@ internal static class DossierProcess
         start.Environment["SOURCE_DATE_EPOCH"] = FixedEpoch;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
         using var stdout = new MemoryStream();

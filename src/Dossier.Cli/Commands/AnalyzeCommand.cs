@@ -1,9 +1,7 @@
 using System.CommandLine;
-using System.Diagnostics;
 using Dossier.Model;
 using Dossier.Output;
 using Dossier.Reading;
-using Spectre.Console;
 
 namespace Dossier.Cli.Commands;
 
@@ -27,84 +25,58 @@ internal static class AnalyzeCommand
         {
             Description = "Write to this file, or into this folder as dossier.<ext>. Default: standard output.",
         };
-        var maxSize = new Option<long>("--max-size")
-        {
-            Description = "Largest input document accepted, in megabytes.",
-            DefaultValueFactory = _ => 20,
-        };
+        var maxSize = ReadingOptions.MaxSizeOption();
+        var threads = CliProgress.ThreadsOption();
+        var quiet = CliProgress.QuietOption();
 
         var command = new Command("analyze", "Read reports, group them into stories, and fuse their claims into one record per event.")
         {
-            paths, format, output, maxSize,
+            paths, format, output, maxSize, threads, quiet,
         };
-        command.SetAction(parse => CliApp.Guard(() => Run(
-            parse.GetValue(paths) ?? [],
-            parse.GetValue(format)!,
-            parse.GetValue(output),
-            parse.GetValue(maxSize))));
+        command.SetAction(parse => ReadingOptions.TryCreate(parse.GetValue(maxSize), out var options)
+            ? CliApp.Guard(() => Run(parse.GetValue(paths) ?? [], parse.GetValue(format)!, parse.GetValue(output), options,
+                CliProgress.Threads(parse.GetValue(threads)), parse.GetValue(quiet)))
+            : CliApp.UsageError);
         return command;
     }
 
-    private static int Run(string[] paths, string format, string? output, long maxSizeMb)
+    private static int Run(string[] paths, string format, string? output, ReaderOptions options, int threads, bool quiet)
     {
         var writer = ResultWriters.For(format) ?? throw new UsageException($"unknown format '{format}'");
-        if (maxSizeMb <= 0)
-        {
-            throw new UsageException("--max-size must be a positive number of megabytes");
-        }
 
         foreach (var path in paths.Where(p => p.Length > 1 && p[0] == '-' && !File.Exists(p) && !Directory.Exists(p)))
         {
             throw new UsageException($"unknown option '{path}'");
         }
 
-        var reader = new InputReader(new ReaderOptions { MaxDocumentBytes = maxSizeMb * 1024 * 1024 });
+        var reader = new InputReader(options);
         IEnumerable<ReadItem> items;
+        long? total;
         if (paths.Length == 0)
         {
-            Console.Error.WriteLine($"dossier: no inputs given; analysing the built-in demo corpus ({InputReader.DemoFileNames().Count} files)");
+            if (!quiet)
+            {
+                Console.Error.WriteLine($"dossier: no inputs given; analysing the built-in demo corpus ({InputReader.DemoFileNames().Count} files)");
+            }
+
             items = reader.ReadDemo();
+            total = InputReader.DemoFileNames().Count;
         }
         else
         {
-            items = reader.Read(InputPaths.Expand(paths));
+            var expanded = InputPaths.Expand(paths).ToList();
+            items = reader.Read(expanded);
+            // The total is only needed for the time left, which only a terminal shows.
+            total = quiet || Console.IsErrorRedirected ? null : CliProgress.CountFiles(expanded);
         }
 
-        var pipeline = new DossierPipelineBuilder().UseClock(CliClock.Create()).Build();
+        var pipeline = new DossierPipelineBuilder().UseClock(CliClock.Create()).UseParallelism(threads).Build();
+        var counter = new CliProgress.Counter();
         var summary = default(AnalysisSummary);
         OutputTarget.Write(output, "dossier" + writer.Extension, stream =>
-            summary = RunWithProgress(pipeline, items, new ErrorsToStderr(writer.CreateSink(stream))));
+            summary = CliProgress.Run(quiet, elapsed => CliProgress.Describe("Analysing", "documents", counter.Value, total, elapsed),
+                () => pipeline.Run(items, new ErrorsToStderr(writer.CreateSink(stream)), new CliProgress.ToCounter(counter))));
         return summary!.Errors == 0 ? CliApp.Ok : CliApp.SomeInputsFailed;
-    }
-
-    /// <summary>Runs the analysis; when it takes over a second and stderr is a terminal, shows progress there.</summary>
-    private static AnalysisSummary RunWithProgress(DossierPipeline pipeline, IEnumerable<ReadItem> items, IAnalysisSink sink)
-    {
-        var done = 0;
-        var counter = new CountingProgress(n => Volatile.Write(ref done, n));
-        var run = Task.Run(() => pipeline.Run(items, sink, counter));
-        if (Console.IsErrorRedirected || run.Wait(TimeSpan.FromSeconds(1)))
-        {
-            return run.GetAwaiter().GetResult();
-        }
-
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        var clock = Stopwatch.StartNew();
-        console.Status().Start("Analysing…", context =>
-        {
-            while (!run.Wait(TimeSpan.FromMilliseconds(200)))
-            {
-                var n = Volatile.Read(ref done);
-                context.Status($"Analysing… {n} inputs, {n / Math.Max(clock.Elapsed.TotalSeconds, 0.001):F0}/s");
-            }
-        });
-        return run.GetAwaiter().GetResult();
-    }
-
-    /// <summary>A synchronous progress sink (Progress&lt;T&gt; posts to a context; this one just calls back).</summary>
-    private sealed class CountingProgress(Action<int> report) : IProgress<int>
-    {
-        public void Report(int value) => report(value);
     }
 
     /// <summary>Prints each failed input as one line on stderr as soon as it fails, and passes everything on.</summary>

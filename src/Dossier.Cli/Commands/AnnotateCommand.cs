@@ -39,7 +39,7 @@ internal static class AnnotateCommand
                 day = parsed;
             }
 
-            return Run(parse.GetValue(files)!, day, Console.Out, Console.Error);
+            return Run(InputPaths.Expand(parse.GetValue(files)!), day, Console.Out, Console.Error);
         });
         return command;
     }

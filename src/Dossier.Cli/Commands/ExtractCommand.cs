@@ -136,10 +136,25 @@ internal static class ExtractCommand
     }
 }
 
-/// <summary>The reading options shared by <c>extract</c> and <c>inspect</c>.</summary>
+/// <summary>The reading options shared by every command that reads inputs (<c>analyze</c>, <c>extract</c>, <c>inspect</c>, <c>ingest</c>).</summary>
 internal static class ReadingOptions
 {
-    public static Option<string> MaxSizeOption() => new("--max-size") { Description = "Largest document (or WARC record, or JSONL line) read, such as 20MB (the default) or 512K" };
+    /// <summary>The one size syntax of every size option: <c>20MB</c>, <c>512K</c>, <c>1G</c>, or a plain number of bytes.</summary>
+    public const string SizeSyntax = "a size such as 20MB, 512K or 1G; a plain number is bytes";
+
+    public static Option<string> MaxSizeOption() => new("--max-size") { Description = "Largest document (or WARC record, or JSONL line) read: " + SizeSyntax + " (default 20MB)" };
+
+    /// <summary>Parses a size option's value; false (after one line on stderr naming the option) when it is not a size.</summary>
+    public static bool TryParseSize(string option, string text, out long bytes)
+    {
+        if (ReaderOptions.TryParseSize(text, out bytes))
+        {
+            return true;
+        }
+
+        Console.Error.WriteLine($"dossier: {option}: '{text}' is not a size (examples: 20MB, 512K, 1G, or a number of bytes)");
+        return false;
+    }
 
     /// <summary>Reader options from the parsed value; false (after one line on stderr) when it is not a size.</summary>
     public static bool TryCreate(string? maxSize, out ReaderOptions options)
@@ -150,9 +165,8 @@ internal static class ReadingOptions
             return true;
         }
 
-        if (!ReaderOptions.TryParseSize(maxSize, out var bytes))
+        if (!TryParseSize("--max-size", maxSize, out var bytes))
         {
-            Console.Error.WriteLine($"dossier: --max-size: '{maxSize}' is not a size (examples: 20MB, 512K, 1G)");
             return false;
         }
 

@@ -11,13 +11,20 @@ internal static class SearchCommand
         var text = new Argument<string>("text") { Description = "Words that must all occur (stemmed: 'signing' finds 'signed')" };
         var db = IngestCommand.DbOption();
         var limit = new Option<int>("--limit") { Description = "At most this many articles", DefaultValueFactory = _ => 50 };
-        var command = new Command("search", "Find stored articles by their words, best first") { text, db, limit };
+        var format = ApiJson.FormatOption();
+        var command = new Command("search", "Find stored articles by their words, best first") { text, db, limit, format };
         command.SetAction(parseResult =>
         {
-            return IngestCommand.WithStore(parseResult.GetValue(db)!, store =>
+            return IngestCommand.WithStore(IngestCommand.Db(parseResult, db), store =>
             {
+                var hits = store.Search(parseResult.GetValue(text)!, parseResult.GetValue(limit));
+                if (parseResult.GetValue(format) == "json")
+                {
+                    return ApiJson.Write(hits);
+                }
+
                 Console.Out.WriteLine("story\tarticle\toutlet\ttitle\tsnippet");
-                foreach (var hit in store.Search(parseResult.GetValue(text)!, parseResult.GetValue(limit)))
+                foreach (var hit in hits)
                 {
                     Console.Out.WriteLine(string.Join('\t', hit.StoryId, hit.ArticleId, hit.Outlet ?? "-", hit.Title ?? "-", hit.Snippet.ReplaceLineEndings(" ")));
                 }

@@ -18,9 +18,16 @@ internal static class ServeCommand
         {
             Description = "Allow POST /api/articles with this bearer token (uploads are disabled without it); or DOSSIER_WRITE_TOKEN",
         };
-        var command = new Command("serve", "Serve the stories of a database as web pages and a JSON API (OpenAPI at /openapi/v1.json)") { db, urls, token };
+        var maxRequest = new Option<string?>("--max-request-size") { Description = "Largest request body accepted (uploads included): " + ReadingOptions.SizeSyntax + " (default 32MB)" };
+        var command = new Command("serve", "Serve the stories of a database as web pages and a JSON API (OpenAPI at /openapi/v1.json)") { db, urls, token, maxRequest };
         command.SetAction(parseResult =>
         {
+            var requestBytes = new WebOptions().MaxRequestBytes;
+            if (parseResult.GetValue(maxRequest) is { } size && !ReadingOptions.TryParseSize("--max-request-size", size, out requestBytes))
+            {
+                return CliApp.UsageError;
+            }
+
             var address = parseResult.GetValue(urls)!;
             foreach (var url in address.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
@@ -39,9 +46,9 @@ internal static class ServeCommand
                 return CliApp.UsageError;
             }
 
-            var options = new WebOptions { Db = parseResult.GetValue(db)!, Urls = address, WriteToken = string.IsNullOrEmpty(writeToken) ? null : writeToken };
+            var options = new WebOptions { Db = IngestCommand.Db(parseResult, db), Urls = address, WriteToken = string.IsNullOrEmpty(writeToken) ? null : writeToken, MaxRequestBytes = requestBytes };
             using var app = DossierWebHost.Build([], options);
-            Console.Error.WriteLine($"dossier: serving {options.Db} on {address}" + (options.WriteToken is null ? "" : " (uploads enabled)"));
+            Console.Error.WriteLine($"dossier: serving {Dossier.Storage.DossierStore.Redact(options.Db)} on {address}" + (options.WriteToken is null ? "" : " (uploads enabled)"));
             app.Run();
             return CliApp.Ok;
         });

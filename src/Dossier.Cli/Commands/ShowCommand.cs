@@ -18,7 +18,7 @@ internal static class ShowCommand
         var command = new Command("show", "Print one story with its claims, evidence and conflicts") { story, db, format };
         command.SetAction(parseResult =>
         {
-            return IngestCommand.WithStore(parseResult.GetValue(db)!, store =>
+            return IngestCommand.WithStore(IngestCommand.Db(parseResult, db), store =>
             {
                 var id = parseResult.GetValue(story)!;
                 var found = store.GetStory(id);

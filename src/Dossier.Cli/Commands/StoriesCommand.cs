@@ -14,7 +14,8 @@ internal static class StoriesCommand
         var actor = new Option<string?>("--actor") { Description = "Only stories with this actor code (PAK matches PAKGOV)" };
         var search = new Option<string?>("--search") { Description = "Only stories with an article containing every word" };
         var limit = new Option<int>("--limit") { Description = "At most this many stories", DefaultValueFactory = _ => 100 };
-        var command = new Command("stories", "List the stories in a database, newest first") { db, since, actor, search, limit };
+        var format = ApiJson.FormatOption();
+        var command = new Command("stories", "List the stories in a database, newest first") { db, since, actor, search, limit, format };
         command.SetAction(parseResult =>
         {
             DateOnly? day = null;
@@ -29,9 +30,14 @@ internal static class StoriesCommand
                 day = parsed;
             }
 
-            return IngestCommand.WithStore(parseResult.GetValue(db)!, store =>
+            return IngestCommand.WithStore(IngestCommand.Db(parseResult, db), store =>
             {
                 var stories = store.Stories(new StoryQuery { Since = day, Actor = parseResult.GetValue(actor), Search = parseResult.GetValue(search), Limit = parseResult.GetValue(limit) });
+                if (parseResult.GetValue(format) == "json")
+                {
+                    return ApiJson.Write(new Dossier.Web.Apis.StoryList(stories));
+                }
+
                 Console.Out.WriteLine("id\tdate\tsources\tarticles\tclaims\ttitle");
                 foreach (var s in stories)
                 {

@@ -109,7 +109,7 @@ public static class ArticlesApi
         var errors = new List<string>();
         var reader = new InputReader();
         var items = inputs.SelectMany(i => reader.Read(i.Name, new MemoryStream(i.Bytes, writable: false)));
-        var report = store.Use(s => s.Ingest(items, DossierPipeline.Default, e =>
+        var report = store.Write(s => s.Ingest(items, DossierPipeline.Default, e =>
         {
             lock (errors)
             {

@@ -10,7 +10,7 @@ namespace Dossier.Web.Pages;
 /// <summary>
 /// The server-rendered pages: pure functions from stored records to HTML. No page carries inline script or
 /// style (the Content-Security-Policy forbids both); claims expand with &lt;details&gt;, so the story page
-/// needs no script at all. Only the timeline page loads scripts: Chart.js and our small timeline.js.
+/// needs no script at all, and the timeline is an SVG drawn here (<see cref="TimelineChart"/>): no page loads a script.
 /// </summary>
 public static class PageRenderer
 {
@@ -163,8 +163,8 @@ public static class PageRenderer
         return Layout(view.Title ?? view.Path, sb.ToString());
     }
 
-    /// <summary>The actor-pair timeline: a form, a chart drawn by Chart.js from the API, and the same data as a table.</summary>
-    public static string TimelinePage(string? first, string? second, TimelineView? timeline, bool hasChart)
+    /// <summary>The actor-pair timeline: a form, a chart drawn on the server as SVG, and the same data as a table.</summary>
+    public static string TimelinePage(string? first, string? second, TimelineView? timeline)
     {
         var sb = new StringBuilder(4096);
         sb.Append("<h1>Actor-pair timeline</h1>\n<form class=\"filters\" method=\"get\" action=\"/timeline\">");
@@ -178,10 +178,9 @@ public static class PageRenderer
         }
 
         sb.Append("<h2>").Text(timeline.First).Append(" ↔ ").Text(timeline.Second).Append("</h2>\n");
-        if (hasChart && timeline.Days.Count > 0)
+        if (timeline.Days.Count > 0)
         {
-            sb.Append("<div class=\"chart\"><canvas id=\"timeline-chart\" role=\"img\" aria-label=\"events per day and mean Goldstein weight\" data-src=\"/api/events/timeline?a=")
-                .Text(Html.Url(timeline.First)).Append("&amp;b=").Text(Html.Url(timeline.Second)).Append("\"></canvas></div>\n");
+            sb.Append("<div class=\"chart\">").Append(TimelineChart.Svg(timeline)).Append("</div>\n");
         }
 
         if (timeline.Days.Count == 0)
@@ -205,23 +204,17 @@ public static class PageRenderer
             sb.Append("<p class=\"note\">").Number(timeline.Undated).Append(" events without a known day are not drawn.</p>\n");
         }
 
-        return Layout("Timeline " + timeline.First + " ↔ " + timeline.Second, sb.ToString(),
-            hasChart && timeline.Days.Count > 0 ? ["/static/chart.umd.min.js", "/static/timeline.js"] : []);
+        return Layout("Timeline " + timeline.First + " ↔ " + timeline.Second, sb.ToString());
     }
 
     /// <summary>A plain not-found page.</summary>
     public static string NotFound(string what) => Layout("Not found", new StringBuilder("<h1>Not found</h1>\n<p>").Text(what).Append("</p>\n").ToString());
 
-    private static string Layout(string title, string body, IReadOnlyList<string>? scripts = null)
+    private static string Layout(string title, string body)
     {
         var sb = new StringBuilder(body.Length + 1024);
         sb.Append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
             .Text(title).Append(" · Dossier</title>\n<link rel=\"stylesheet\" href=\"/static/site.css\">\n");
-        foreach (var src in scripts ?? [])
-        {
-            sb.Append("<script defer src=\"").Append(src).Append("\"></script>\n");
-        }
-
         sb.Append("</head>\n<body>\n<header><nav><a class=\"brand\" href=\"/\">Dossier</a> <a href=\"/\">Stories</a> <a href=\"/timeline\">Timeline</a> <a href=\"/openapi/v1.json\">API</a></nav></header>\n<main>\n")
             .Append(body).Append("</main>\n</body>\n</html>\n");
         return sb.ToString();

@@ -31,7 +31,7 @@ public static class PagesEndpoints
         pages.MapGet("/timeline", (StoreAccess store, string? a, string? b) =>
         {
             var timeline = string.IsNullOrWhiteSpace(a) || string.IsNullOrWhiteSpace(b) ? null : EventsApi.TimelineOf(a, b, EventsApi.Between(store, a, b));
-            return Results.Content(PageRenderer.TimelinePage(a, b, timeline, StaticAssets.HasChartJs), HtmlType);
+            return Results.Content(PageRenderer.TimelinePage(a, b, timeline), HtmlType);
         });
         return app;
     }

@@ -46,6 +46,10 @@ public sealed class InputReader
             {
                 items = [ReadItem.Failed(path, null, "no such file or folder")];
             }
+            else if (Options.IsExcluded(path))
+            {
+                items = [];
+            }
             else
             {
                 items = ReadFile(path);
@@ -139,7 +143,7 @@ public sealed class InputReader
             return;
         }
 
-        foreach (var file in entries)
+        foreach (var file in entries.Where(f => !Options.IsExcluded(f)))
         {
             found.Add((file, null));
         }

@@ -15,6 +15,15 @@ public sealed record ReaderOptions
     /// <summary>Largest header block of a WARC record or HTTP response, in bytes (default 256 KB).</summary>
     public int MaxHeaderBytes { get; init; } = 256 * 1024;
 
+    /// <summary>
+    /// Files never read as inputs, by full path: a store's own database files (<c>news.db</c>, <c>-wal</c>, <c>-shm</c>,
+    /// <c>-journal</c>) when the store lives inside the folder being read. Skipped silently, whether found in a folder or named.
+    /// </summary>
+    public IReadOnlySet<string> Excluded { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>True when <paramref name="path"/> is one of <see cref="Excluded"/>.</summary>
+    internal bool IsExcluded(string path) => Excluded.Count > 0 && Excluded.Contains(Path.GetFullPath(path));
+
     /// <summary>The cap as words for error messages (<c>20 MB</c>).</summary>
     internal string MaxDocumentSizeText => SizeText(MaxDocumentBytes);
 

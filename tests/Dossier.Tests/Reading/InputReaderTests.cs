@@ -18,6 +18,20 @@ public class InputReaderTests
     }
 
     [Fact]
+    public void Excluded_files_are_never_read_whether_found_in_a_folder_or_named()
+    {
+        using var temp = new TempFolder();
+        var kept = temp.Write("note.txt", "Harbour talks resumed on Tuesday.");
+        var db = temp.Write("news.db", "SQLite format 3\0 pretend");
+        var wal = temp.Write("news.db-wal", "log");
+        var reader = new InputReader(new ReaderOptions { Excluded = new HashSet<string>([Path.GetFullPath(db), Path.GetFullPath(wal)], StringComparer.Ordinal) });
+
+        var items = reader.Read([temp.Path, db]).ToList();
+
+        Assert.Equal(kept, Assert.Single(items).Document!.Path);
+    }
+
+    [Fact]
     public void A_text_file_becomes_one_text_document()
     {
         using var temp = new TempFolder();
