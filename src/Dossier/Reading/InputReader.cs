@@ -242,6 +242,7 @@ public sealed class InputReader
         try
         {
             (format, stream, compressed) = Open(raw, length);
+            format = ContentSniffer.ByName(format, path == "-" ? null : path);
         }
         catch (IOException e)
         {
