@@ -56,3 +56,48 @@ public class HostileInputTests
         Assert.Equal(DocumentKind.Text, Assert.Single(items).Document!.Kind);
     }
 }
+
+public class TruncatedGzipTests
+{
+    private static byte[] Page()
+    {
+        var sb = new StringBuilder("<html><head><title>Harbour plan</title></head><body>");
+        for (var i = 0; i < 400; i++)
+        {
+            sb.Append("<p>The council met on Monday to discuss part ").Append(i).Append(" of the harbour plan and its cost.</p>");
+        }
+
+        return Encoding.UTF8.GetBytes(sb.Append("</body></html>").ToString());
+    }
+
+    [Fact]
+    public void A_gzip_file_cut_in_half_keeps_its_text_marked_truncated_and_is_reported()
+    {
+        using var temp = new TempFolder();
+        var whole = Warc.Gzip(Page());
+        var path = temp.Write("page.html.gz", whole[..(whole.Length / 2)]);
+        var items = new InputReader().Read([path]).ToList();
+        Assert.Equal(2, items.Count);
+        var document = items[0].Document!;
+        Assert.Equal(InputReader.TruncatedGzip, document.Hints.Truncated);
+        Assert.StartsWith(InputReader.TruncatedGzip, items[1].Error!.Reason, StringComparison.Ordinal);
+        Assert.Equal(path, items[1].Error!.Path);
+        var article = new Dossier.Extraction.ArticleExtractor().Extract(document).Article!;
+        Assert.Equal(InputReader.TruncatedGzip, article.Metadata.Truncated);
+    }
+
+    [Fact]
+    public void Whole_gzip_files_single_or_multi_member_are_not_marked()
+    {
+        using var temp = new TempFolder();
+        var page = Page();
+        var single = temp.Write("one.html.gz", Warc.Gzip(page));
+        var multi = temp.Write("two.html.gz", [.. Warc.Gzip(page[..1000]), .. Warc.Gzip(page[1000..])]);
+        foreach (var path in new[] { single, multi })
+        {
+            var item = Assert.Single(new InputReader().Read([path]));
+            Assert.Null(item.Document!.Hints.Truncated);
+            Assert.Equal(page.Length, Encoding.UTF8.GetByteCount(item.Document.Content));
+        }
+    }
+}
