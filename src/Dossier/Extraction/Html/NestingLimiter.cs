@@ -26,7 +26,7 @@ internal static class NestingLimiter
     public const long MaxDepthSum = 20_000_000;
 
     /// <summary>Most elements kept for one page.</summary>
-    public const int MaxElements = 300_000;
+    public const int MaxElements = 100_000;
 
     private static readonly HashSet<string> Void = new(
         ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "keygen", "frame", "basefont", "isindex"],

@@ -59,6 +59,15 @@ public class HostilePageTests
         Assert.EndsWith("<p>after</p>", limited, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Elements_past_the_element_cap_become_text()
+    {
+        var html = "<p>" + Repeat("<b>x</b> ", NestingLimiter.MaxElements + 1000) + "</p>";
+        var limited = NestingLimiter.Limit(html);
+        Assert.Equal(NestingLimiter.MaxElements - 1, CountOf(limited, "<b>"));
+        Assert.Equal(NestingLimiter.MaxElements + 1000, CountOf(limited, "x"));
+    }
+
     private static int CountOf(string text, string part)
     {
         var count = 0;
