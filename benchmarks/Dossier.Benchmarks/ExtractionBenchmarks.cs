@@ -57,6 +57,22 @@ public class ExtractionBenchmarks
         return chars;
     }
 
+    /// <summary>
+    /// The nesting scan every page now goes through before parsing (issue 20), alone: its cost beside
+    /// <see cref="Dossier"/> in the same run is what it adds to extraction.
+    /// </summary>
+    [Benchmark]
+    public int NestingScan()
+    {
+        var chars = 0;
+        foreach (var page in pages)
+        {
+            chars += Extraction.Html.NestingLimiter.Limit(page.Content).Length;
+        }
+
+        return chars;
+    }
+
     private static string FindRepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

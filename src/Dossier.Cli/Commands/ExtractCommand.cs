@@ -122,6 +122,11 @@ internal static class ExtractCommand
         }
 
         w.WriteEndArray();
+        if (m.Truncated is { } truncated)
+        {
+            w.WriteString("truncated", truncated);
+        }
+
         w.WriteStartArray("removed");
         foreach (var block in article.Removed)
         {

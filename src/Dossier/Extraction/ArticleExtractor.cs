@@ -27,7 +27,9 @@ public sealed class ArticleExtractor : IArticleExtractor
     public ExtractionOutcome Extract(SourceDocument document)
     {
         var outcome = document.Kind == DocumentKind.Html ? HtmlArticleExtractor.Extract(document) : TextArticleExtractor.Extract(document);
-        return outcome;
+        return document.Hints.Truncated is { } truncated && outcome.Article is { } article
+            ? ExtractionOutcome.Of(article with { Metadata = article.Metadata with { Truncated = truncated } })
+            : outcome;
     }
 
     /// <summary>A stable identifier from path and record: the same input always gets the same id.</summary>

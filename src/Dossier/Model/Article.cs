@@ -40,6 +40,9 @@ public sealed record ArticleMetadata
     /// <summary>Image captions, kept apart from the body.</summary>
     public ImmutableArray<string> Captions { get; init; } = [];
 
+    /// <summary>Why the article's text is incomplete (its gzip file was cut short), when it is.</summary>
+    public string? Truncated { get; init; }
+
     /// <summary>Where each present field came from.</summary>
     public ImmutableArray<Provenance> Sources { get; init; } = [];
 }

@@ -26,6 +26,9 @@ public sealed record SourceHints
     public DateTimeOffset? Published { get; init; }
     public string? Outlet { get; init; }
     public ImmutableArray<string> Authors { get; init; } = [];
+
+    /// <summary>Why the content is incomplete (a gzip file cut short), when it is; carried into the article's metadata.</summary>
+    public string? Truncated { get; init; }
 }
 
 /// <summary>

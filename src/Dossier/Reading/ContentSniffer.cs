@@ -98,7 +98,7 @@ public static class ContentSniffer
 
         if (t[0] == '{')
         {
-            return FirstLineIsNotJson(t) ? ContentFormat.Text : ContentFormat.Jsonl;
+            return FirstLineIsNotJson(t) && !LinesOpenWithBraces(t) ? ContentFormat.Text : ContentFormat.Jsonl;
         }
 
         // Plain text (most of a news feed's files) has no markup to look for; lower-casing its head would be wasted.
@@ -210,6 +210,52 @@ public static class ContentSniffer
         {
             return true;
         }
+    }
+
+    // A JSONL export whose lines are damaged (cut, badly escaped) still has one object per line: every
+    // line opens with a brace. Prose that opens with a brace ("{Draft} ...") goes on with ordinary lines.
+    // Read as JSONL, each damaged line is reported; read as text, the file would become one junk article.
+    private static bool LinesOpenWithBraces(ReadOnlySpan<char> text)
+    {
+        int lines = 0, braced = 0;
+        foreach (var range in text.Split('\n'))
+        {
+            if (range.End.GetOffset(text.Length) == text.Length)
+            {
+                break; // the last line of the head may be cut
+            }
+
+            var line = text[range].Trim(" \t\r\f");
+            if (line.IsEmpty)
+            {
+                continue;
+            }
+
+            lines++;
+            braced += line[0] == '{' ? 1 : 0;
+        }
+
+        return lines >= 2 && braced * 4 >= lines * 3;
+    }
+
+    /// <summary>
+    /// The format as the file's name settles it: a <c>.jsonl</c> or <c>.ndjson</c> file (gzipped or not) holding
+    /// text is read as JSONL whatever its first bytes, so a damaged export is reported line by line.
+    /// </summary>
+    public static ContentFormat ByName(ContentFormat sniffed, string? path) =>
+        sniffed is ContentFormat.Text or ContentFormat.Html or ContentFormat.Feed or ContentFormat.OtherXml && IsJsonlName(path)
+            ? ContentFormat.Jsonl
+            : sniffed;
+
+    private static bool IsJsonlName(string? path)
+    {
+        if (path is null)
+        {
+            return false;
+        }
+
+        var name = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? path[..^3] : path;
+        return name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase);
     }
 
     private static int FirstIndex(string text, params string[] needles)

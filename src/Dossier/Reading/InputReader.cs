@@ -242,10 +242,11 @@ public sealed class InputReader
     {
         ContentFormat format;
         Stream stream;
-        bool compressed;
+        GuardedDecompressionStream? inflated;
         try
         {
-            (format, stream, compressed) = Open(raw, length);
+            (format, stream, inflated) = Open(raw, length);
+            format = ContentSniffer.ByName(format, path == "-" ? null : path);
         }
         catch (IOException e)
         {
@@ -268,6 +269,7 @@ public sealed class InputReader
                 return Single(ReadItem.Failed(path, null, "XML that is neither an RSS or Atom feed nor XHTML"));
         }
 
+        var compressed = inflated is not null;
         if (!compressed && length > Options.MaxDocumentBytes)
         {
             return Single(ReadItem.Failed(path, null, $"larger than the {Options.MaxDocumentSizeText} limit"));
@@ -283,23 +285,35 @@ public sealed class InputReader
             return Single(ReadItem.Failed(path, null, e is ReadLimitException ? e.Message : "read error: " + e.Message));
         }
 
+        // A cut gzip file decompresses without complaint up to the cut: what was read is kept, marked, and reported.
+        var truncated = inflated is not null && !inflated.EndsWithTrailer(bytes) ? TruncatedGzip : null;
         if (!ContentDecoder.TryDecode(bytes, out var text, out var reason))
         {
-            return Single(ReadItem.Failed(path, null, reason));
+            return Single(ReadItem.Failed(path, null, truncated is null ? reason : reason + "; " + truncated));
         }
 
-        return format switch
+        var hints = truncated is null ? SourceHints.None : new SourceHints { Truncated = truncated };
+        IEnumerable<ReadItem> items = format switch
         {
-            ContentFormat.Feed => (FeedReader.Read(path, text), false),
-            ContentFormat.Html => Single(ReadItem.Of(new SourceDocument(path, null, DocumentKind.Html, text, SourceHints.None))),
-            _ => Single(ReadItem.Of(new SourceDocument(path, null, DocumentKind.Text, text, SourceHints.None))),
+            ContentFormat.Feed => FeedReader.Read(path, text),
+            ContentFormat.Html => [ReadItem.Of(new SourceDocument(path, null, DocumentKind.Html, text, hints))],
+            _ => [ReadItem.Of(new SourceDocument(path, null, DocumentKind.Text, text, hints))],
         };
+        if (truncated is not null)
+        {
+            items = [.. items, ReadItem.Failed(path, null, $"{truncated}: kept the {bytes.Length} bytes before the cut")];
+        }
+
+        return (items, false);
     }
+
+    /// <summary>The reason given for a gzip file that ends before its end.</summary>
+    public const string TruncatedGzip = "truncated gzip (ends before its trailer)";
 
     private static (IEnumerable<ReadItem> Items, bool Streaming) Single(ReadItem item) => ([item], false);
 
     // Sniffs the first bytes; for gzip, sniffs again inside. The returned stream replays what was sniffed.
-    private (ContentFormat Format, Stream Stream, bool Compressed) Open(Stream raw, long? length)
+    private (ContentFormat Format, Stream Stream, GuardedDecompressionStream? Inflated) Open(Stream raw, long? length)
     {
         // A small file needs no more head than its size (plus one byte, to see that it ends there).
         var head = new byte[length is { } known && known < ContentSniffer.HeadSize ? (int)known + 1 : ContentSniffer.HeadSize];
@@ -308,13 +322,13 @@ public sealed class InputReader
         var format = ContentSniffer.Sniff(head.AsSpan(0, n));
         if (format != ContentFormat.Gzip)
         {
-            return (format, stream, false);
+            return (format, stream, null);
         }
 
         var inflated = new GuardedDecompressionStream(stream, Options.MaxDecompressionRatio);
         var inner = new byte[ContentSniffer.HeadSize];
         var m = inflated.ReadUpTo(inner);
-        return (ContentSniffer.Sniff(inner.AsSpan(0, m)), new PrefixedStream(inner, m, inflated), true);
+        return (ContentSniffer.Sniff(inner.AsSpan(0, m)), new PrefixedStream(inner, m, inflated), inflated);
     }
 
     private static string BinaryName(Stream stream)

@@ -50,7 +50,12 @@ internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream inn
 /// <summary>Counts the bytes read through it, so a decompressor's input can be compared with its output.</summary>
 internal sealed class CountingStream(Stream inner) : Stream
 {
+    private readonly byte[] tail = new byte[8];
+
     public long Count { get; private set; }
+
+    /// <summary>The last (up to) eight bytes read: where a gzip member keeps its CRC-32 and length.</summary>
+    public ReadOnlySpan<byte> Tail => Count >= 8 ? tail : tail.AsSpan(8 - (int)Count);
 
     public override bool CanRead => true;
     public override bool CanSeek => false;
@@ -63,6 +68,16 @@ internal sealed class CountingStream(Stream inner) : Stream
     public override int Read(Span<byte> buffer)
     {
         var n = inner.Read(buffer);
+        if (n >= 8)
+        {
+            buffer[(n - 8)..n].CopyTo(tail);
+        }
+        else if (n > 0)
+        {
+            tail.AsSpan(n).CopyTo(tail);
+            buffer[..n].CopyTo(tail.AsSpan(8 - n));
+        }
+
         Count += n;
         return n;
     }
@@ -137,6 +152,25 @@ internal sealed class GuardedDecompressionStream : Stream
         }
 
         return n;
+    }
+
+    /// <summary>
+    /// Whether a gzip stream whose whole output is <paramref name="output"/> ended with its trailer. .NET's
+    /// decompressor returns end of data at a cut without a word, so a file cut in half would pass as whole:
+    /// the last member's trailer (CRC-32 and length of its output) must match the end of the output. A cut
+    /// file ends inside compressed data, whose last eight bytes match by chance once in 2^32 or more.
+    /// </summary>
+    public bool EndsWithTrailer(ReadOnlySpan<byte> output)
+    {
+        var tail = counted.Tail;
+        if (tail.Length < 8)
+        {
+            return false;
+        }
+
+        var crc = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(tail);
+        var size = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(tail[4..]);
+        return size <= output.Length && System.IO.Hashing.Crc32.HashToUInt32(output[^(int)size..]) == crc;
     }
 
     public override void Flush() { }

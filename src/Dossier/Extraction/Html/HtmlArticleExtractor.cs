@@ -121,7 +121,7 @@ internal static class HtmlArticleExtractor
     {
         // No index of elements by id (we never look one up) and no syntax bookkeeping: both cost time per element.
         var page = new HtmlDocument { OptionUseIdAttribute = false, OptionCheckSyntax = false };
-        page.LoadHtml(RawTextStripper.Strip(html));
+        page.LoadHtml(NestingLimiter.Limit(RawTextStripper.Strip(html)));
         var body = FindBody(page.DocumentNode);
         var head = PageHead.Read(page, body);
         var tree = PageNode.Build(body ?? page.DocumentNode, MaxDepth, body is null ? null : head);
