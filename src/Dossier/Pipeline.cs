@@ -131,12 +131,17 @@ public sealed class DossierPipeline
 
         // Closed stories are fused on the pool while grouping goes on, and handed to the sink in the order they
         // closed: the grouping thread is the one part of a run that cannot be spread over cores.
-        var fusing = new Queue<Task<Story>>();
+        var fusing = new Queue<Task<(Story Story, SeriesDigest Digest)>>();
+
+        // A few dozen hashed terms per story, kept to the end of the run: series are linked once every story is known.
+        var digests = new List<SeriesDigest>();
         void HandOn(bool wait)
         {
             while (fusing.Count > 0 && (wait || fusing.Peek().IsCompleted || fusing.Count > 4 * DegreeOfParallelism))
             {
-                sink.Story(fusing.Dequeue().GetAwaiter().GetResult());
+                var (story, digest) = fusing.Dequeue().GetAwaiter().GetResult();
+                sink.Story(story);
+                digests.Add(digest);
                 stories++;
             }
         }
@@ -157,7 +162,7 @@ public sealed class DossierPipeline
                 articles++;
                 foreach (var closed in session.TakeClosed())
                 {
-                    fusing.Enqueue(DegreeOfParallelism == 1 ? Task.FromResult(Fuse(closed)) : Task.Run(() => Fuse(closed), CancellationToken.None));
+                    fusing.Enqueue(DegreeOfParallelism == 1 ? Task.FromResult(FuseAndDigest(closed)) : Task.Run(() => FuseAndDigest(closed), CancellationToken.None));
                 }
 
                 HandOn(wait: false);
@@ -169,13 +174,14 @@ public sealed class DossierPipeline
         HandOn(wait: true);
 
         // Fusion of one story is independent of every other: the stories still open are fused in parallel.
-        foreach (var story in session.Stories.AsParallel().AsOrdered().WithDegreeOfParallelism(DegreeOfParallelism).Select(Fuse))
+        foreach (var (story, digest) in session.Stories.AsParallel().AsOrdered().WithDegreeOfParallelism(DegreeOfParallelism).Select(FuseAndDigest))
         {
             sink.Story(story);
+            digests.Add(digest);
             stories++;
         }
 
-        var summary = new AnalysisSummary(articles, stories, errors, generatedAt);
+        var summary = new AnalysisSummary(articles, stories, errors, generatedAt) { Series = StorySeries.Link(digests) };
         sink.Complete(summary);
         return summary;
     }
@@ -185,6 +191,12 @@ public sealed class DossierPipeline
     {
         var story = Fuser.Fuse(cluster);
         return cluster.Announcements.IsDefaultOrEmpty ? story : story with { AnnouncementIds = [.. cluster.Announcements.Select(a => a.Article.Id)] };
+    }
+
+    private (Story Story, SeriesDigest Digest) FuseAndDigest(StoryCluster cluster)
+    {
+        var story = Fuse(cluster);
+        return (story, StorySeries.Digest(story, cluster));
     }
 
     /// <summary>Runs the whole pipeline and keeps every result in memory: for small inputs and tests.</summary>
@@ -213,6 +225,6 @@ public sealed class DossierPipeline
         public void Error(InputError error) => errors.Add(error);
 
         public void Complete(AnalysisSummary summary) =>
-            Result = new AnalysisResult(articles.ToImmutable(), stories.ToImmutable(), errors.ToImmutable(), generatedAt);
+            Result = new AnalysisResult(articles.ToImmutable(), stories.ToImmutable(), errors.ToImmutable(), generatedAt) { Series = summary.Series };
     }
 }

@@ -27,6 +27,46 @@ public class AnalyzeCommandTests
         Assert.Equal(articleIds.Order(), story.GetProperty("articleIds").EnumerateArray().Select(a => a.GetString()).Order());
     }
 
+    // Three rounds of one negotiation, a month apart, two outlets each: our own short reports.
+    private static readonly (string Outlet, string Published, string Title, string Text)[] Rounds =
+    [
+        ("harbourpost.example", "2026-02-04T09:00:00Z", "Norway and Chile open first round of fisheries talks in Oslo",
+            "OSLO, Feb 3 - Norway and Chile opened the first round of talks on a fisheries agreement in Oslo on Tuesday. Norwegian negotiator Ola Berg said the two delegations discussed salmon quotas and catch reporting. Chilean negotiator Ana Soto said the first round had been constructive."),
+        ("coastline.example", "2026-02-04T11:30:00Z", "Fisheries talks: first round between Norway and Chile",
+            "Delegations from Norway and Chile met in Oslo on Tuesday for the first round of fisheries negotiations. The talks covered salmon quotas, catch reporting and inspections at sea, Ola Berg told reporters. A second round is planned in Santiago."),
+        ("harbourpost.example", "2026-03-11T09:00:00Z", "Second round of Norway-Chile fisheries talks ends in Santiago",
+            "SANTIAGO, March 10 - The second round of fisheries talks between Norway and Chile ended in Santiago on Tuesday with a draft text on salmon quotas, negotiator Ana Soto said. Ola Berg said a third round would settle catch reporting."),
+        ("coastline.example", "2026-03-11T12:00:00Z", "Norway, Chile agree draft in second round of fisheries negotiations",
+            "Norway and Chile agreed a draft on salmon quotas at the second round of fisheries negotiations in Santiago on Tuesday. Ana Soto said inspections at sea were still open. The delegations will meet again in Bergen."),
+        ("harbourpost.example", "2026-04-15T09:00:00Z", "Norway and Chile sign fisheries agreement at third round in Bergen",
+            "BERGEN, April 14 - Norway and Chile signed a fisheries agreement on Tuesday at the third round of talks in Bergen, ending negotiations on salmon quotas and catch reporting. Ola Berg and Ana Soto initialled the text."),
+        ("coastline.example", "2026-04-15T13:00:00Z", "Fisheries agreement signed in Bergen after third round of talks",
+            "The third round of fisheries talks between Norway and Chile ended in Bergen on Tuesday with the signing of an agreement on salmon quotas, catch reporting and inspections at sea, negotiators Ola Berg and Ana Soto said."),
+    ];
+
+    [Fact]
+    public void Rounds_of_one_negotiation_are_linked_as_a_series_in_the_json_and_the_brief()
+    {
+        using var folder = new TempFolder();
+        folder.File("rounds.jsonl", string.Join('\n', Rounds.Select(r => JsonSerializer.Serialize(new { outlet = r.Outlet, published = r.Published, title = r.Title, text = r.Text }))) + "\n");
+        var run = DossierProcess.Run(folder.Path, "analyze", "rounds.jsonl", "--format", "json");
+
+        run.AssertExit(0);
+        Assert.Empty(Schema.Value.Validate(run.Stdout));
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.Equal(3, json.RootElement.GetProperty("stories").GetArrayLength());
+        var series = Assert.Single(json.RootElement.GetProperty("series").EnumerateArray());
+        var entries = series.GetProperty("stories").EnumerateArray().ToList();
+        Assert.Equal(["2026-02-03", "2026-03-10", "2026-04-14"], entries.Select(e => e.GetProperty("date").GetString()));
+        Assert.Equal([1, 2, 3], entries.Select(e => e.GetProperty("ordinal").GetInt32()));
+
+        var brief = DossierProcess.Run(folder.Path, "analyze", "rounds.jsonl");
+        brief.AssertExit(0);
+        Assert.Contains("- **Series:** ", brief.Stdout, StringComparison.Ordinal);
+        Assert.Contains("(2 of 3); previous: Oslo, 2026-02-03, no. 1; next: ", brief.Stdout, StringComparison.Ordinal);
+        Assert.Contains("2026-04-14, no. 3", brief.Stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Evidence_offsets_point_at_the_sentence_in_the_article_text()
     {

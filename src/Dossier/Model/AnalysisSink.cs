@@ -1,7 +1,11 @@
 namespace Dossier.Model;
 
 /// <summary>Counts of one run, and the injected clock's time when it started.</summary>
-public sealed record AnalysisSummary(int Articles, int Stories, int Errors, DateTimeOffset GeneratedAt);
+public sealed record AnalysisSummary(int Articles, int Stories, int Errors, DateTimeOffset GeneratedAt)
+{
+    /// <summary>The run's series: stories of one recurring event, linked once every story is known.</summary>
+    public System.Collections.Immutable.ImmutableArray<StorySeriesRecord> Series { get; init; } = [];
+}
 
 /// <summary>
 /// Receives a run's results as they are produced, so that memory is bounded by the stories still open,

@@ -77,6 +77,20 @@ public sealed record Story
     public ImmutableArray<string> Topics { get; init; } = [];
 }
 
+/// <summary>One story's place in a series.</summary>
+/// <param name="StoryId">The story.</param>
+/// <param name="Title">Its title.</param>
+/// <param name="Date">Its event day.</param>
+/// <param name="Location">Its place.</param>
+/// <param name="Ordinal">The ordinal its reports give ("7"), when they give one.</param>
+public sealed record SeriesEntry(string StoryId, string Title, DateOnly? Date, string? Location, int? Ordinal);
+
+/// <summary>Stories of one recurring event (rounds of one negotiation, a central bank's meetings, annual summits), in order.</summary>
+/// <param name="Id">Stable id: the first story's id with a prefix.</param>
+/// <param name="Name">What the stories share: the names all of them mention, and the series noun.</param>
+/// <param name="Stories">The stories, earliest first.</param>
+public sealed record StorySeriesRecord(string Id, string Name, ImmutableArray<SeriesEntry> Stories);
+
 /// <summary>The outcome of one analysis run.</summary>
 /// <param name="Articles">The articles read, in input order.</param>
 /// <param name="Stories">The stories, in a deterministic order.</param>
@@ -86,4 +100,8 @@ public sealed record AnalysisResult(
     ImmutableArray<AnnotatedArticle> Articles,
     ImmutableArray<Story> Stories,
     ImmutableArray<InputError> Errors,
-    DateTimeOffset GeneratedAt);
+    DateTimeOffset GeneratedAt)
+{
+    /// <summary>Stories of one recurring event linked in order (rounds, meetings, summits).</summary>
+    public ImmutableArray<StorySeriesRecord> Series { get; init; } = [];
+}

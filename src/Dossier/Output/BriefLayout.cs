@@ -72,6 +72,45 @@ internal static class BriefLayout
     public static string Join(IEnumerable<string> values) => string.Join(", ", values);
 
     public static string When(Story story) => StatusNames.Iso(story.Date) ?? "date unknown";
+
+    /// <summary>
+    /// Where a story stands in its series, as one line: the series' name, the occurrence before and the one after
+    /// ("previous: Geneva, 2025-05-12"); null when the story is in no series.
+    /// </summary>
+    public static string? SeriesLine(Story story, IReadOnlyList<StorySeriesRecord> series)
+    {
+        foreach (var record in series)
+        {
+            var at = 0;
+            while (at < record.Stories.Length && record.Stories[at].StoryId != story.Id)
+            {
+                at++;
+            }
+
+            if (at == record.Stories.Length)
+            {
+                continue;
+            }
+
+            var parts = new List<string> { $"{record.Name} ({at + 1} of {record.Stories.Length})" };
+            if (at > 0)
+            {
+                parts.Add("previous: " + Occurrence(record.Stories[at - 1]));
+            }
+
+            if (at + 1 < record.Stories.Length)
+            {
+                parts.Add("next: " + Occurrence(record.Stories[at + 1]));
+            }
+
+            return string.Join("; ", parts);
+        }
+
+        return null;
+    }
+
+    private static string Occurrence(SeriesEntry entry) =>
+        string.Join(", ", new[] { entry.Location, StatusNames.Iso(entry.Date), entry.Ordinal is { } n ? "no. " + n.ToString(CultureInfo.InvariantCulture) : null }.Where(p => p is not null));
 }
 
 /// <summary>What a brief shows of one report: its label, its outlet, its title and when it came out.</summary>
@@ -82,6 +121,9 @@ internal sealed record BriefData(IReadOnlyDictionary<string, string> ArticleLabe
 {
     /// <summary>Outlet, title and date per article, for timelines and source names.</summary>
     public IReadOnlyDictionary<string, ReportInfo> Reports { get; init; } = new Dictionary<string, ReportInfo>();
+
+    /// <summary>The run's series, for each story's place in its series.</summary>
+    public System.Collections.Immutable.ImmutableArray<StorySeriesRecord> Series { get; init; } = [];
 
     public string Label(string articleId) => ArticleLabels.GetValueOrDefault(articleId, articleId);
 
@@ -113,7 +155,7 @@ internal sealed class BriefSink(Stream output, Action<BriefData, Stream> render)
 
     public void Complete(AnalysisSummary summary)
     {
-        render(new BriefData(labels, stories, errors, summary.Articles, generatedAt) { Reports = reports }, output);
+        render(new BriefData(labels, stories, errors, summary.Articles, generatedAt) { Reports = reports, Series = summary.Series }, output);
         output.Flush();
     }
 }

@@ -72,6 +72,11 @@ public sealed class HtmlBriefWriter : IResultWriter
                 E(p.Name) + (p.Titles.Length > 0 ? " (" + E(BriefLayout.Join(p.Titles)) + ")" : "") + (p.Actor is null ? "" : " <code>" + E(p.Actor) + "</code>")))).Append("</li>\n");
         }
 
+        if (BriefLayout.SeriesLine(story, result.Series) is { } inSeries)
+        {
+            html.Append("<li><b>Series:</b> ").Append(E(inSeries)).Append("</li>\n");
+        }
+
         html.Append(CultureInfo.InvariantCulture, $"<li><b>Reports:</b> {story.ArticleIds.Length} from {story.IndependentSources} independent source{(story.IndependentSources == 1 ? "" : "s")}: ");
         html.Append(string.Join("; ", story.Sources.Select(s => E(s.Source.StartsWith("article:", StringComparison.Ordinal) && s.ArticleIds.Length > 0 ? result.Outlet(s.ArticleIds[0]) : s.Source) + " (" + E(BriefLayout.Join(s.ArticleIds.Select(id => result.Label(id)))) + ")"))).Append("</li>\n</ul>\n");
 

@@ -65,6 +65,11 @@ public sealed class MarkdownBriefWriter : IResultWriter
             md.Append("- **Topics:** ").Append(Escape(string.Join("; ", story.Topics))).Append('\n');
         }
 
+        if (BriefLayout.SeriesLine(story, result.Series) is { } inSeries)
+        {
+            md.Append("- **Series:** ").Append(Escape(inSeries)).Append('\n');
+        }
+
         var outlets = story.ArticleIds.Select(result.Outlet).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         md.Append(CultureInfo.InvariantCulture, $"- **Reports:** {story.ArticleIds.Length} from {story.IndependentSources} independent source{(story.IndependentSources == 1 ? "" : "s")}: ");
         md.Append(Escape(Names(outlets, 12))).Append('\n');

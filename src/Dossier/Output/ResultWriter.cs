@@ -45,6 +45,6 @@ public static class ResultWriters
             sink.Story(story);
         }
 
-        sink.Complete(new AnalysisSummary(result.Articles.Length, result.Stories.Length, result.Errors.Length, result.GeneratedAt));
+        sink.Complete(new AnalysisSummary(result.Articles.Length, result.Stories.Length, result.Errors.Length, result.GeneratedAt) { Series = result.Series });
     }
 }

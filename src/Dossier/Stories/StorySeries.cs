@@ -1,0 +1,285 @@
+using System.Collections.Immutable;
+using Dossier.Model;
+
+namespace Dossier.Stories;
+
+/// <summary>What series linking keeps of one story: a few dozen hashed terms and names, not its articles.</summary>
+/// <param name="StoryId">The story.</param>
+/// <param name="Title">The story's title, for naming the series.</param>
+/// <param name="Date">The story's event day.</param>
+/// <param name="Location">The story's place.</param>
+/// <param name="Terms">The story's most frequent content terms (hashed) with their counts, in ascending order of the hash.</param>
+/// <param name="Entities">The names its reports mention most, normalised, most mentioned first.</param>
+/// <param name="Ordinals">The ordinals its reports give ("round:7"), most given first, one per series noun.</param>
+/// <param name="Recurring">Whether its reports present it as one occurrence of a recurring event: an ordinal or a series noun ("round", "summit", "meeting") in a title or opening.</param>
+public sealed record SeriesDigest(
+    string StoryId,
+    string Title,
+    DateOnly? Date,
+    string? Location,
+    ImmutableArray<(int Term, int Count)> Terms,
+    ImmutableArray<string> Entities,
+    ImmutableArray<string> Ordinals,
+    bool Recurring);
+
+/// <summary>Options of series linking; the defaults are the ones measured in <c>docs/stories.md</c>.</summary>
+public sealed record SeriesOptions
+{
+    /// <summary>How many of a story's terms its digest keeps.</summary>
+    public int DigestTerms { get; init; } = 40;
+
+    /// <summary>How many of a story's names its digest keeps.</summary>
+    public int DigestEntities { get; init; } = 8;
+
+    /// <summary>Least cosine of two stories' weighted terms for them to be one series.</summary>
+    public double MinCosine { get; init; } = 0.22;
+
+    /// <summary>Least number of names two stories share.</summary>
+    public int MinSharedEntities { get; init; } = 2;
+
+    /// <summary>Least days between two occurrences: closer stories are one event split, or two events of one day, not a series.</summary>
+    public int MinDaysApart { get; init; } = 7;
+
+    /// <summary>Most days between two neighbouring occurrences: a yearly summit is the longest rhythm followed.</summary>
+    public int MaxDaysApart { get; init; } = 400;
+
+    /// <summary>A term in more than this share of the stories (and more than <see cref="CommonTermFloor"/>) says nothing about series.</summary>
+    public double CommonTermShare { get; init; } = 0.05;
+
+    /// <summary>See <see cref="CommonTermShare"/>.</summary>
+    public int CommonTermFloor { get; init; } = 50;
+}
+
+/// <summary>
+/// Links the stories of one recurring event into a series. Grouping keeps look-alike events apart (their days lie
+/// apart, or their ordinals differ); the same likeness, between stories that both present themselves as one
+/// occurrence of something recurring, is what makes them a series. Pure: a function of the digests, whatever
+/// their order.
+/// </summary>
+public static class StorySeries
+{
+    // Characters of each report's text read for terms and series nouns: the opening says what the report is about.
+    private const int OpeningChars = 1500;
+
+    // Words that present an event as one occurrence of something recurring: the series nouns and a few more.
+    private static readonly Lazy<System.Collections.Frozen.FrozenSet<string>> RecurringNouns = new(() =>
+        System.Collections.Frozen.FrozenSet.ToFrozenSet(Lexicon.Lines("stories", "series-nouns.txt").Concat(Lexicon.Lines("stories", "recurring-nouns.txt")), StringComparer.Ordinal));
+
+    /// <summary>The digest of a fused story, from its cluster's reports (announcements left out: they are not the event).</summary>
+    public static SeriesDigest Digest(Story story, StoryCluster cluster, SeriesOptions? options = null)
+    {
+        options ??= new SeriesOptions();
+        var counts = new Dictionary<int, int>();
+        var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
+        var recurring = false;
+        foreach (var annotated in cluster.Articles)
+        {
+            var article = annotated.Article;
+            var opening = TextTerms.Words(article.Text, 0, Math.Min(article.Text.Length, OpeningChars));
+            var title = TextTerms.Words(article.Metadata.Title ?? "");
+            recurring |= title.Exists(w => RecurringNouns.Value.Contains(w.Lower)) || opening.Exists(w => RecurringNouns.Value.Contains(w.Lower));
+            foreach (var term in TextTerms.ContentTerms(title).Concat(TextTerms.ContentTerms(opening)))
+            {
+                var key = ArticleFeatures.TermKey(term);
+                counts[key] = counts.GetValueOrDefault(key) + 1;
+            }
+
+            if (!annotated.Mentions.IsDefaultOrEmpty)
+            {
+                foreach (var name in annotated.Mentions.Where(m => m.Type is not (MentionType.Group or MentionType.Document)).Select(m => ArticleFeatures.Normalise(m.Canonical)).Where(n => n.Length > 1).Distinct(StringComparer.Ordinal))
+                {
+                    names[name] = names.GetValueOrDefault(name) + 1;
+                }
+            }
+
+            foreach (var ordinal in EventFacts.Ordinals(article))
+            {
+                ordinals[ordinal] = ordinals.GetValueOrDefault(ordinal) + 1;
+                recurring = true;
+            }
+        }
+
+        return new SeriesDigest(
+            story.Id,
+            story.Title,
+            story.Date,
+            story.Location,
+            [.. counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key).Take(options.DigestTerms).Select(c => (c.Key, c.Value)).OrderBy(c => c.Key)],
+            [.. names.OrderByDescending(n => n.Value).ThenBy(n => n.Key, StringComparer.Ordinal).Take(options.DigestEntities).Select(n => n.Key)],
+            // One ordinal per series noun: the one most reports give.
+            [.. ordinals.GroupBy(o => SeriesName(o.Key), StringComparer.Ordinal)
+                .Select(g => g.OrderByDescending(o => o.Value).ThenBy(o => o.Key, StringComparer.Ordinal).First().Key)
+                .Order(StringComparer.Ordinal)],
+            recurring);
+    }
+
+    /// <summary>The series among <paramref name="digests"/>: groups of two or more stories, each earliest first; the groups ordered by their first story.</summary>
+    public static ImmutableArray<StorySeriesRecord> Link(IReadOnlyList<SeriesDigest> digests, SeriesOptions? options = null)
+    {
+        options ??= new SeriesOptions();
+
+        // Canonical order, so that the result does not depend on the order stories closed in.
+        var ordered = digests.Where(d => d.Recurring && d.Date is not null)
+            .OrderBy(d => d.Date).ThenBy(d => d.StoryId, StringComparer.Ordinal).ToArray();
+        if (ordered.Length < 2)
+        {
+            return [];
+        }
+
+        var vectors = Weigh(ordered, options);
+        var parent = Enumerable.Range(0, ordered.Length).ToArray();
+        int Find(int i)
+        {
+            while (parent[i] != i)
+            {
+                i = parent[i] = parent[parent[i]];
+            }
+
+            return i;
+        }
+
+        foreach (var (i, j) in CandidatePairs(vectors))
+        {
+            if (Belong(ordered[i], ordered[j], vectors[i], vectors[j], options))
+            {
+                var (a, b) = (Find(i), Find(j));
+                if (a != b)
+                {
+                    parent[Math.Max(a, b)] = Math.Min(a, b);
+                }
+            }
+        }
+
+        return [.. Enumerable.Range(0, ordered.Length)
+            .GroupBy(Find)
+            .Where(g => g.Count() > 1)
+            .OrderBy(g => g.Key)
+            .Select(g => Record([.. g.Select(i => ordered[i])]))];
+    }
+
+    /// <summary>Whether two stories are two occurrences of one recurring event.</summary>
+    private static bool Belong(SeriesDigest a, SeriesDigest b, (int Term, double Weight)[] va, (int Term, double Weight)[] vb, SeriesOptions options)
+    {
+        var days = Math.Abs(a.Date!.Value.DayNumber - b.Date!.Value.DayNumber);
+        if (days < options.MinDaysApart || days > options.MaxDaysApart)
+        {
+            return false;
+        }
+
+        // Two stories giving the same ordinal of one series are one occurrence told twice, not two.
+        if (a.Ordinals.Intersect(b.Ordinals, StringComparer.Ordinal).Any())
+        {
+            return false;
+        }
+
+        return a.Entities.Intersect(b.Entities, StringComparer.Ordinal).Count() >= options.MinSharedEntities
+            && Dot(va, vb) >= options.MinCosine;
+    }
+
+    private static StorySeriesRecord Record(SeriesDigest[] members)
+    {
+        // Names every member mentions (or, failing that, most of them) say what recurs; the series noun says how.
+        var shared = members.SelectMany(m => m.Entities).GroupBy(e => e, StringComparer.Ordinal)
+            .Where(g => g.Count() * 2 > members.Length)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Take(3).Select(g => g.Key).ToList();
+        var noun = members.SelectMany(m => m.Ordinals).Select(SeriesName).GroupBy(n => n, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault();
+        var name = string.Join(", ", shared) + (noun is null ? "" : (shared.Count > 0 ? ": " : "") + noun);
+        var entries = members
+            .OrderBy(m => m.Date).ThenBy(m => m.StoryId, StringComparer.Ordinal)
+            .Select(m => new SeriesEntry(m.StoryId, m.Title, m.Date, m.Location, m.Ordinals.Where(o => noun is not null && SeriesName(o) == noun).Select(OrdinalNumber).FirstOrDefault()))
+            .ToImmutableArray();
+        return new StorySeriesRecord("series-" + entries[0].StoryId, name.Length > 0 ? name : entries[0].Title, entries);
+    }
+
+    // Unit vectors of tf-idf weights over the digests; terms that most stories carry are dropped, as they carry no
+    // sign of a series and would make every pair a candidate.
+    private static (int Term, double Weight)[][] Weigh(SeriesDigest[] digests, SeriesOptions options)
+    {
+        var df = new Dictionary<int, int>();
+        foreach (var digest in digests)
+        {
+            foreach (var (term, _) in digest.Terms)
+            {
+                df[term] = df.GetValueOrDefault(term) + 1;
+            }
+        }
+
+        var common = Math.Max(options.CommonTermFloor, (int)(options.CommonTermShare * digests.Length));
+        var vectors = new (int Term, double Weight)[digests.Length][];
+        for (var i = 0; i < digests.Length; i++)
+        {
+            var weights = digests[i].Terms
+                .Where(t => df[t.Term] <= common)
+                .Select(t => (t.Term, Weight: (1 + Math.Log(t.Count)) * Math.Log(1 + digests.Length / (double)df[t.Term])))
+                .ToArray();
+            var norm = Math.Sqrt(weights.Sum(w => w.Weight * w.Weight));
+            vectors[i] = norm == 0 ? [] : [.. weights.Select(w => (w.Term, w.Weight / norm))];
+        }
+
+        return vectors;
+    }
+
+    // Pairs that share at least one kept term, each once, in index order.
+    private static IEnumerable<(int, int)> CandidatePairs((int Term, double Weight)[][] vectors)
+    {
+        var postings = new Dictionary<int, List<int>>();
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            foreach (var (term, _) in vectors[i])
+            {
+                if (!postings.TryGetValue(term, out var list))
+                {
+                    postings[term] = list = [];
+                }
+
+                list.Add(i);
+            }
+        }
+
+        var pairs = new SortedSet<(int, int)>();
+        foreach (var list in postings.Values)
+        {
+            for (var x = 0; x < list.Count; x++)
+            {
+                for (var y = x + 1; y < list.Count; y++)
+                {
+                    pairs.Add((list[x], list[y]));
+                }
+            }
+        }
+
+        return pairs;
+    }
+
+    // Both vectors are sorted by term.
+    private static double Dot((int Term, double Weight)[] a, (int Term, double Weight)[] b)
+    {
+        double sum = 0;
+        int i = 0, j = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i].Term == b[j].Term)
+            {
+                sum += a[i++].Weight * b[j++].Weight;
+            }
+            else if (a[i].Term < b[j].Term)
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return sum;
+    }
+
+    private static string SeriesName(string ordinal) => ordinal[..ordinal.LastIndexOf(':')];
+
+    private static int? OrdinalNumber(string ordinal) =>
+        int.TryParse(ordinal.AsSpan(ordinal.LastIndexOf(':') + 1), System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+}
