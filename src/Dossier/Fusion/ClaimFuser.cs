@@ -115,7 +115,7 @@ public sealed class ClaimFuser : IClaimFuser
         return new Story
         {
             Id = cluster.Id,
-            Title = StoryFields.Title(cluster),
+            Title = StoryFields.Title(cluster, claims),
             ArticleIds = [.. articles.Select(a => a.Article.Id)],
             Sources = cluster.Sources,
             Date = StoryFields.Date(cluster),

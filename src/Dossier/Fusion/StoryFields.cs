@@ -8,9 +8,64 @@ namespace Dossier.Fusion;
 /// <summary>The story-level fields: title, date, place, participants and coverage, each read from the articles.</summary>
 internal static class StoryFields
 {
-    /// <summary>The title of the first article that has one (arrival order: the report that opened the story).</summary>
-    public static string Title(StoryCluster cluster) =>
-        cluster.Articles.Select(a => a.Article.Metadata.Title).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t)) ?? cluster.Id;
+    /// <summary>
+    /// The title of the first report (arrival order: the report that opened the story) whose title reads as a headline; failing that, the story's most corroborated
+    /// statement of what happened, shortened at a word; failing that, the story's id. Pages whose title the reader
+    /// could not find give their first line instead ("Skip to main content", "UPDATE", an outlet's name): a
+    /// story named after that tells the analyst nothing.
+    /// </summary>
+    public static string Title(StoryCluster cluster, IReadOnlyList<Claim> claims)
+    {
+        if (cluster.Articles.Select(a => a.Article.Metadata.Title).FirstOrDefault(ReadsAsHeadline) is { } headline)
+        {
+            return headline;
+        }
+
+        var statement = claims
+            .Where(c => c.Modality is null or "reported" or "attributed" && !c.Background && !c.Negated)
+            .OrderByDescending(c => c.IndependentSources).ThenBy(c => c.Id.Length).ThenBy(c => c.Id, StringComparer.Ordinal)
+            .Select(c => c.Text).FirstOrDefault();
+        return statement is null ? cluster.Id : Shorten(statement, 120);
+    }
+
+    /// <summary>
+    /// Whether a title reads as a headline: four words or more, mostly letters, not a byline and not page chrome
+    /// (a share prompt, a "skip to content" link).
+    /// </summary>
+    internal static bool ReadsAsHeadline(string? title)
+    {
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            return false;
+        }
+
+        var words = title.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Count(w => w.Any(char.IsLetter)) < 4)
+        {
+            return false;
+        }
+
+        var visible = title.Count(c => !char.IsWhiteSpace(c));
+        if (title.Count(char.IsLetter) < 0.6 * visible)
+        {
+            return false;
+        }
+
+        var lower = title.ToLowerInvariant();
+        return !lower.StartsWith("by ", StringComparison.Ordinal)
+            && !Lexicon.ChromeMarkers.Any(marker => lower.Contains(marker, StringComparison.Ordinal));
+    }
+
+    private static string Shorten(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var cut = text.LastIndexOf(' ', max - 1);
+        return text[..(cut > max / 2 ? cut : max - 1)].TrimEnd(',', ';', ':') + "…";
+    }
 
     /// <summary>The event date most articles give; ties go to the earliest day.</summary>
     public static DateOnly? Date(StoryCluster cluster)

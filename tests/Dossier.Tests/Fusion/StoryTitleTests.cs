@@ -1,0 +1,22 @@
+using Dossier.Fusion;
+
+namespace Dossier.Tests.Fusion;
+
+public class StoryTitleTests
+{
+    [Theory]
+    [InlineData("Norway and Chile sign fisheries agreement in Bergen", true)]
+    [InlineData("Fed cuts rates by a quarter point", true)]
+    // What a reader gives as the title when a page has none: its first line.
+    [InlineData("Skip to main content", false)]
+    [InlineData("Share current article via Email Share current article via Facebook", false)]
+    [InlineData("UPDATE", false)]
+    [InlineData("Harbour Post PRO", false)]
+    [InlineData("Thursday, May 8", false)]
+    [InlineData("By Ana Soto and Ola Berg", false)]
+    [InlineData("12.03.2026 | 14:05 | 1,204 views", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void A_title_is_kept_only_when_it_reads_as_a_headline(string? title, bool headline) =>
+        Assert.Equal(headline, StoryFields.ReadsAsHeadline(title));
+}
