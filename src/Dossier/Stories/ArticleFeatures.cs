@@ -135,7 +135,9 @@ public sealed record ArticleFeatures(
         var run = new List<string>();
         for (var i = 0; i <= words.Count; i++)
         {
-            var isName = i < words.Count && char.IsUpper(text[words[i].Start]) && !SentenceInitial(text, words[i].Start) && !Lexicon.Stopwords.Contains(words[i].Lower);
+            // Capitalised words of dates ("on April 26") are not names: two reports of one day would share them.
+            var isName = i < words.Count && char.IsUpper(text[words[i].Start]) && !SentenceInitial(text, words[i].Start) && !Lexicon.Stopwords.Contains(words[i].Lower)
+                && !Dossier.Language.LanguageData.Default.TimeWords.ContainsKey(words[i].Lower);
             if (isName)
             {
                 run.Add(words[i].Lower);

@@ -42,19 +42,30 @@ public static class EventClustering
 
         // Words alone link reports written from one template about different events (every rate decision, every
         // report of a generated stream): a shared name is asked for as well, unless the names alone are many.
+        // A report may name someone by surname alone ("Kinoni said"), or give names the language stage did not
+        // resolve (its capitalised words stand in): one name sharing a word with a name of the other report is
+        // a shared name for this loose test.
         var shared = SharedCount(a.Entities, b.Entities);
+        if (shared == 0)
+        {
+            shared = SharedNameWords(a.Entities, b.Entities);
+        }
+
         if (a.Entities.IsDefaultOrEmpty || b.Entities.IsDefaultOrEmpty)
         {
             // A report naming nobody the language stage knows (invented or unusual names) links on words alone, at the higher bar.
             return TermCosine(a, b) >= options.UndatedLinkCosine;
         }
 
+        var undated = a.Window is null || b.Window is null;
         if (shared == 0)
         {
-            return false;
+            // Two dated reports of the same days may name different people (one quotes the minister, the other his
+            // aide) and share only the names the language stage does not know: most of their words, then, at the
+            // highest bar.
+            return !undated && TermCosine(a, b) >= options.NamelessLinkCosine;
         }
 
-        var undated = a.Window is null || b.Window is null;
         if (undated && shared >= 3)
         {
             return true;
@@ -626,6 +637,25 @@ public static class EventClustering
 
         var (na, nb) = (a.TermNormSquared, b.TermNormSquared);
         return na == 0 || nb == 0 ? 0 : dot / Math.Sqrt(na * nb);
+    }
+
+    // How many one-word names (of four letters or more) of either report are a word of a longer name of the other:
+    // "kinoni" alone against "vekibe kinoni". Two full names that share a surname ("rizo potute", "kite potute")
+    // are two people.
+    private static int SharedNameWords(ImmutableArray<string> a, ImmutableArray<string> b)
+    {
+        if (a.IsDefaultOrEmpty || b.IsDefaultOrEmpty)
+        {
+            return 0;
+        }
+
+        static int Count(ImmutableArray<string> single, ImmutableArray<string> full)
+        {
+            var words = new HashSet<string>(full.Where(n => n.Contains(' ')).SelectMany(n => n.Split(' ')), StringComparer.Ordinal);
+            return single.Count(n => n.Length >= 4 && !n.Contains(' ') && words.Contains(n));
+        }
+
+        return Count(a, b) + Count(b, a);
     }
 
     // Both arrays are sorted (ordinal), as ArticleFeatures makes them.

@@ -75,6 +75,9 @@ public sealed record StoryGrouperOptions
 
     /// <summary>The same for a pair of which one is undated.</summary>
     public double UndatedLinkCosine { get; init; } = 0.30;
+
+    /// <summary>Least cosine of word counts for two dated reports of close days that share no name to be clustered together.</summary>
+    public double NamelessLinkCosine { get; init; } = 0.65;
 }
 
 /// <summary>
