@@ -591,6 +591,9 @@ internal static class MainContent
     private static bool IsProse(PageNode node) =>
         node.ProseLength >= 60 && node.ProseLength * 2 >= node.TextLength && node.LinkDensity < 0.2;
 
+    /// <summary>Body text in Unicode NFC (see <see cref="UnicodeComposition"/>).</summary>
+    internal static string Normalized(string text) => UnicodeComposition.Compose(text);
+
     private static bool EndsSentence(string text) => text.Length > 0 && text[^1] is '.' or '!' or '?' or '"' or '”' or '。';
 
     /// <summary>Writes a container's blocks as paragraphs separated by blank lines, dropping chrome blocks.</summary>
@@ -603,7 +606,7 @@ internal static class MainContent
         public List<(string Text, string Reason)> Dropped { get; } = [];
 
         /// <summary>The body in Unicode NFC: pages mix composed and decomposed letters ("ü" as u + diaeresis), and text compared later must not depend on which.</summary>
-        public string Text => body.ToString().Normalize(NormalizationForm.FormC);
+        public string Text => Normalized(body.ToString());
 
         public void Write(PageNode container)
         {
