@@ -124,6 +124,12 @@ internal static class MainContent
     /// <summary>Records the text outside the chosen containers that no other rule removed: the largest such blocks, once each.</summary>
     private static void RecordOutside(PageNode node, List<PageNode> containers, ImmutableArray<string> titles, ImmutableArray<RemovedBlock>.Builder removed)
     {
+        // A chosen container at or above this level (the body itself, on a page of bare paragraphs) holds everything below.
+        if (containers.Any(c => IsWithin(node, c)))
+        {
+            return;
+        }
+
         foreach (var child in node.Children)
         {
             if (child.RemovedReason is not null || child.TextLength == 0 || containers.Contains(child))
