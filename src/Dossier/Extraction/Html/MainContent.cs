@@ -605,14 +605,17 @@ internal static class MainContent
     /// <summary>Writes a container's blocks as paragraphs separated by blank lines, dropping chrome blocks.</summary>
     private sealed class BodyWriter(ImmutableArray<string> titles, BoilerplatePhrases phrases)
     {
-        private readonly StringBuilder body = new();
+        // Paragraphs are kept as the strings they are and joined once at the end, and a run made of one text
+        // node is taken as that node's string: on a page of one 20 MB paragraph every extra copy is 40 MB.
+        private readonly List<string> paragraphs = [];
         private readonly StringBuilder run = new();
+        private string? single;
         private int runLinks;
 
         public List<(string Text, string Reason)> Dropped { get; } = [];
 
         /// <summary>The body in Unicode NFC: pages mix composed and decomposed letters ("ü" as u + diaeresis), and text compared later must not depend on which.</summary>
-        public string Text => Normalized(body.ToString());
+        public string Text => Normalized(paragraphs.Count == 1 ? paragraphs[0] : string.Join("\n\n", paragraphs));
 
         public void Write(PageNode container)
         {
@@ -626,7 +629,7 @@ internal static class MainContent
             {
                 if (child.Text is not null)
                 {
-                    run.Append(child.Text);
+                    AppendRun(child.Text);
                     if (node.Tag == "a")
                     {
                         runLinks += child.TextLength;
@@ -686,7 +689,7 @@ internal static class MainContent
             {
                 if (child.Text is not null)
                 {
-                    run.Append(child.Text);
+                    AppendRun(child.Text);
                     runLinks += child.TextLength;
                 }
                 else if (child.RemovedReason is null)
@@ -719,15 +722,34 @@ internal static class MainContent
             return items >= 2 && list.LinkDensity > 0.5;
         }
 
+        /// <summary>Adds text to the current run; the first piece is only remembered, copied when a second one follows.</summary>
+        private void AppendRun(string text)
+        {
+            if (single is null && run.Length == 0)
+            {
+                single = text;
+                return;
+            }
+
+            if (single is not null)
+            {
+                run.Append(single);
+                single = null;
+            }
+
+            run.Append(text);
+        }
+
         private void Flush()
         {
-            if (run.Length == 0)
+            if (single is null && run.Length == 0)
             {
                 return;
             }
 
-            var text = PageNode.Collapse(run.ToString(), false).Trim();
+            var text = PageNode.Collapse(single ?? run.ToString(), false).Trim();
             var links = runLinks;
+            single = null;
             run.Clear();
             runLinks = 0;
             if (text.Length == 0)
@@ -742,12 +764,7 @@ internal static class MainContent
                 return;
             }
 
-            if (body.Length > 0)
-            {
-                body.Append("\n\n");
-            }
-
-            body.Append(text);
+            paragraphs.Add(text);
         }
 
         private string? DropReason(string text, int links)
