@@ -7,7 +7,7 @@
 # PAGES_DIR defaults to ../shared/eval/article-extraction-benchmark/html (*.html or *.html.gz).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-pages="${1:-$repo/../shared/eval/article-extraction-benchmark/html}"
+pages="${1:-${DOSSIER_SHARED:-$repo/../shared}/eval/article-extraction-benchmark/html}"
 seconds="${2:-10}"
 [ -d "$pages" ] || { echo "extraction-vs-readability: no pages folder: $pages" >&2; exit 2; }
 pages="$(cd "$pages" && pwd)"

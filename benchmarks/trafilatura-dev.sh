@@ -6,7 +6,7 @@
 # OUT_DIR (default: a temporary folder) keeps dev.jsonl, per-page.tsv (missed and kept snippets) and summary.json.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-set_dir="$repo/../shared/eval/trafilatura-dev"
+set_dir="${DOSSIER_SHARED:-$repo/../shared}/eval/trafilatura-dev"
 [ -d "$set_dir/html" ] || { echo "trafilatura-dev: no pages folder: $set_dir/html" >&2; exit 2; }
 out="${1:-}"
 if [ -z "$out" ]; then

@@ -3,7 +3,7 @@ using System.Reflection;
 
 namespace Dossier.Extraction.Html;
 
-/// <summary>Short chrome phrases (from <c>data/extraction/html-boilerplate.tsv</c>): blocks equal to or starting with one are dropped.</summary>
+/// <summary>Short chrome phrases (from <c>data/extraction/html-boilerplate.tsv</c>): blocks equal to, starting with or containing one are dropped.</summary>
 internal sealed class BoilerplatePhrases
 {
     /// <summary>Longer blocks are prose even when they start with a listed phrase.</summary>
@@ -11,21 +11,24 @@ internal sealed class BoilerplatePhrases
 
     private readonly FrozenDictionary<string, string> exact;
     private readonly (string Prefix, string Reason)[] prefixes;
+    private readonly (string Needle, string Reason)[] contained;
 
-    private BoilerplatePhrases(FrozenDictionary<string, string> exact, (string, string)[] prefixes)
+    private BoilerplatePhrases(FrozenDictionary<string, string> exact, (string, string)[] prefixes, (string, string)[] contained)
     {
         this.exact = exact;
         this.prefixes = prefixes;
+        this.contained = contained;
     }
 
     /// <summary>The phrases shipped with the library.</summary>
     public static BoilerplatePhrases Default { get; } = Load();
 
-    /// <summary>Parses the TSV format: <c>exact|prefix TAB phrase TAB reason</c>, <c>#</c> comments.</summary>
+    /// <summary>Parses the TSV format: <c>exact|prefix|contains TAB phrase TAB reason</c>, <c>#</c> comments.</summary>
     public static BoilerplatePhrases Parse(IEnumerable<string> lines)
     {
         var exact = new Dictionary<string, string>(StringComparer.Ordinal);
         var prefixes = new List<(string, string)>();
+        var contained = new List<(string, string)>();
         foreach (var line in lines)
         {
             if (line.Length == 0 || line[0] == '#')
@@ -47,13 +50,17 @@ internal sealed class BoilerplatePhrases
             {
                 prefixes.Add((cols[1], cols[2]));
             }
+            else if (cols[0] == "contains")
+            {
+                contained.Add((cols[1], cols[2]));
+            }
             else
             {
-                throw new FormatException("boilerplate phrase kind must be exact or prefix: " + line);
+                throw new FormatException("boilerplate phrase kind must be exact, prefix or contains: " + line);
             }
         }
 
-        return new BoilerplatePhrases(exact.ToFrozenDictionary(StringComparer.Ordinal), [.. prefixes]);
+        return new BoilerplatePhrases(exact.ToFrozenDictionary(StringComparer.Ordinal), [.. prefixes], [.. contained]);
     }
 
     /// <summary>The reason to drop <paramref name="block"/>, or null.</summary>
@@ -73,6 +80,14 @@ internal sealed class BoilerplatePhrases
         foreach (var (prefix, why) in prefixes)
         {
             if (lower.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return why;
+            }
+        }
+
+        foreach (var (needle, why) in contained)
+        {
+            if (lower.Contains(needle, StringComparison.Ordinal))
             {
                 return why;
             }

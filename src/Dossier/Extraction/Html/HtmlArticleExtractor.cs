@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Net;
 using HtmlAgilityPack;
 using Dossier.Model;
 
@@ -19,7 +20,7 @@ internal static class HtmlArticleExtractor
     {
         var (tree, head) = Parse(document.Content);
         var meta = HtmlMetadata.Read(head, tree);
-        var content = MainContent.Extract(tree, meta.TitleVariants, phrases);
+        var content = WithStatedBody(MainContent.Extract(tree, meta.TitleVariants, phrases), meta.ArticleBody);
         if (content.Text.Length == 0)
         {
             return ExtractionOutcome.Failed(document, "no article text");
@@ -126,6 +127,43 @@ internal static class HtmlArticleExtractor
         var head = PageHead.Read(page, body);
         var tree = PageNode.Build(body ?? page.DocumentNode, MaxDepth, body is null ? null : head);
         return (tree, head);
+    }
+
+    /// <summary>
+    /// The JSON-LD <c>articleBody</c> instead of the extracted text when the page's markup holds little of it:
+    /// pages rendered by script ship the body as data and only a caption or a teaser as HTML. Taken only when
+    /// it is a real body (200+ characters) and more than twice what the markup gave; the markup's text is kept before it.
+    /// </summary>
+    internal static MainContentResult WithStatedBody(MainContentResult found, string? stated)
+    {
+        if (stated is null || stated.Length < 2 * Math.Max(found.Text.Length, 100))
+        {
+            return found;
+        }
+
+        var text = StatedText(stated);
+        if (text.Length < 200 || text.Length <= 2 * found.Text.Length)
+        {
+            return found;
+        }
+
+        // What the markup showed (a paywall's lead, a caption) stays in front unless the stated body repeats it.
+        return found.Text.Length == 0 || text.Contains(found.Text, StringComparison.Ordinal) ? found with { Text = text } : found with { Text = found.Text + "\n\n" + text };
+    }
+
+    /// <summary>JSON-LD body text as paragraphs: entities decoded, any markup dropped, whitespace collapsed, lines as paragraphs.</summary>
+    private static string StatedText(string stated)
+    {
+        var decoded = WebUtility.HtmlDecode(stated);
+        if (decoded.Contains('<', StringComparison.Ordinal))
+        {
+            var page = new HtmlDocument();
+            page.LoadHtml(decoded);
+            decoded = WebUtility.HtmlDecode(page.DocumentNode.InnerText);
+        }
+
+        var paragraphs = decoded.Split('\n').Select(line => PageNode.Collapse(line, false).Trim()).Where(line => line.Length > 0);
+        return MainContent.Normalized(string.Join("\n\n", paragraphs));
     }
 
     /// <summary>The body element, looked for among the first levels only (it sits below html, or at the top of a sloppy page).</summary>

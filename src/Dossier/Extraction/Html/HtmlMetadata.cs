@@ -16,6 +16,9 @@ internal sealed record PageMetadata
     public (string Value, string Source)? Section { get; init; }
     public (string Value, string Source)? Language { get; init; }
 
+    /// <summary>The article's text as JSON-LD states it (<c>articleBody</c>), when it does; pages rendered by script may carry the body only there.</summary>
+    public string? ArticleBody { get; init; }
+
     /// <summary>Every title the page gives (title tag, og:title, headline, h1): a body block equal to one is the title again.</summary>
     public ImmutableArray<string> TitleVariants { get; init; } = [];
 }
@@ -49,6 +52,7 @@ internal static class HtmlMetadata
             Outlet = First(("json-ld", ld?.Publisher), ("og:site_name", Get(meta, "og:site_name")), ("meta:application-name", Get(meta, "application-name"))),
             Url = First(("canonical", canonical), ("og:url", Get(meta, "og:url")), ("json-ld", ld?.Url)),
             Section = First(("json-ld", ld?.Section), ("article:section", Get(meta, "article:section")), ("meta:section", Get(meta, "section", "parsely-section"))),
+            ArticleBody = ld?.Body,
             Language = First(("json-ld", ld?.Language), ("html-lang", head.Language), ("og:locale", Get(meta, "og:locale")), ("meta:language", Get(meta, "language", "content-language", "dc.language"))),
         };
 
@@ -148,7 +152,7 @@ internal static class HtmlMetadata
     private static ImmutableArray<string> SplitAuthors(string value) =>
         [.. value.Split([",", " and ", ";", "|"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(s => s.Length > 1).Distinct(StringComparer.Ordinal)];
 
-    private sealed record LdArticle(string? Headline, string? Published, string? Modified, ImmutableArray<string> Authors, string? Publisher, string? Url, string? Section, string? Language);
+    private sealed record LdArticle(string? Headline, string? Published, string? Modified, ImmutableArray<string> Authors, string? Publisher, string? Url, string? Section, string? Language, string? Body);
 
     /// <summary>The first h1 of the body, found without recursion.</summary>
     private static PageNode? FirstHeading(PageNode body)
@@ -266,7 +270,8 @@ internal static class HtmlMetadata
         item.TryGetProperty("publisher", out var publisher) ? NameOf(publisher) : null,
         Str(item, "url") ?? (item.TryGetProperty("mainEntityOfPage", out var main) ? main.ValueKind == JsonValueKind.String ? main.GetString() : Str(main, "@id") : null),
         Str(item, "articleSection"),
-        Str(item, "inLanguage"));
+        Str(item, "inLanguage"),
+        Str(item, "articleBody"));
 
     private static string? Str(JsonElement item, string name)
     {

@@ -124,6 +124,12 @@ internal static class MainContent
     /// <summary>Records the text outside the chosen containers that no other rule removed: the largest such blocks, once each.</summary>
     private static void RecordOutside(PageNode node, List<PageNode> containers, ImmutableArray<string> titles, ImmutableArray<RemovedBlock>.Builder removed)
     {
+        // A chosen container at or above this level (the body itself, on a page of bare paragraphs) holds everything below.
+        if (containers.Any(c => IsWithin(node, c)))
+        {
+            return;
+        }
+
         foreach (var child in node.Children)
         {
             if (child.RemovedReason is not null || child.TextLength == 0 || containers.Contains(child))
@@ -591,19 +597,25 @@ internal static class MainContent
     private static bool IsProse(PageNode node) =>
         node.ProseLength >= 60 && node.ProseLength * 2 >= node.TextLength && node.LinkDensity < 0.2;
 
+    /// <summary>Body text in Unicode NFC (see <see cref="UnicodeComposition"/>).</summary>
+    internal static string Normalized(string text) => UnicodeComposition.Compose(text);
+
     private static bool EndsSentence(string text) => text.Length > 0 && text[^1] is '.' or '!' or '?' or '"' or '”' or '。';
 
     /// <summary>Writes a container's blocks as paragraphs separated by blank lines, dropping chrome blocks.</summary>
     private sealed class BodyWriter(ImmutableArray<string> titles, BoilerplatePhrases phrases)
     {
-        private readonly StringBuilder body = new();
+        // Paragraphs are kept as the strings they are and joined once at the end, and a run made of one text
+        // node is taken as that node's string: on a page of one 20 MB paragraph every extra copy is 40 MB.
+        private readonly List<string> paragraphs = [];
         private readonly StringBuilder run = new();
+        private string? single;
         private int runLinks;
 
         public List<(string Text, string Reason)> Dropped { get; } = [];
 
         /// <summary>The body in Unicode NFC: pages mix composed and decomposed letters ("ü" as u + diaeresis), and text compared later must not depend on which.</summary>
-        public string Text => body.ToString().Normalize(NormalizationForm.FormC);
+        public string Text => Normalized(paragraphs.Count == 1 ? paragraphs[0] : string.Join("\n\n", paragraphs));
 
         public void Write(PageNode container)
         {
@@ -617,7 +629,7 @@ internal static class MainContent
             {
                 if (child.Text is not null)
                 {
-                    run.Append(child.Text);
+                    AppendRun(child.Text);
                     if (node.Tag == "a")
                     {
                         runLinks += child.TextLength;
@@ -677,7 +689,7 @@ internal static class MainContent
             {
                 if (child.Text is not null)
                 {
-                    run.Append(child.Text);
+                    AppendRun(child.Text);
                     runLinks += child.TextLength;
                 }
                 else if (child.RemovedReason is null)
@@ -710,15 +722,34 @@ internal static class MainContent
             return items >= 2 && list.LinkDensity > 0.5;
         }
 
+        /// <summary>Adds text to the current run; the first piece is only remembered, copied when a second one follows.</summary>
+        private void AppendRun(string text)
+        {
+            if (single is null && run.Length == 0)
+            {
+                single = text;
+                return;
+            }
+
+            if (single is not null)
+            {
+                run.Append(single);
+                single = null;
+            }
+
+            run.Append(text);
+        }
+
         private void Flush()
         {
-            if (run.Length == 0)
+            if (single is null && run.Length == 0)
             {
                 return;
             }
 
-            var text = PageNode.Collapse(run.ToString(), false).Trim();
+            var text = PageNode.Collapse(single ?? run.ToString(), false).Trim();
             var links = runLinks;
+            single = null;
             run.Clear();
             runLinks = 0;
             if (text.Length == 0)
@@ -733,12 +764,7 @@ internal static class MainContent
                 return;
             }
 
-            if (body.Length > 0)
-            {
-                body.Append("\n\n");
-            }
-
-            body.Append(text);
+            paragraphs.Add(text);
         }
 
         private string? DropReason(string text, int links)

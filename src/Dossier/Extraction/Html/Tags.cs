@@ -5,12 +5,15 @@ namespace Dossier.Extraction.Html;
 /// <summary>Element names by the role they play in finding the article (HTML vocabulary, not language).</summary>
 internal static class Tags
 {
-    /// <summary>Never hold article text: dropped when the page is copied.</summary>
+    /// <summary>
+    /// Never hold article text: dropped when the page is copied. <c>rt</c> and <c>rp</c> are ruby annotations
+    /// (the reading printed over Japanese or Chinese characters): kept, they would interleave every word with its pronunciation.
+    /// </summary>
     public static readonly FrozenSet<string> NeverContent = FrozenSet.ToFrozenSet(
     [
         "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object", "embed", "video", "audio",
         "source", "track", "img", "picture", "button", "select", "option", "input", "textarea", "link", "meta", "head",
-        "title", "map", "area", "dialog", "param", "frame", "frameset", "applet",
+        "title", "map", "area", "dialog", "param", "frame", "frameset", "applet", "rt", "rp",
     ], StringComparer.Ordinal);
 
     /// <summary>Page chrome by element name (removed with the tag as the reason).</summary>

@@ -291,4 +291,28 @@ public sealed class HtmlArticleExtractorTests
         Assert.Equal("AP", article.Metadata.Credit);
         Assert.Contains(new Provenance("credit", "dateline"), article.Metadata.Sources);
     }
+
+    [Fact]
+    public void Body_given_only_as_JSON_LD_is_taken_after_what_the_markup_shows()
+    {
+        var body = string.Join("\\n", Enumerable.Range(1, 4).Select(i => $"Paragraph {i} of the report, which the page renders by script from its data, says the ferry service resumes in May."));
+        var article = Extract($$"""
+            <html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferry returns","articleBody":"{{body}}"}</script></head>
+            <body><div id="app"><p>The ferry at the pier on Sunday. Photo: harbour office</p></div></body></html>
+            """);
+
+        Assert.StartsWith("The ferry at the pier on Sunday.", article.Text, StringComparison.Ordinal);
+        Assert.Contains("Paragraph 1 of the report", article.Text, StringComparison.Ordinal);
+        Assert.Contains("\n\nParagraph 4 of the report", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ruby_readings_are_not_part_of_the_text()
+    {
+        var article = Extract("""
+            <html><body><article><p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもの<ruby>法律<rt>ほうりつ</rt></ruby>が変わりました。新しい法律では親が子どもをたたくことが禁止されます。</p></article></body></html>
+            """);
+
+        Assert.Equal("子どもの法律が変わりました。新しい法律では親が子どもをたたくことが禁止されます。", article.Text);
+    }
 }
