@@ -178,7 +178,7 @@ public abstract partial class DossierStore : IDisposable
     /// <summary>
     /// Stories matching <paramref name="query"/>, newest first (undated last), then by id; one page of them
     /// (<see cref="StoryQuery.Offset"/>, <see cref="StoryQuery.Limit"/>). Every filter is SQL: the database walks the
-    /// <c>stories_listing</c> index in this order and stops when the page is full.
+    /// <c>stories_listing</c> index (or a status's partial copy of it) in this order and stops when the page is full.
     /// </summary>
     public IReadOnlyList<StorySummary> Stories(StoryQuery query)
     {
@@ -199,7 +199,8 @@ public abstract partial class DossierStore : IDisposable
 
         if (query.Status is { } status)
         {
-            // Counts kept on the story row (schema 2), so the filter costs nothing beyond the row the listing reads.
+            // Counts kept on the story row (schema 2), each with a partial index in the listing order that this exact
+            // condition selects: the filter walks only the stories it keeps.
             where.Add(status switch
             {
                 ClaimStatus.Corroborated => "corroborated > 0",
@@ -211,7 +212,9 @@ public abstract partial class DossierStore : IDisposable
 
         if (!string.IsNullOrWhiteSpace(query.Actor))
         {
-            where.Add("id IN (SELECT story_id FROM story_actors WHERE " + PrefixRange("actor", "@actor") + ")");
+            // EXISTS per story, not IN (list): the database walks the listing in order and probes each story's actors
+            // by primary key until the page is full, instead of collecting and sorting every story of a common actor.
+            where.Add("EXISTS (SELECT 1 FROM story_actors x WHERE x.story_id = stories.id AND " + PrefixRange("x.actor", "@actor") + ")");
             AddPrefix(parameters, "@actor", query.Actor);
         }
 
@@ -231,7 +234,7 @@ public abstract partial class DossierStore : IDisposable
         parameters.Add(("@offset", Math.Max(0, query.Offset)));
         var sql = "SELECT id, title, date, location, independent_sources, article_count, claim_count FROM stories" +
             (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") +
-            " ORDER BY (date IS NULL), date DESC, id LIMIT @limit OFFSET @offset";
+            " ORDER BY date DESC NULLS LAST, id LIMIT @limit OFFSET @offset";
         return Connection.Query(null, sql, r => new StorySummary(
             r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : DateOnly.ParseExact(r.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture),
             r.NullableString(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6)), [.. parameters]);

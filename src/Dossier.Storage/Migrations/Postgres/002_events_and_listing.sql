@@ -8,7 +8,10 @@ UPDATE stories SET
     single_source = (SELECT COUNT(*) FROM claims c WHERE c.story_id = stories.id AND c.status = 'single-source'),
     conflicting   = (SELECT COUNT(*) FROM claims c WHERE c.story_id = stories.id AND c.status = 'conflicting');
 
-CREATE INDEX stories_listing ON stories ((date IS NULL), date DESC, id);
+CREATE INDEX stories_listing ON stories (date DESC NULLS LAST, id);
+CREATE INDEX stories_listing_corroborated ON stories (date DESC NULLS LAST, id) WHERE corroborated > 0;
+CREATE INDEX stories_listing_single_source ON stories (date DESC NULLS LAST, id) WHERE single_source > 0;
+CREATE INDEX stories_listing_conflicting ON stories (date DESC NULLS LAST, id) WHERE conflicting > 0;
 
 CREATE TABLE events (
     seq        BIGINT           NOT NULL,

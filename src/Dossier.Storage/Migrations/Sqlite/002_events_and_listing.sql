@@ -11,8 +11,14 @@ UPDATE stories SET
     single_source = (SELECT COUNT(*) FROM claims c WHERE c.story_id = stories.id AND c.status = 'single-source'),
     conflicting   = (SELECT COUNT(*) FROM claims c WHERE c.story_id = stories.id AND c.status = 'conflicting');
 
--- The listing order (dated stories newest first, undated last, then id): LIMIT/OFFSET walk this index.
-CREATE INDEX stories_listing ON stories ((date IS NULL), date DESC, id);
+-- The listing order (dated stories newest first, undated last, then id; SQLite puts nulls last in a descending
+-- order): LIMIT/OFFSET walk this index, and a date range seeks in it. One partial index per claim status, so a
+-- status filter walks only the stories it keeps and never reads the status columns (they sit behind the story
+-- JSON in the row, on overflow pages).
+CREATE INDEX stories_listing ON stories (date DESC, id);
+CREATE INDEX stories_listing_corroborated ON stories (date DESC, id) WHERE corroborated > 0;
+CREATE INDEX stories_listing_single_source ON stories (date DESC, id) WHERE single_source > 0;
+CREATE INDEX stories_listing_conflicting ON stories (date DESC, id) WHERE conflicting > 0;
 
 -- One row per coded event of a stored article. Articles are never deleted and keep their seq when they move
 -- to another story, so these rows never change; the story comes from the article.
