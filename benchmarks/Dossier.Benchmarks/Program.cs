@@ -17,6 +17,11 @@ if (args.Length > 0 && args[0] == "fusion-speed")
     return FusionBenchmarks.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "web-load")
+{
+    return WebLoad.Run(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "real-corpus")
 {
     return RealLengthCorpus.Run(args[1..]);

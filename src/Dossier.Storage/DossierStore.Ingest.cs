@@ -523,6 +523,32 @@ public abstract partial class DossierStore
             }
         }
 
+        // The coded events as rows (schema 2): the timeline and the event list are then index reads. Keyed by the
+        // article's seq, which a move to another story leaves alone.
+        using (var events = new Db.Prepared(db, transaction,
+                   "INSERT INTO events (seq, position, source, target, code, goldstein, modality, negated, day, sentence) " +
+                   "VALUES (@seq, @p, @s, @t, @c, @g, @m, @n, @d, @sentence)",
+                   "@seq", "@p", "@s", "@t", "@c", "@g", "@m", "@n", "@d", "@sentence"))
+        {
+            foreach (var row in placedAdded)
+            {
+                var article = row.Article;
+                if (article.Events.IsDefaultOrEmpty)
+                {
+                    continue;
+                }
+
+                var day = (article.EventDate ?? (article.Article.Metadata.Published is { } published ? DateOnly.FromDateTime(published.DateTime) : null))
+                    ?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                for (var i = 0; i < article.Events.Length; i++)
+                {
+                    var e = article.Events[i];
+                    var sentence = e.SentenceIndex >= 0 && e.SentenceIndex < article.Sentences.Length ? article.Sentences[e.SentenceIndex].Span.Of(article.Article.Text) : "";
+                    events.Run(row.Seq, i, e.Source.Code, e.Target.Code, e.Code, e.Goldstein, Output.StatusNames.Of(e.Modality), e.Negated ? 1 : 0, day, sentence);
+                }
+            }
+        }
+
         using var move = new Db.Prepared(db, transaction, "UPDATE articles SET story_id = @s WHERE seq = @seq", "@s", "@seq");
         foreach (var article in moved)
         {
@@ -608,12 +634,13 @@ public abstract partial class DossierStore
     private sealed class StoryWriter(DbConnection db, DbTransaction transaction) : IDisposable
     {
         private readonly Db.Prepared upsert = new(db, transaction,
-            "INSERT INTO stories (id, title, date, location, independent_sources, article_count, claim_count, first_seq, last_seq, story) " +
-            "VALUES (@id, @title, @date, @location, @sources, @articles, @claims, @first, @last, @story) " +
+            "INSERT INTO stories (id, title, date, location, independent_sources, article_count, claim_count, first_seq, last_seq, story, corroborated, single_source, conflicting) " +
+            "VALUES (@id, @title, @date, @location, @sources, @articles, @claims, @first, @last, @story, @corroborated, @single, @conflicting) " +
             "ON CONFLICT (id) DO UPDATE SET title = excluded.title, date = excluded.date, location = excluded.location, " +
             "independent_sources = excluded.independent_sources, article_count = excluded.article_count, claim_count = excluded.claim_count, " +
-            "first_seq = excluded.first_seq, last_seq = excluded.last_seq, story = excluded.story",
-            "@id", "@title", "@date", "@location", "@sources", "@articles", "@claims", "@first", "@last", "@story");
+            "first_seq = excluded.first_seq, last_seq = excluded.last_seq, story = excluded.story, " +
+            "corroborated = excluded.corroborated, single_source = excluded.single_source, conflicting = excluded.conflicting",
+            "@id", "@title", "@date", "@location", "@sources", "@articles", "@claims", "@first", "@last", "@story", "@corroborated", "@single", "@conflicting");
 
         private readonly Db.Prepared[] clear =
         [
@@ -649,7 +676,9 @@ public abstract partial class DossierStore
         public void Write(Story story, string json, List<StoredArticle> articles)
         {
             upsert.Run(story.Id, story.Title, story.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), story.Location, story.Sources.Length,
-                articles.Count, story.Claims.Length, articles.Min(a => a.Seq), articles.Max(a => a.Seq), json);
+                articles.Count, story.Claims.Length, articles.Min(a => a.Seq), articles.Max(a => a.Seq), json,
+                WithStatus(ClaimStatus.Corroborated), WithStatus(ClaimStatus.SingleSource), WithStatus(ClaimStatus.Conflicting));
+            int WithStatus(ClaimStatus status) => story.Claims.Count(c => c.Status == status);
             for (var i = 0; i < story.Claims.Length; i++)
             {
                 var c = story.Claims[i];

@@ -175,7 +175,11 @@ public abstract partial class DossierStore : IDisposable
         return new StoreCounts(Count("articles"), Count("sources"), Count("stories"), Count("claims"), Count("evidence"));
     }
 
-    /// <summary>Stories matching <paramref name="query"/>, newest first (undated last), then by id.</summary>
+    /// <summary>
+    /// Stories matching <paramref name="query"/>, newest first (undated last), then by id; one page of them
+    /// (<see cref="StoryQuery.Offset"/>, <see cref="StoryQuery.Limit"/>). Every filter is SQL: the database walks the
+    /// <c>stories_listing</c> index (or a status's partial copy of it) in this order and stops when the page is full.
+    /// </summary>
     public IReadOnlyList<StorySummary> Stories(StoryQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -187,10 +191,31 @@ public abstract partial class DossierStore : IDisposable
             parameters.Add(("@since", since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
 
+        if (query.Until is { } until)
+        {
+            where.Add("date <= @until");
+            parameters.Add(("@until", until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+
+        if (query.Status is { } status)
+        {
+            // Counts kept on the story row (schema 2), each with a partial index in the listing order that this exact
+            // condition selects: the filter walks only the stories it keeps.
+            where.Add(status switch
+            {
+                ClaimStatus.Corroborated => "corroborated > 0",
+                ClaimStatus.SingleSource => "single_source > 0",
+                ClaimStatus.Conflicting => "conflicting > 0",
+                _ => throw new ArgumentOutOfRangeException(nameof(query), status, "unknown claim status"),
+            });
+        }
+
         if (!string.IsNullOrWhiteSpace(query.Actor))
         {
-            where.Add("id IN (SELECT story_id FROM story_actors WHERE actor LIKE @actor)");
-            parameters.Add(("@actor", query.Actor.Trim().ToUpperInvariant() + "%"));
+            // EXISTS per story, not IN (list): the database walks the listing in order and probes each story's actors
+            // by primary key until the page is full, instead of collecting and sorting every story of a common actor.
+            where.Add("EXISTS (SELECT 1 FROM story_actors x WHERE x.story_id = stories.id AND " + PrefixRange("x.actor", "@actor") + ")");
+            AddPrefix(parameters, "@actor", query.Actor);
         }
 
         if (!string.IsNullOrWhiteSpace(query.Search))
@@ -205,13 +230,28 @@ public abstract partial class DossierStore : IDisposable
             parameters.Add(("@q", q));
         }
 
-        parameters.Add(("@limit", query.Limit));
+        parameters.Add(("@limit", Math.Max(0, query.Limit)));
+        parameters.Add(("@offset", Math.Max(0, query.Offset)));
         var sql = "SELECT id, title, date, location, independent_sources, article_count, claim_count FROM stories" +
             (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") +
-            " ORDER BY CASE WHEN date IS NULL THEN 1 ELSE 0 END, date DESC, id LIMIT @limit";
+            " ORDER BY date DESC NULLS LAST, id LIMIT @limit OFFSET @offset";
         return Connection.Query(null, sql, r => new StorySummary(
             r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : DateOnly.ParseExact(r.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture),
             r.NullableString(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6)), [.. parameters]);
+    }
+
+    /// <summary>
+    /// SQL true when <paramref name="column"/> starts with the code prefix in <c>{parameter}</c> (from
+    /// <see cref="AddPrefix"/>): a byte-wise range, so the column's index serves it (a <c>LIKE</c> does not in SQLite).
+    /// </summary>
+    protected virtual string PrefixRange(string column, string parameter) => $"{column} >= {parameter} AND {column} < {parameter}_end";
+
+    /// <summary>Adds the parameters of <see cref="PrefixRange"/>: the upper-cased code and the first string after every code it starts.</summary>
+    private protected static void AddPrefix(List<(string, object?)> parameters, string name, string code)
+    {
+        var prefix = code.Trim().ToUpperInvariant();
+        parameters.Add((name, prefix));
+        parameters.Add((name + "_end", prefix + "\uffff"));
     }
 
     /// <summary>The fused story, or null when there is no story with this id.</summary>

@@ -48,6 +48,11 @@ public sealed class PostgresDossierStore : DossierStore
     }
 
     /// <inheritdoc />
+    /// <remarks>Compared in the "C" collation (bytes, as SQLite does), whatever the database's locale; the indexes use it too.</remarks>
+    protected override string PrefixRange(string column, string parameter) =>
+        $"({column} COLLATE \"C\") >= {parameter} AND ({column} COLLATE \"C\") < {parameter}_end";
+
+    /// <inheritdoc />
     protected override string MatchCondition => "a.tsv @@ plainto_tsquery('english', @q)";
 
     /// <inheritdoc />

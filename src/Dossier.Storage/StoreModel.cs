@@ -62,6 +62,12 @@ public sealed record StoryQuery
     /// <summary>Stories whose date is on or after this day.</summary>
     public DateOnly? Since { get; init; }
 
+    /// <summary>Stories whose date is on or before this day.</summary>
+    public DateOnly? Until { get; init; }
+
+    /// <summary>Stories having at least one claim with this status.</summary>
+    public ClaimStatus? Status { get; init; }
+
     /// <summary>Stories with this actor code (or a code starting with it: <c>PAK</c> matches <c>PAKGOV</c>).</summary>
     public string? Actor { get; init; }
 
@@ -70,6 +76,9 @@ public sealed record StoryQuery
 
     /// <summary>At most this many stories (default 100).</summary>
     public int Limit { get; init; } = 100;
+
+    /// <summary>Skips this many stories of the listing first (paging; default 0).</summary>
+    public int Offset { get; init; }
 }
 
 /// <summary>One line of a story listing.</summary>

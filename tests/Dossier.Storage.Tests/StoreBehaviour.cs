@@ -213,6 +213,77 @@ public abstract class StoreBehaviour<TProvider>(TProvider provider) : IDisposabl
     }
 
     [Fact]
+    public void Story_pages_and_filters_from_sql_are_the_listing_filtered_and_cut_in_memory()
+    {
+        using var store = Open(Provider.NewDatabase(), batch: 40);
+        store.Ingest(TestCorpus.Read(TestCorpus.DemoFiles().Concat(Generated(90))), TestCorpus.Pipeline(), cancellationToken: TestContext.Current.CancellationToken);
+        var stories = store.AllStories().ToList();
+        Assert.True(stories.Count > 20, $"{stories.Count} stories");
+
+        // The listing order, computed here from the stored stories: dated newest first, undated last, then id.
+        var listing = stories.OrderBy(s => s.Date is null).ThenByDescending(s => s.Date).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
+        IReadOnlyList<string> Paged(StoryQuery filter, int size)
+        {
+            var ids = new List<string>();
+            for (var offset = 0; ; offset += size)
+            {
+                var page = store.Stories(filter with { Offset = offset, Limit = size });
+                Assert.True(page.Count <= size);
+                ids.AddRange(page.Select(p => p.Id));
+                if (page.Count < size)
+                {
+                    return ids;
+                }
+            }
+        }
+
+        Assert.Equal(listing.Select(s => s.Id), Paged(new StoryQuery(), 7));
+        Assert.Equal(listing.Skip(5).Take(3).Select(s => s.Id), store.Stories(new StoryQuery { Offset = 5, Limit = 3 }).Select(s => s.Id));
+        Assert.Empty(store.Stories(new StoryQuery { Offset = listing.Count, Limit = 10 }));
+
+        foreach (var status in (ClaimStatus[])[ClaimStatus.Corroborated, ClaimStatus.SingleSource, ClaimStatus.Conflicting])
+        {
+            var expected = listing.Where(s => s.Claims.Any(c => c.Status == status)).Select(s => s.Id).ToList();
+            Assert.Equal(expected, Paged(new StoryQuery { Status = status }, 5));
+        }
+
+        var days = listing.Where(s => s.Date is not null).Select(s => s.Date!.Value).Distinct().Order().ToList();
+        Assert.True(days.Count > 2);
+        var (from, to) = (days[days.Count / 4], days[days.Count * 3 / 4]);
+        Assert.Equal(listing.Where(s => s.Date >= from && s.Date <= to).Select(s => s.Id), Paged(new StoryQuery { Since = from, Until = to }, 4));
+        Assert.Equal(
+            listing.Where(s => s.Date <= to && s.Claims.Any(c => c.Status == ClaimStatus.SingleSource)).Select(s => s.Id),
+            Paged(new StoryQuery { Until = to, Status = ClaimStatus.SingleSource }, 6));
+    }
+
+    [Fact]
+    public void Event_rows_give_the_events_and_the_timeline_the_stored_articles_hold()
+    {
+        using var store = Open(Provider.NewDatabase(), batch: 40);
+        store.Ingest(TestCorpus.Read(TestCorpus.DemoFiles().Concat(Generated(90))), TestCorpus.Pipeline(), cancellationToken: TestContext.Current.CancellationToken);
+
+        // What the event rows must say, read the long way: every stored article of every story, its events.
+        var events = store.AllStories().SelectMany(s => store.ArticlesOf(s.Id)).SelectMany(a => a.Article.Events.Select(e => (Stored: a, Event: e))).ToList();
+        Assert.NotEmpty(events);
+        var (first, second) = events.GroupBy(x => (x.Event.Source.Code[..3], x.Event.Target.Code[..3])).OrderByDescending(g => g.Count()).First().Key;
+        bool Pair(EventRecord e, string a, string b) => e.Source.Code.StartsWith(a, StringComparison.Ordinal) && e.Target.Code.StartsWith(b, StringComparison.Ordinal);
+        var between = events.Where(x => Pair(x.Event, first, second) || Pair(x.Event, second, first))
+            .OrderBy(x => x.Stored.StoryId, StringComparer.Ordinal).ThenBy(x => x.Stored.Seq).ToList();
+        static string? Day(AnnotatedArticle a) => (a.EventDate ?? (a.Article.Metadata.Published is { } p ? DateOnly.FromDateTime(p.DateTime) : null))?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        var rows = store.EventsBetween(first.ToLowerInvariant(), second, limit: 10_000);
+        Assert.Equal(
+            between.Select(x => $"{x.Stored.Article.Article.Id}|{x.Stored.StoryId}|{Day(x.Stored.Article)}|{x.Event.Source.Code}|{x.Event.Target.Code}|{x.Event.Code}|{x.Event.Goldstein}|{x.Stored.Article.Sentences[x.Event.SentenceIndex].Span.Of(x.Stored.Article.Article.Text)}"),
+            rows.Select(r => $"{r.ArticleId}|{r.StoryId}|{r.Day}|{r.Source}|{r.Target}|{r.Code}|{r.Goldstein}|{r.Sentence}"));
+        Assert.Equal(Math.Min(3, between.Count), store.EventsBetween(first, second, limit: 3).Count);
+
+        var expectedDays = between.GroupBy(x => Day(x.Stored.Article)).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key}|{g.Count()}|{Math.Round(g.Sum(x => x.Event.Goldstein), 6)}");
+        Assert.Equal(expectedDays, store.EventDays(second, first).Select(d => $"{d.Day}|{d.Events}|{Math.Round(d.GoldsteinSum, 6)}"));
+        Assert.Empty(store.EventDays("ZZZ", first));
+    }
+
+    [Fact]
     public void Events_export_parses_back_with_gdelt_column_names_and_types()
     {
         using var store = Open(Provider.NewDatabase());

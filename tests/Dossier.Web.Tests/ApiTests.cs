@@ -56,9 +56,29 @@ public class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.Empty(future.GetProperty("stories").EnumerateArray());
     }
 
+    [Fact]
+    public async Task Story_list_pages_follow_next_until_the_last_page()
+    {
+        var whole = (await GetJson("/api/stories?limit=1000")).GetProperty("stories").EnumerateArray().Select(s => s.GetProperty("id").GetString()).ToList();
+        Assert.True(whole.Count > 1, $"{whole.Count} stories");
+
+        var paged = new List<string?>();
+        int? offset = 0;
+        while (offset is { } at)
+        {
+            var page = await GetJson($"/api/stories?limit=1&offset={at}");
+            paged.AddRange(page.GetProperty("stories").EnumerateArray().Select(s => s.GetProperty("id").GetString()));
+            offset = page.GetProperty("next").ValueKind == JsonValueKind.Null ? null : page.GetProperty("next").GetInt32();
+            Assert.True(paged.Count <= whole.Count, "next kept pointing past the last story");
+        }
+
+        Assert.Equal(whole, paged);
+    }
+
     [Theory]
     [InlineData("/api/stories?status=rumoured")]
     [InlineData("/api/stories?since=yesterday")]
+    [InlineData("/api/stories?offset=-1")]
     [InlineData("/api/search")]
     [InlineData("/api/events/timeline?a=CHN")]
     public async Task Malformed_filters_are_a_validation_problem(string url)

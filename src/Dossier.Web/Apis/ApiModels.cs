@@ -49,4 +49,8 @@ public sealed record TimelineView(string First, string Second, IReadOnlyList<Tim
 public sealed record UploadResult(IngestReport Report, IReadOnlyList<string> Errors);
 
 /// <summary>The stories page of the API.</summary>
-public sealed record StoryList(IReadOnlyList<StorySummary> Stories);
+public sealed record StoryList(IReadOnlyList<StorySummary> Stories)
+{
+    /// <summary>The <c>offset</c> that asks for the next page; null when this page is the last.</summary>
+    public int? Next { get; init; }
+}

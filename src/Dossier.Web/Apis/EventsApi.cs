@@ -23,7 +23,7 @@ public static class EventsApi
             return problem;
         }
 
-        return TypedResults.Ok((IReadOnlyList<EventView>)[.. Between(store, a!, b!).Take(Math.Clamp(limit ?? 1000, 1, 10_000))]);
+        return TypedResults.Ok((IReadOnlyList<EventView>)Between(store, a!, b!, Math.Clamp(limit ?? 1000, 1, 10_000)));
     }
 
     internal static Results<Ok<TimelineView>, ValidationProblem> Timeline(StoreAccess store, string? a, string? b)
@@ -33,68 +33,27 @@ public static class EventsApi
             return problem;
         }
 
-        return TypedResults.Ok(TimelineOf(a!, b!, Between(store, a!, b!)));
+        return TypedResults.Ok(TimelineOf(store, a!, b!));
     }
 
-    /// <summary>Events per day and their mean Goldstein weight, days in order.</summary>
-    public static TimelineView TimelineOf(string first, string second, IEnumerable<EventView> events)
+    /// <summary>Events per day and their mean Goldstein weight, days in order: one aggregate over the store's events index.</summary>
+    public static TimelineView TimelineOf(StoreAccess store, string first, string second)
     {
-        ArgumentNullException.ThrowIfNull(events);
-        var undated = 0;
-        var days = new SortedDictionary<string, (int Count, double Sum)>(StringComparer.Ordinal);
-        foreach (var e in events)
-        {
-            if (e.Date is null)
-            {
-                undated++;
-                continue;
-            }
-
-            days.TryGetValue(e.Date, out var day);
-            days[e.Date] = (day.Count + 1, day.Sum + e.Goldstein);
-        }
-
-        return new TimelineView(Code(first), Code(second), [.. days.Select(d => new TimelineDay(d.Key, d.Value.Count, Math.Round(d.Value.Sum / d.Value.Count, 2)))], undated);
+        ArgumentNullException.ThrowIfNull(store);
+        var totals = store.Use(s => s.EventDays(Code(first), Code(second)));
+        return new TimelineView(Code(first), Code(second),
+            [.. totals.Where(t => t.Day is not null).Select(t => new TimelineDay(t.Day!, t.Events, Math.Round(t.GoldsteinSum / t.Events, 2)))],
+            totals.Where(t => t.Day is null).Sum(t => t.Events));
     }
 
     /// <summary>
-    /// Events between the two actors in the stories that name both, article by article. An event's day is the day
-    /// its article's main event happened when the language stage found it, else the publication day.
+    /// Events between the two actors, either direction, by story and article. An event's day is the day its article's
+    /// main event happened when the language stage found it, else the publication day.
     /// </summary>
-    internal static List<EventView> Between(StoreAccess store, string a, string b)
-    {
-        var first = Code(a);
-        var second = Code(b);
-        return store.Use(s =>
-        {
-            var views = new List<EventView>();
-            foreach (var storyId in s.StoriesWithActors(first, second))
-            {
-                foreach (var stored in s.ArticlesOf(storyId))
-                {
-                    var article = stored.Article;
-                    var day = article.EventDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-                        ?? article.Article.Metadata.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                    foreach (var e in article.Events)
-                    {
-                        if (Pair(e, first, second))
-                        {
-                            var sentence = e.SentenceIndex >= 0 && e.SentenceIndex < article.Sentences.Length
-                                ? article.Sentences[e.SentenceIndex].Span.Of(article.Article.Text) : "";
-                            views.Add(new EventView(article.Article.Id, stored.StoryId, day, e.Source.Code, e.Target.Code, e.Code, e.Goldstein,
-                                Output.StatusNames.Of(e.Modality), e.Negated, sentence));
-                        }
-                    }
-                }
-            }
-
-            return views;
-        });
-    }
-
-    private static bool Pair(EventRecord e, string first, string second) =>
-        (e.Source.Code.StartsWith(first, StringComparison.Ordinal) && e.Target.Code.StartsWith(second, StringComparison.Ordinal)) ||
-        (e.Source.Code.StartsWith(second, StringComparison.Ordinal) && e.Target.Code.StartsWith(first, StringComparison.Ordinal));
+    internal static List<EventView> Between(StoreAccess store, string a, string b, int limit) =>
+        store.Use(s => s.EventsBetween(Code(a), Code(b), limit))
+            .Select(e => new EventView(e.ArticleId, e.StoryId, e.Day, e.Source, e.Target, e.Code, e.Goldstein, e.Modality, e.Negated, e.Sentence))
+            .ToList();
 
     private static string Code(string text) => text.Trim().ToUpperInvariant();
 

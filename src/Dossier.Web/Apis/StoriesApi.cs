@@ -11,25 +11,28 @@ public static class StoriesApi
     public static IEndpointRouteBuilder MapStoriesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/stories").WithTags("Stories");
-        api.MapGet("/", List).WithName("ListStories").WithSummary("Stories, newest first, filtered by date, actor, claim status and full-text search");
+        api.MapGet("/", List).WithName("ListStories").WithSummary("Stories, newest first, filtered by date, actor, claim status and full-text search; one page (offset, limit)");
         api.MapGet("/{id}", Get).WithName("GetStory").WithSummary("One story: who, when, where, claims with evidence, conflicts, coverage");
         return app;
     }
 
     /// <summary>The filters of the story list, shared by the API and the page.</summary>
-    public sealed record Filters(string? Since, string? Until, string? Actor, string? Status, string? Q, int? Limit);
+    public sealed record Filters(string? Since, string? Until, string? Actor, string? Status, string? Q, int? Limit, int? Offset = null);
 
-    internal static Results<Ok<StoryList>, ValidationProblem> List(StoreAccess store, string? since, string? until, string? actor, string? status, string? q, int? limit)
+    internal static Results<Ok<StoryList>, ValidationProblem> List(StoreAccess store, string? since, string? until, string? actor, string? status, string? q, int? limit, int? offset)
     {
-        var result = Query(store, new Filters(since, until, actor, status, q, limit));
-        return result.Errors is { } errors ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(new StoryList(result.Stories));
+        var result = Query(store, new Filters(since, until, actor, status, q, limit, offset));
+        return result.Errors is { } errors ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(new StoryList(result.Stories) { Next = result.Next });
     }
 
     internal static Results<Ok<Story>, NotFound> Get(StoreAccess store, string id) =>
         store.Use(s => s.GetStory(id)) is { } story ? TypedResults.Ok(story) : TypedResults.NotFound();
 
-    /// <summary>Runs the filters; <c>Errors</c> names the malformed ones.</summary>
-    internal static (IReadOnlyList<StorySummary> Stories, Dictionary<string, string[]>? Errors) Query(StoreAccess store, Filters filters)
+    /// <summary>
+    /// Runs the filters, all of them in the store's SQL; <c>Errors</c> names the malformed ones. <c>Next</c> is the offset
+    /// of the next page, null on the last one (one row more than the page is read to know).
+    /// </summary>
+    internal static (IReadOnlyList<StorySummary> Stories, Dictionary<string, string[]>? Errors, int? Next) Query(StoreAccess store, Filters filters)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var from = Day(filters.Since, "since", errors);
@@ -50,31 +53,20 @@ public static class StoriesApi
             }
         }
 
-        var limit = Math.Clamp(filters.Limit ?? 100, 1, 1000);
-        if (errors.Count > 0)
+        if (filters.Offset is < 0)
         {
-            return ([], errors);
+            errors["offset"] = ["expected 0 or more"];
         }
 
-        // Until and status are filtered here, after the store's query: ask it for enough rows to fill the page.
-        var needsMore = to is not null || wanted is not null;
-        return store.Use(s =>
+        var limit = Math.Clamp(filters.Limit ?? 100, 1, 1000);
+        var offset = Math.Max(0, filters.Offset ?? 0);
+        if (errors.Count > 0)
         {
-            var rows = s.Stories(new StoryQuery { Since = from, Actor = filters.Actor, Search = filters.Q, Limit = needsMore ? 100_000 : limit });
-            IEnumerable<StorySummary> kept = rows;
-            if (to is { } last)
-            {
-                kept = kept.Where(r => r.Date is { } d && d <= last);
-            }
+            return ([], errors, null);
+        }
 
-            if (wanted is { } w)
-            {
-                var ids = s.StoriesWithStatus(w);
-                kept = kept.Where(r => ids.Contains(r.Id));
-            }
-
-            return ((IReadOnlyList<StorySummary>)[.. kept.Take(limit)], (Dictionary<string, string[]>?)null);
-        });
+        var rows = store.Use(s => s.Stories(new StoryQuery { Since = from, Until = to, Status = wanted, Actor = filters.Actor, Search = filters.Q, Limit = limit + 1, Offset = offset }));
+        return rows.Count > limit ? ([.. rows.Take(limit)], null, offset + limit) : (rows, null, null);
     }
 
     private static DateOnly? Day(string? text, string name, Dictionary<string, string[]> errors)

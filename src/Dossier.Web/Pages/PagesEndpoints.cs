@@ -13,7 +13,7 @@ public static class PagesEndpoints
         pages.MapGet("/", (StoreAccess store, string? since, string? until, string? actor, string? status, string? q) =>
         {
             var filters = new StoriesApi.Filters(since, until, actor, status, q, 200);
-            var (stories, errors) = StoriesApi.Query(store, filters);
+            var (stories, errors, _) = StoriesApi.Query(store, filters);
             return Results.Content(PageRenderer.StoryList(filters, stories, errors), HtmlType);
         });
         pages.MapGet("/stories/{id}", (StoreAccess store, string id) =>
@@ -30,7 +30,7 @@ public static class PagesEndpoints
         });
         pages.MapGet("/timeline", (StoreAccess store, string? a, string? b) =>
         {
-            var timeline = string.IsNullOrWhiteSpace(a) || string.IsNullOrWhiteSpace(b) ? null : EventsApi.TimelineOf(a, b, EventsApi.Between(store, a, b));
+            var timeline = string.IsNullOrWhiteSpace(a) || string.IsNullOrWhiteSpace(b) ? null : EventsApi.TimelineOf(store, a, b);
             return Results.Content(PageRenderer.TimelinePage(a, b, timeline), HtmlType);
         });
         return app;
