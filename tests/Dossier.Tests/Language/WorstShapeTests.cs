@@ -132,4 +132,18 @@ public class WorstShapeTests
         Assert.All(annotated.Quotes, q => Assert.True(q.Span.End <= read));
         Assert.All(annotated.Times, t => Assert.True(t.Span.End <= read));
     }
+
+    [Theory]
+    [InlineData("0001-01-01T00:00:00+00:00")]
+    [InlineData("9999-12-31T00:00:00+00:00")]
+    public void A_publication_date_at_the_calendars_edge_leaves_times_unresolved_not_the_article_lost(string published)
+    {
+        const string text = "The team won on Tuesday night. The talks resume next year and again on Monday.";
+        var article = new Article("a", "a.html", null, text, ArticleMetadata.Empty with { Published = DateTimeOffset.Parse(published, System.Globalization.CultureInfo.InvariantCulture) }, []);
+
+        var annotated = new TextAnnotator().Annotate(article);
+
+        Assert.NotEmpty(annotated.Times);
+        Assert.All(annotated.Times, t => Assert.True(t.Span.End <= text.Length));
+    }
 }
