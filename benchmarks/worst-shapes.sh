@@ -69,6 +69,11 @@ PY
 }
 
 echo "machine: $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%dT%H:%MZ); size $SIZE bytes"
+# The floor: one sentence through the same command (start-up, dictionaries, JIT) at the same load.
+echo "Officials met in Beijing on Monday." > "$WORK/one-sentence.txt"
+/usr/bin/time -f "%e %U %S %M" -o "$WORK/time.txt" dotnet "$CLI" analyze "$WORK/one-sentence.txt" --format json --out "$WORK/out.json" >/dev/null 2>&1 || true
+read -r wall user sys rss_kb < <(tail -1 "$WORK/time.txt")
+awk -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss_kb" 'BEGIN { printf "floor (one sentence): %.1f s wall, %.1f CPU-s, %.0f MB\n", w, u + s, r / 1024 }'
 printf '%-15s %9s %7s %7s %8s %4s  %-8s %s\n' shape bytes wall_s cpu_s rss_MB exit verdict stderr
 failed=0
 for shape in $SHAPES; do
