@@ -6,6 +6,7 @@
 # allocation volume; under the cap the same runs complete, which is what "bounded" means here.
 #   benchmarks/bounded-memory.sh [SIZES="1000 10000 100000"] [WORKDIR=/tmp/dossier-e2e] [CAP_MB=64]
 # Corpora are those of benchmarks/end-to-end.sh (same generator, same seed, reused when present).
+# Memory and time of one huge hostile document (issue 20) are measured by benchmarks/worst-shapes.sh.
 set -euo pipefail
 SIZES=${1:-"1000 10000 100000"}
 WORK=${2:-/tmp/dossier-e2e}

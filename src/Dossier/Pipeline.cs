@@ -87,7 +87,10 @@ public sealed class DossierPipeline
                 return (null, extracted.Error);
             }
 
-            return (Coder.Code(Annotator.Annotate(extracted.Article)), null);
+            var annotated = Coder.Code(Annotator.Annotate(extracted.Article));
+            return annotated.AnnotatedLength is { } read
+                ? (annotated, new InputError(document.Path, document.Record, $"text of {annotated.Article.Text.Length} characters: annotated the first {read} only"))
+                : (annotated, null);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -9,9 +9,19 @@ namespace Dossier.Language;
 /// headings without final punctuation stand alone) unless the line was merely wrapped; full stops after
 /// abbreviations (Mr., Jan., No. 5), initials and decimals do not end sentences; closing quotes after the
 /// full stop stay with their sentence; datelines ("BEIJING:") and list markers are left out of sentences.
+/// A run of text longer than <see cref="MaxSentenceLength"/> without a sentence end is cut into pieces of at
+/// most that length, at whitespace, so that no later stage sees a sentence it cannot afford.
 /// </summary>
 public static class SentenceSplitter
 {
+    /// <summary>
+    /// The longest sentence handed on, in characters. The longest sentence in the news we evaluate on has under
+    /// 500 characters; a page with no sentence ends at all (a table, a pasted log, a hostile page) would
+    /// otherwise become one sentence of megabytes, and the mention, quote and event rules look at pairs of
+    /// words within a sentence.
+    /// </summary>
+    public const int MaxSentenceLength = 2000;
+
     /// <summary>The sentences of <paramref name="text"/>, as spans.</summary>
     public static ImmutableArray<Sentence> Split(string text) => Split(text, LanguageData.Default, out _);
 
@@ -125,6 +135,9 @@ public static class SentenceSplitter
 
             if (j >= pe || !char.IsWhiteSpace(text[j]))
             {
+                // Every mark of the run would reach the same j and the same verdict: go on after the run, so that a
+                // run of a million dots costs one pass, not one pass per dot.
+                i = j - 1;
                 continue;
             }
 
@@ -136,12 +149,13 @@ public static class SentenceSplitter
 
             if (k >= pe)
             {
-                continue;
+                break;
             }
 
             var n = text[k];
             if (!(char.IsUpper(n) || n is '\u201C' or '\u2018' or '"' or '\'' or '('))
             {
+                i = j - 1;
                 continue;
             }
 
@@ -342,9 +356,35 @@ public static class SentenceSplitter
     private static void Add(ImmutableArray<Sentence>.Builder sentences, string text, int start, int end, int paragraph)
     {
         var (s, e) = Trim(text, start, end);
+        while (e - s > MaxSentenceLength)
+        {
+            var cut = CutPoint(text, s, s + MaxSentenceLength);
+            var (ps, pe) = Trim(text, s, cut);
+            sentences.Add(new Sentence(TextSpan.FromBounds(ps, pe), paragraph));
+            (s, e) = Trim(text, cut, e);
+        }
+
         if (e > s)
         {
             sentences.Add(new Sentence(TextSpan.FromBounds(s, e), paragraph));
         }
+    }
+
+    /// <summary>
+    /// Where to cut an overlong sentence that starts at <paramref name="s"/>: at the last whitespace before
+    /// <paramref name="limit"/> in its second half, else at the limit itself (never inside a surrogate pair).
+    /// </summary>
+    internal static int CutPoint(string text, int s, int limit)
+    {
+        var floor = s + ((limit - s) / 2);
+        for (var k = limit; k > floor; k--)
+        {
+            if (char.IsWhiteSpace(text[k]))
+            {
+                return k;
+            }
+        }
+
+        return char.IsLowSurrogate(text[limit]) ? limit - 1 : limit;
     }
 }

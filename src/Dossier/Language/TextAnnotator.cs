@@ -26,6 +26,16 @@ public sealed record AnnotationOptions
 /// </summary>
 public sealed class TextAnnotator : ITextAnnotator
 {
+    /// <summary>
+    /// The most characters of an article the language stage reads (about 10,000 words); the events, stories and
+    /// fusion stages see only what it found there. The longest report we evaluate on has 54,000 characters; a 20 MB
+    /// page of text is not news, and reading all of it would hold up the batch: the fuser compares every claim of
+    /// a story with its like, and 100,000 characters of alike sentences cost it over 3 CPU-seconds. Past the limit
+    /// the text is kept whole in the article but annotated only up to a line end or a space before the limit, and
+    /// the pipeline reports that in one line naming the record (docs/language.md, "Long texts").
+    /// </summary>
+    public const int MaxAnnotatedLength = 60_000;
+
     private readonly LanguageData data;
     private readonly MentionFinder mentions;
     private readonly TimeExtractor times;
@@ -60,7 +70,7 @@ public sealed class TextAnnotator : ITextAnnotator
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(options);
-        var text = article.Text;
+        var text = Readable(article.Text);
         var sentences = SentenceSplitter.Split(text, data, out var dateline);
         if (article.Metadata.DatelineSpan is { } given && given.End <= text.Length)
         {
@@ -70,7 +80,7 @@ public sealed class TextAnnotator : ITextAnnotator
         var tokens = Tokenizer.Tokenize(text);
         var flags = data.Classify(text, tokens);
         var found = mentions.Find(text, tokens, flags, sentences, dateline);
-        var (resolved, matches) = ResolveTimes(article, tokens, flags, sentences, options);
+        var (resolved, matches) = ResolveTimes(text, article, tokens, flags, sentences, options);
         if (actors is not null)
         {
             found = UserCodes(found, EventDate(sentences, dateline, matches, resolved));
@@ -85,22 +95,51 @@ public sealed class TextAnnotator : ITextAnnotator
             Quotes = said,
             EventDate = EventDate(sentences, dateline, matches, resolved),
             EventLocation = EventLocation(text, sentences, dateline, found),
+            AnnotatedLength = text.Length < article.Text.Length ? text.Length : null,
         };
+    }
+
+    /// <summary>
+    /// How much of <paramref name="text"/> is annotated: all of it up to <see cref="MaxAnnotatedLength"/>, else up
+    /// to the last line break in the limit's second half, else the last whitespace there, else the limit.
+    /// </summary>
+    internal static int ReadableLength(string text)
+    {
+        if (text.Length <= MaxAnnotatedLength)
+        {
+            return text.Length;
+        }
+
+        var floor = MaxAnnotatedLength / 2;
+        var line = text.LastIndexOf('\n', MaxAnnotatedLength, MaxAnnotatedLength - floor);
+        if (line > floor)
+        {
+            return line;
+        }
+
+        return SentenceSplitter.CutPoint(text, 0, MaxAnnotatedLength);
+    }
+
+    private static string Readable(string text)
+    {
+        var length = ReadableLength(text);
+        return length == text.Length ? text : text[..length];
     }
 
     /// <summary>Resolves the times of an already annotated article again, against <paramref name="referenceDate"/> given from outside.</summary>
     public AnnotatedArticle Reresolve(AnnotatedArticle annotated, DateOnly referenceDate, string source = "external")
     {
         ArgumentNullException.ThrowIfNull(annotated);
-        var tokens = Tokenizer.Tokenize(annotated.Article.Text);
-        var (resolved, matches) = ResolveTimes(annotated.Article, tokens, data.Classify(annotated.Article.Text, tokens), annotated.Sentences, new AnnotationOptions { ReferenceDate = referenceDate, ReferenceSource = source });
-        SentenceSplitter.Split(annotated.Article.Text, data, out var dateline);
+        var text = Readable(annotated.Article.Text);
+        var tokens = Tokenizer.Tokenize(text);
+        var (resolved, matches) = ResolveTimes(text, annotated.Article, tokens, data.Classify(text, tokens), annotated.Sentences, new AnnotationOptions { ReferenceDate = referenceDate, ReferenceSource = source });
+        SentenceSplitter.Split(text, data, out var dateline);
         return annotated with { Times = resolved, EventDate = EventDate(annotated.Sentences, dateline, matches, resolved) };
     }
 
-    private (ImmutableArray<TimeExpression> Times, List<TimeMatch> Matches) ResolveTimes(Article article, Token[] tokens, WordFlags[] flags, ImmutableArray<Sentence> sentences, AnnotationOptions options)
+    private (ImmutableArray<TimeExpression> Times, List<TimeMatch> Matches) ResolveTimes(string text, Article article, Token[] tokens, WordFlags[] flags, ImmutableArray<Sentence> sentences, AnnotationOptions options)
     {
-        var matches = times.Extract(article.Text, tokens, flags, sentences);
+        var matches = times.Extract(text, tokens, flags, sentences);
         TimeReference reference;
         if (options.ReferenceDate is { } external)
         {

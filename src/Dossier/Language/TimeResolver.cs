@@ -30,11 +30,25 @@ public static class TimeResolver
         var result = ImmutableArray.CreateBuilder<TimeExpression>(matches.Count);
         foreach (var m in matches)
         {
-            var (value, from) = Value(m, reference);
+            var (value, from) = InRange(m, reference);
             result.Add(new TimeExpression(m.Span, value, from));
         }
 
         return result.ToImmutable();
+    }
+
+    private static (string Value, string From) InRange(TimeMatch m, TimeReference reference)
+    {
+        try
+        {
+            return Value(m, reference);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // A reference at the calendar's edge (a page dated 0001-01-01 or 9999-12-31) takes "on Monday" or
+            // "next year" off the calendar: such a time is unresolved, and the article is kept.
+            return ("XXXX-XX-XX", "unresolved");
+        }
     }
 
     /// <summary>Infers a reference from the text's own time expressions, or <see cref="TimeReference.None"/>.</summary>

@@ -101,4 +101,10 @@ public sealed record AnnotatedArticle(Article Article)
 
     /// <summary>Where the article's main event happened, when the language stage could tell.</summary>
     public string? EventLocation { get; init; }
+
+    /// <summary>
+    /// How many leading characters of the text were annotated, when the text was too long to read whole (null when
+    /// all of it was): every annotation lies before this offset.
+    /// </summary>
+    public int? AnnotatedLength { get; init; }
 }

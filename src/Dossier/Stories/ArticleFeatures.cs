@@ -57,15 +57,18 @@ public sealed record ArticleFeatures(
             }
         }
 
-        var words = TextTerms.Words(article.Text);
+        // Only what the language stage read (issue 20): a 20 MB text is annotated up to a limit, and its terms,
+        // ranges and names past it would cost seconds for nothing the annotations can back.
+        var text = annotated.AnnotatedLength is { } read ? article.Text[..read] : article.Text;
+        var words = TextTerms.Words(text);
         AddTerms(TextTerms.ContentTerms(article.Metadata.Title ?? ""), 2);
         AddTerms(TextTerms.ContentTerms(words), 1);
 
         // A written range of values ("4%–4.25%") is one fact, weighed like a title word.
-        AddTerms([.. EventFacts.Ranges(article.Text)], 2);
+        AddTerms([.. EventFacts.Ranges(text)], 2);
 
         var entities = annotated.Mentions.IsDefaultOrEmpty
-            ? CapitalisedNames(article.Text, words)
+            ? CapitalisedNames(text, words)
             : [.. annotated.Mentions.Where(m => m.Type is not (MentionType.Group or MentionType.Document)).Select(m => Normalise(m.Canonical)).Where(e => e.Length > 1).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
         DateOnly? date = annotated.EventDate ?? (article.Metadata.Published is { } p ? DateOnly.FromDateTime(p.UtcDateTime) : null);
