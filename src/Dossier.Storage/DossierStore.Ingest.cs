@@ -233,6 +233,12 @@ public abstract partial class DossierStore
             if (item.Result.Article is { } article)
             {
                 candidates.Add((item, article, item.ContentKey!, item.Url));
+                if (item.Result.Error is { } partial)
+                {
+                    // Read in part (a text beyond the language stage's cap): stored, and said, as `analyze` says it.
+                    tally.AddFailed();
+                    onError?.Invoke(partial);
+                }
             }
             else
             {

@@ -37,5 +37,15 @@ public class WorstShapeAnalyzeTests
         var giant = articles.Single(a => a.GetProperty("path").GetString()!.EndsWith("giant.txt", StringComparison.Ordinal));
         Assert.True(giant.GetProperty("text").GetString()!.Length > 3_900_000, "the text is kept whole");
         Assert.InRange(giant.GetProperty("sentenceCount").GetInt32(), 1, 60_000 / 1_000 + 1);
+
+        // `ingest` stores both and says the same of the giant one.
+        var ingest = DossierProcess.Run(folder.Path, "ingest", "giant.txt", "good.txt", "--db", "store.db");
+        ingest.AssertExit(1);
+        var ingestLine = Assert.Single(ingest.ErrorLines, l => l.Contains("annotated the first", StringComparison.Ordinal));
+        Assert.Contains("giant.txt", ingestLine, StringComparison.Ordinal);
+        var stories = DossierProcess.Run(folder.Path, "stories", "--db", "store.db", "--format", "json");
+        stories.AssertExit(0);
+        using var listed = JsonDocument.Parse(stories.Stdout);
+        Assert.Equal(2, listed.RootElement.GetProperty("stories").GetArrayLength());
     }
 }
