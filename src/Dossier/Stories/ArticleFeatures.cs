@@ -81,7 +81,6 @@ public sealed record ArticleFeatures(
             ? ImmutableArray<string>.Empty
             : [.. annotated.Events.Select(e => $"{e.Source.Code}|{e.RootCode}|{e.Target.Code}").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         var (sourceKey, sourceLabel) = SourceOf(article.Metadata);
-        var shingles = Fingerprints.Shingles(words);
         var announcement = EventFacts.IsAnnouncement(annotated);
         return new ArticleFeatures(
             article.Id,
@@ -96,7 +95,7 @@ public sealed record ArticleFeatures(
             sourceKey,
             sourceLabel,
             Fingerprints.ExactHash(words),
-            [.. Fingerprints.MinHash(shingles)],
+            ImmutableCollectionsMarshal.AsImmutableArray(Fingerprints.Signature(words)),
             EventWindow.Of(annotated, announcement),
             EventFacts.Ordinals(article),
             announcement);
