@@ -33,12 +33,12 @@ public sealed class CameoEventCoder : IEventCoder
         var sentences = article.Sentences.IsDefaultOrEmpty ? [new Sentence(new TextSpan(0, text.Length), 0)] : article.Sentences;
         var mentions = article.Mentions.IsDefaultOrEmpty ? [] : article.Mentions;
         var events = ImmutableArray.CreateBuilder<EventRecord>();
-        var (pair, aliases) = Salience(text, sentences, date);
+        var (pair, aliases, scans) = Salience(text, sentences, date);
         for (var s = 0; s < sentences.Length; s++)
         {
             var span = sentences[s].Span;
             var local = MentionsIn(mentions, span, pair, text, aliases);
-            events.AddRange(_coder.Code(text, span.Start, span.End, s, date, local, null));
+            events.AddRange(_coder.Code(text, span.Start, span.End, s, date, local, null, scan: scans[s]));
         }
         return article with { Events = events.ToImmutable() };
     }
@@ -89,16 +89,19 @@ public sealed class CameoEventCoder : IEventCoder
 
     /// <summary>
     /// The two actors the article is mostly about (named most often, first named first), for "the two sides";
-    /// and surnames of people named in full ("Dar" after "Ishaq Dar"), for later bare mentions.
+    /// and surnames of people named in full ("Dar" after "Ishaq Dar"), for later bare mentions. Each sentence's
+    /// scan (tokens, actor marks) is handed back for coding, which would otherwise read every sentence again.
     /// </summary>
-    private (List<string> Pair, Dictionary<string, string> Aliases) Salience(string text, ImmutableArray<Sentence> sentences, DateOnly? date)
+    private (List<string> Pair, Dictionary<string, string> Aliases, SentenceCoder.SentenceScan[] Scans) Salience(string text, ImmutableArray<Sentence> sentences, DateOnly? date)
     {
         var counts = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
         var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
+        var scans = new SentenceCoder.SentenceScan[sentences.Length];
         var order = 0;
-        foreach (var sentence in sentences)
+        for (var s = 0; s < sentences.Length; s++)
         {
-            foreach (var (code, span, words) in _coder.ActorsIn(text, sentence.Span.Start, sentence.Span.End, date))
+            scans[s] = _coder.Scan(text, sentences[s].Span.Start, sentences[s].Span.End);
+            foreach (var (code, span, words) in _coder.ActorsIn(scans[s], date))
             {
                 var key = code.StartsWith("IGO", StringComparison.Ordinal) || code.StartsWith("NGO", StringComparison.Ordinal) || code.Length <= 3 ? code : code[..3];
                 counts[key] = counts.TryGetValue(key, out var c) ? (c.Count + 1, c.First) : (1, order++);
@@ -113,7 +116,7 @@ public sealed class CameoEventCoder : IEventCoder
         }
         var pair = counts.Where(kv => kv.Key.Length == 3 || kv.Key.StartsWith("IGO", StringComparison.Ordinal))
             .OrderByDescending(kv => kv.Value.Count).ThenBy(kv => kv.Value.First).Take(2).Select(kv => kv.Key).ToList();
-        return (pair.Count == 2 ? pair : [], aliases);
+        return (pair.Count == 2 ? pair : [], aliases, scans);
     }
 
     private static readonly HashSet<string> s_notSurnames = new(StringComparer.Ordinal)

@@ -75,13 +75,14 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         public List<PhraseActor>? Sources;
     }
 
-    private readonly record struct Mark(int Length, ActorEntry? Actor, AgentEntry? Agent, string? MentionCode);
+    internal readonly record struct Mark(int Length, ActorEntry? Actor, AgentEntry? Agent, string? MentionCode);
 
     /// <summary>Codes the sentence between <paramref name="start"/> and <paramref name="end"/> of <paramref name="text"/>.</summary>
-    public List<EventRecord> Code(string text, int start, int end, int sentenceIndex, DateOnly? date, IReadOnlyList<Mention>? mentions, List<string>? notes, Action<Token[], List<List<PhraseActor>>, List<VerbReading>>? observe = null)
+    /// <remarks>With a <c>scan</c> from <see cref="Scan"/> of the same span, the tokens and plain actor marks are not read again.</remarks>
+    public List<EventRecord> Code(string text, int start, int end, int sentenceIndex, DateOnly? date, IReadOnlyList<Mention>? mentions, List<string>? notes, Action<Token[], List<List<PhraseActor>>, List<VerbReading>>? observe = null, SentenceScan? scan = null)
     {
         var events = new List<EventRecord>();
-        var tokens = Tokenizer.Tokenize(text, start, end);
+        var tokens = scan?.Tokens ?? Tokenizer.Tokenize(text, start, end);
         if (tokens.Length == 0) return events;
         if (_discards.Count > 0 && _discards.Find(tokens) is { } discard)
         {
@@ -90,7 +91,8 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             return events;
         }
 
-        var marks = MarkActors(tokens, text, mentions);
+        // Without actor mentions the marks are the ones the salience scan found; with them, mentions come first.
+        var marks = scan is not null && !AnyActor(mentions) ? scan.Marks : MarkActors(tokens, text, mentions);
         var explain = notes is not null;
         var units = BuildUnits(tokens, marks, text, date, explain);
         var unitAt = new int[tokens.Length];
@@ -126,11 +128,21 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     // ---------------------------------------------------------------- actors
 
     /// <summary>The dictionary actors named in a stretch of text, for article-level salience and aliases.</summary>
-    public List<(string Code, TextSpan Span, int Words)> ActorsIn(string text, int start, int end, DateOnly? date)
+    public List<(string Code, TextSpan Span, int Words)> ActorsIn(string text, int start, int end, DateOnly? date) => ActorsIn(Scan(text, start, end), date);
+
+    /// <summary>A sentence's tokens and its dictionary actors before mentions: read once, for salience and again for coding.</summary>
+    public SentenceScan Scan(string text, int start, int end)
+    {
+        var tokens = Tokenizer.Tokenize(text, start, end);
+        return new SentenceScan(tokens, MarkActors(tokens, text, null));
+    }
+
+    /// <summary>The dictionary actors of a scanned sentence.</summary>
+    public List<(string Code, TextSpan Span, int Words)> ActorsIn(SentenceScan scan, DateOnly? date)
     {
         var found = new List<(string, TextSpan, int)>();
-        var tokens = Tokenizer.Tokenize(text, start, end);
-        var marks = MarkActors(tokens, text, null);
+        var tokens = scan.Tokens;
+        var marks = scan.Marks;
         for (var i = 0; i < tokens.Length; i++)
         {
             if (marks[i].Actor is not { } actor || actor.CodeOn(date) is not { } code) continue;
@@ -138,6 +150,21 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             found.Add((code, TextSpan.FromBounds(tokens[i].Start, tokens[last].End), marks[i].Length));
         }
         return found;
+    }
+
+    private static bool AnyActor(IReadOnlyList<Mention>? mentions)
+    {
+        if (mentions is null) return false;
+        foreach (var m in mentions) if (m.Actor is not null) return true;
+        return false;
+    }
+
+    /// <summary>What <see cref="Scan"/> read of one sentence.</summary>
+    internal sealed class SentenceScan(Token[] tokens, Mark[] marks)
+    {
+        public Token[] Tokens { get; } = tokens;
+
+        internal Mark[] Marks { get; } = marks;
     }
 
     private Mark[] MarkActors(Token[] tokens, string text, IReadOnlyList<Mention>? mentions)

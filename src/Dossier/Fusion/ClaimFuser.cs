@@ -146,15 +146,17 @@ public sealed class ClaimFuser : IClaimFuser
         // Blocking skips only terms that most propositions share (df above n/1.7); in a tiny story every term counts.
         var minWeight = Math.Log(1.0 + (props.Count / Math.Max(2.0, props.Count / 1.7)));
         var groups = new List<ClaimGroup>();
-        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+
+        // The claims holding each term, by the term's number in the weight table.
+        var index = new List<int>?[weights.Count];
         var supports = new List<int>();
-        var seen = new SortedSet<int>();
+        var seen = new CandidateSet();
         foreach (var u in units)
         {
             var p = u.First;
             var best = 0.0;
             supports.Clear();
-            foreach (var g in Candidates(p, index, weights, minWeight, seen))
+            foreach (var g in Candidates(weights.Of(u), index, minWeight, seen))
             {
                 // Reports of another event in the same story (a neighbouring round of talks, an earlier quake) never
                 // support this event's claims: their event days lie too far apart.
@@ -170,7 +172,7 @@ public sealed class ClaimFuser : IClaimFuser
                 {
                     if (v != u && (v.First.Article != p.Article || v.First.SentenceIndex != p.SentenceIndex))
                     {
-                        sim = Math.Max(sim, Similarity(p, v.First, weights));
+                        sim = Math.Max(sim, Similarity(u, v, weights));
                     }
                 }
 
@@ -210,14 +212,9 @@ public sealed class ClaimFuser : IClaimFuser
             {
                 groups.Add(new ClaimGroup(p, [u]));
                 var id = groups.Count - 1;
-                foreach (var t in p.Terms)
+                foreach (var t in weights.Of(u).Ids)
                 {
-                    if (!index.TryGetValue(t, out var list))
-                    {
-                        index[t] = list = [];
-                    }
-
-                    list.Add(id);
+                    (index[t] ??= []).Add(id);
                 }
             }
         }
@@ -313,18 +310,20 @@ public sealed class ClaimFuser : IClaimFuser
     }
 
     /// <summary>Weighted overlap of content terms: the geometric mean of Dice and containment, so that a short clause inside a long joined sentence still meets it.</summary>
-    private static double Similarity(Proposition a, Proposition b, WeightTable weights)
+    private static double Similarity(ClaimUnit a, ClaimUnit b, WeightTable weights)
     {
-        var (eachA, wa) = weights.Terms(a);
-        var (_, wb) = weights.Terms(b);
+        var x = weights.Of(a);
+        var y = weights.Of(b);
+        var (ids, each, wa) = x;
+        var (otherIds, _, wb) = y;
         double shared = 0;
         int i = 0, j = 0;
-        while (i < a.Terms.Length && j < b.Terms.Length)
+        while (i < ids.Length && j < otherIds.Length)
         {
-            var c = string.CompareOrdinal(a.Terms[i], b.Terms[j]);
+            var c = ids[i] - otherIds[j];
             if (c == 0)
             {
-                shared += eachA[i];
+                shared += each[i];
                 i++;
                 j++;
             }
@@ -348,49 +347,104 @@ public sealed class ClaimFuser : IClaimFuser
         return Math.Sqrt(dice * containment);
     }
 
+    /// <summary>A clause's terms as numbers, with their weights and the weights' total.</summary>
+    /// <param name="Ids">Each term's number: terms are numbered in ordinal order, so the numbers of a sorted clause are sorted too.</param>
+    /// <param name="Each">Each term's weight.</param>
+    /// <param name="Total">The weights summed in term order.</param>
+    internal sealed record TermVector(int[] Ids, double[] Each, double Total);
+
     /// <summary>
-    /// A story's term weights, with each proposition's weights looked up once: alignment compares every proposition
-    /// with many others, and looking every term up again for each comparison was most of the fuser's time.
-    /// Totals are summed in term order, as a direct sum would be, so similarities are the same to the last bit.
+    /// A story's term weights, with each clause's terms looked up once: alignment compares every clause with many
+    /// others, and looking every term up again (and comparing terms as strings) for each comparison was most of the
+    /// fuser's time. Totals are summed in term order, as a direct sum would be, so similarities are the same to the
+    /// last bit; terms are numbered in ordinal order, so a merge over numbers meets the same terms in the same order.
     /// </summary>
-    private sealed class WeightTable(Dictionary<string, double> weights)
+    private sealed class WeightTable
     {
-        private readonly Dictionary<Proposition, (double[] Each, double Total)> byProposition = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<string, int> numbers;
+        private readonly double[] weightOf;
 
-        public double Weight(string term) => weights[term];
-
-        public (double[] Each, double Total) Terms(Proposition p)
+        public WeightTable(Dictionary<string, double> weights)
         {
-            if (!byProposition.TryGetValue(p, out var found))
+            var terms = weights.Keys.ToArray();
+            Array.Sort(terms, StringComparer.Ordinal);
+            numbers = new Dictionary<string, int>(terms.Length, StringComparer.Ordinal);
+            weightOf = new double[terms.Length];
+            for (var i = 0; i < terms.Length; i++)
             {
-                var each = new double[p.Terms.Length];
-                var total = 0.0;
-                for (var i = 0; i < each.Length; i++)
-                {
-                    each[i] = weights[p.Terms[i]];
-                    total += each[i];
-                }
+                numbers[terms[i]] = i;
+                weightOf[i] = weights[terms[i]];
+            }
+        }
 
-                byProposition[p] = found = (each, total);
+        /// <summary>How many distinct terms the story has.</summary>
+        public int Count => weightOf.Length;
+
+        /// <summary>The terms of a unit's clause, computed once per unit.</summary>
+        public TermVector Of(ClaimUnit unit) => unit.Vector ??= Of(unit.First);
+
+        private TermVector Of(Proposition p)
+        {
+            var ids = new int[p.Terms.Length];
+            var each = new double[ids.Length];
+            var total = 0.0;
+            for (var i = 0; i < ids.Length; i++)
+            {
+                ids[i] = numbers[p.Terms[i]];
+                each[i] = weightOf[ids[i]];
+                total += each[i];
             }
 
-            return found;
+            return new TermVector(ids, each, total);
         }
     }
 
-    private static SortedSet<int> Candidates(Proposition p, Dictionary<string, List<int>> index, WeightTable weights, double minWeight, SortedSet<int> seen)
+    /// <summary>The distinct claims a clause is compared with, in ascending order; reused from clause to clause.</summary>
+    private sealed class CandidateSet
+    {
+        private int[] lastRound = new int[64];
+        private int round;
+
+        public List<int> Items { get; } = [];
+
+        public void Start()
+        {
+            Items.Clear();
+            round++;
+        }
+
+        public void Add(int g)
+        {
+            if (g >= lastRound.Length)
+            {
+                Array.Resize(ref lastRound, Math.Max(g + 1, lastRound.Length * 2));
+            }
+
+            if (lastRound[g] != round)
+            {
+                lastRound[g] = round;
+                Items.Add(g);
+            }
+        }
+    }
+
+    private static List<int> Candidates(TermVector p, List<int>?[] index, double minWeight, CandidateSet seen)
     {
         // Blocking: only claims sharing a term of some weight are compared, never all pairs.
-        seen.Clear();
-        foreach (var t in p.Terms)
+        seen.Start();
+        for (var i = 0; i < p.Ids.Length; i++)
         {
-            if (weights.Weight(t) >= minWeight - 1e-9 && index.TryGetValue(t, out var list))
+            if (p.Each[i] >= minWeight - 1e-9 && index[p.Ids[i]] is { } list)
             {
-                seen.UnionWith(list);
+                foreach (var g in list)
+                {
+                    seen.Add(g);
+                }
             }
         }
 
-        return seen;
+        seen.Items.Sort();
+        return seen.Items;
     }
 
     private static Dictionary<string, double> TermWeights(List<ClaimUnit> units)
@@ -436,7 +490,7 @@ public sealed class ClaimFuser : IClaimFuser
                 var p = units[i].First;
                 var q = units[j].First;
                 var oneSource = sources[i].Count == 1 && sources[j].Count == 1 && sources[i][0] == sources[j][0];
-                if (oneSource || Similarity(p, q, weights) < Options.ConflictThreshold)
+                if (oneSource || Similarity(units[i], units[j], weights) < Options.ConflictThreshold)
                 {
                     continue;
                 }
@@ -461,7 +515,7 @@ public sealed class ClaimFuser : IClaimFuser
                 }
 
                 // Places and names: only one each side, different, in near-identical clauses.
-                var close = Similarity(p, q, weights) >= 0.7;
+                var close = Similarity(units[i], units[j], weights) >= 0.7;
                 if (samePredicate && close && pv.Places.Length == 1 && qv.Places.Length == 1 && pv.Places[0] != qv.Places[0])
                 {
                     return MakeConflict("place", All(), v => v.Places, articles);
@@ -669,6 +723,9 @@ internal sealed class ClaimUnit(Proposition first)
     public Proposition First { get; } = first;
 
     public List<Proposition> Members { get; } = [first];
+
+    /// <summary>The clause's terms as the story's weight table numbers them, once computed.</summary>
+    internal ClaimFuser.TermVector? Vector { get; set; }
 }
 
 /// <summary>A claim under construction: the proposition that started it and every text supporting it.</summary>

@@ -38,7 +38,7 @@ public sealed record ArticleFeatures(
     bool Announcement = false)
 {
     /// <summary>Each term's weight (1 + log of its count), in the order of <see cref="TermCounts"/>: computed once, used on every pair compared.</summary>
-    internal ImmutableArray<double> TermWeights { get; } = [.. TermCounts.Select(t => 1.0 + Math.Log(t.Count))];
+    internal ImmutableArray<double> TermWeights { get; } = WeightsOf(TermCounts);
 
     /// <summary>The squared length of the weight vector.</summary>
     internal double TermNormSquared { get; } = SquaredLength(TermCounts);
@@ -47,13 +47,13 @@ public sealed record ArticleFeatures(
     public static ArticleFeatures Of(AnnotatedArticle annotated)
     {
         var article = annotated.Article;
-        var counts = new Dictionary<int, int>();
+        var counts = new Dictionary<int, int>(256);
+        void AddTerm(string term, int weight) => CollectionsMarshal.GetValueRefOrAddDefault(counts, TermKey(term), out _) += weight;
         void AddTerms(List<string> terms, int weight)
         {
             foreach (var term in terms)
             {
-                var key = TermKey(term);
-                counts[key] = counts.GetValueOrDefault(key) + weight;
+                AddTerm(term, weight);
             }
         }
 
@@ -62,7 +62,15 @@ public sealed record ArticleFeatures(
         var text = annotated.AnnotatedLength is { } read ? article.Text[..read] : article.Text;
         var words = TextTerms.Words(text);
         AddTerms(TextTerms.ContentTerms(article.Metadata.Title ?? ""), 2);
-        AddTerms(TextTerms.ContentTerms(words), 1);
+
+        // The body's terms straight from the words, without a list of them first (the same terms, the same counts).
+        foreach (var word in words)
+        {
+            foreach (var term in TextTerms.Terms(word.Lower))
+            {
+                AddTerm(term, 1);
+            }
+        }
 
         // A written range of values ("4%–4.25%") is one fact, weighed like a title word.
         AddTerms([.. EventFacts.Ranges(text)], 2);
@@ -76,14 +84,13 @@ public sealed record ArticleFeatures(
             ? ImmutableArray<string>.Empty
             : [.. annotated.Events.Select(e => $"{e.Source.Code}|{e.RootCode}|{e.Target.Code}").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         var (sourceKey, sourceLabel) = SourceOf(article.Metadata);
-        var shingles = Fingerprints.Shingles(words);
         var announcement = EventFacts.IsAnnouncement(annotated);
         return new ArticleFeatures(
             article.Id,
             // A sorted array, not an immutable dictionary (a tree of nodes): the grouper only walks it, once per
             // article per batch. Ascending order is the order the dictionary enumerated in, so sums over it are
             // the same to the last bit.
-            [.. counts.Select(c => (c.Key, c.Value)).OrderBy(c => c.Key)],
+            SortedByTerm(counts),
             entities,
             date,
             annotated.EventLocation is { Length: > 0 } l ? Normalise(l) : null,
@@ -91,10 +98,43 @@ public sealed record ArticleFeatures(
             sourceKey,
             sourceLabel,
             Fingerprints.ExactHash(words),
-            [.. Fingerprints.MinHash(shingles)],
+            ImmutableCollectionsMarshal.AsImmutableArray(Fingerprints.Signature(words)),
             EventWindow.Of(annotated, announcement),
             EventFacts.Ordinals(article),
             announcement);
+    }
+
+    private static ImmutableArray<(int Term, int Count)> SortedByTerm(Dictionary<int, int> counts)
+    {
+        var terms = new int[counts.Count];
+        var values = new int[counts.Count];
+        var k = 0;
+        foreach (var (term, count) in counts)
+        {
+            terms[k] = term;
+            values[k++] = count;
+        }
+
+        // Terms are distinct keys: an unstable sort gives the one order there is.
+        Array.Sort(terms, values);
+        var sorted = new (int Term, int Count)[terms.Length];
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            sorted[i] = (terms[i], values[i]);
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(sorted);
+    }
+
+    private static ImmutableArray<double> WeightsOf(ImmutableArray<(int Term, int Count)> counts)
+    {
+        var weights = new double[counts.Length];
+        for (var i = 0; i < weights.Length; i++)
+        {
+            weights[i] = 1.0 + Math.Log(counts[i].Count);
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(weights);
     }
 
     // Summed in term order, one addition at a time, as the pairwise cosine always has: the same figure to the last bit.

@@ -1,7 +1,7 @@
+using System.Buffers;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using System.Text;
 
 namespace Dossier.Stories;
 
@@ -33,13 +33,16 @@ internal static class Fingerprints
     /// <summary>The exact-copy hash of a text's words.</summary>
     public static ulong ExactHash(List<Word> words)
     {
-        var b = new StringBuilder(words.Count * 8);
+        // Streamed word by word: the hash of the words joined by spaces, without the joined string.
+        var hash = new XxHash3();
+        ReadOnlySpan<char> space = [' '];
         foreach (var word in words)
         {
-            b.Append(word.Lower).Append(' ');
+            hash.Append(MemoryMarshal.AsBytes(word.Lower.AsSpan()));
+            hash.Append(MemoryMarshal.AsBytes(space));
         }
 
-        return XxHash3.HashToUInt64(MemoryMarshal.AsBytes(b.ToString().AsSpan()));
+        return hash.GetCurrentHashAsUInt64();
     }
 
     /// <summary>The hashes of the text's word shingles (lower-cased words, function words kept: copies keep them too).</summary>
@@ -63,21 +66,64 @@ internal static class Fingerprints
         var shingles = new HashSet<ulong>(count);
         for (var i = 0; i < count; i++)
         {
-            var h = 0xCBF29CE484222325UL;
-            for (var j = i; j < Math.Min(words.Count, i + ShingleSize); j++)
-            {
-                h = unchecked((h ^ wordHashes[j]) * 0x100000001B3UL);
-                h ^= h >> 29;
-            }
-
-            shingles.Add(h);
+            shingles.Add(ShingleHash(wordHashes, i));
         }
 
         return [.. shingles];
     }
 
+    /// <summary>
+    /// The MinHash signature of a text's word shingles: <see cref="MinHash(ReadOnlySpan{ulong})"/> of <see cref="Shingles(List{Word})"/>,
+    /// without the set. A repeated shingle cannot change a minimum, so the hashes need not be made distinct first.
+    /// </summary>
+    public static ulong[] Signature(List<Word> words)
+    {
+        if (words.Count == 0)
+        {
+            return MinHash([]);
+        }
+
+        var count = Math.Max(1, words.Count - ShingleSize + 1);
+        var rented = ArrayPool<ulong>.Shared.Rent(words.Count + count);
+        try
+        {
+            var wordHashes = rented.AsSpan(0, words.Count);
+            var shingles = rented.AsSpan(words.Count, count);
+            for (var i = 0; i < words.Count; i++)
+            {
+                wordHashes[i] = XxHash3.HashToUInt64(MemoryMarshal.AsBytes(words[i].Lower.AsSpan()));
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                shingles[i] = ShingleHash(wordHashes, i);
+            }
+
+            return MinHash(shingles);
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(rented);
+        }
+    }
+
+    private static ulong ShingleHash(ReadOnlySpan<ulong> wordHashes, int i)
+    {
+        var h = 0xCBF29CE484222325UL;
+        for (var j = i; j < Math.Min(wordHashes.Length, i + ShingleSize); j++)
+        {
+            h = unchecked((h ^ wordHashes[j]) * 0x100000001B3UL);
+            h ^= h >> 29;
+        }
+
+        return h;
+    }
+
     /// <summary>The MinHash signature of a shingle set.</summary>
-    public static ulong[] MinHash(ulong[] shingles)
+    public static ulong[] MinHash(ulong[] shingles) => MinHash(shingles.AsSpan());
+
+    /// <summary>The MinHash signature of some shingle hashes.</summary>
+    public static ulong[] MinHash(ReadOnlySpan<ulong> shingles)
     {
         var signature = new ulong[SignatureLength];
         Array.Fill(signature, ulong.MaxValue);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Dossier.Model;
 
@@ -91,7 +92,14 @@ internal static class TextTerms
     {
         var lower = word.Length <= 64 ? stackalloc char[64] : new char[word.Length];
         lower = lower[..word.Length];
-        word.ToLowerInvariant(lower);
+
+        // Most words are ASCII, whose vectorised lower-casing gives what invariant lower-casing gives; the invariant
+        // casing of the globalization-invariant runtime goes character by character.
+        if (Ascii.ToLower(word, lower, out _) != OperationStatus.Done)
+        {
+            word.ToLowerInvariant(lower);
+        }
+
         if (LowerForms.TryGetValue(lower, out var known))
         {
             return known;
