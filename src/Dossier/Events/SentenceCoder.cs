@@ -825,11 +825,13 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             {
                 // PLOVER codes a domestic act against the place where it happens, else the actor's own country.
                 var place = FindPlace(tokens, listAt, lists, verbEnd, clauseEnd);
+                var agreement = alone.StartsWith("03", StringComparison.Ordinal) && _modality.AgreementVerbs.Contains(verbWord);
                 var before = events.Count;
                 foreach (var s in sources)
                 {
                     // Police act at home: "police opened fire" is a domestic act even where an army's would not be.
-                    var country = place ?? (self || s.Code.AsSpan(3).IndexOf("COP", StringComparison.Ordinal) >= 0 ? CountryOf(s) : null);
+                    // "The government agreed to allow access": an agreement needs no addressee and is made at home.
+                    var country = place ?? (self || agreement || s.Code.AsSpan(3).IndexOf("COP", StringComparison.Ordinal) >= 0 ? CountryOf(s) : null);
                     if (country is null) continue;
                     Add(s, country, alone, place is null ? "no target: the source's own country (one-sided act)" : "no target: the place's country (one-sided act)", domestic: true);
                 }
