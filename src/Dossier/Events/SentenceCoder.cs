@@ -765,10 +765,17 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             sources = Localize(tokens, listAt, lists, sources);
             if (targets is not null) targets = Localize(tokens, listAt, lists, targets);
             // "Workers staged rallies in Lagos": a bare role doing a domestic act belongs to the place where it acts.
-            if (options.OneSidedEvents && code.Forward is { } domestic && OneSided(domestic) == true && sources.TrueForAll(a => a.Code.StartsWith("---", StringComparison.Ordinal))
+            if (options.OneSidedEvents && code.Forward is { } domestic && OneSided(domestic) is not null && sources.TrueForAll(a => a.Code.StartsWith("---", StringComparison.Ordinal))
                 && FindPlace(tokens, listAt, lists, verbEnd, clauseEnd) is { } where)
             {
                 sources = sources.ConvertAll(a => a with { Code = where.Code + a.Code[3..], Why = a.Why + $"; country of the place \"{where.Name}\"" });
+            }
+            // "The Umma party said it will boycott Algeria's elections": a role named without a country acting on one
+            // country is presumed that country's own (PLOVER codes such acts as domestic).
+            if (options.DomesticRoles && sources.TrueForAll(a => a.Code.StartsWith("---", StringComparison.Ordinal))
+                && targets is { Count: > 0 } && targets.Select(t => CountryCode(t.Code)).Distinct().ToList() is [{ } home])
+            {
+                sources = sources.ConvertAll(a => a with { Code = home + a.Code[3..], Why = a.Why + $"; country of the one country it acts on, {home}" });
             }
             sources = sources.FindAll(a => !a.Code.StartsWith("---", StringComparison.Ordinal));
             targets = targets?.FindAll(a => !a.Code.StartsWith("---", StringComparison.Ordinal));
