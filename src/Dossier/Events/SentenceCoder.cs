@@ -581,6 +581,15 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             return;
         }
         if (key.EndsWith("ING", StringComparison.Ordinal) && !sawBe && !sawModalOrHave) { v.Why = "participle without auxiliary"; return; }
+        // "a helicopter carrying EC truce monitors.": an -s form after a bare noun, ending the clause with no object, is
+        // the head of a compound noun, not a verb.
+        if (options.CodeModality && c == i && v.Length == 1 && key.EndsWith('S') && i > 0 && listAt[i - 1] < 0 && !tokens[i - 1].Capitalized
+            && !WordClasses.IsFunctionWord(prev) && !WordClasses.IsAdverb(prev) && _verbs.Match(tokens, i - 1, out _) == 0
+            && (i + 1 == tokens.Length || tokens[i + 1].Key is "." or "," or ";" or ":"))
+        {
+            v.Why = $"noun: \"{prev} {key}\" ends the clause";
+            return;
+        }
         // "remained on alert in the West Bank today to forestall violence": after a time word that closes the clause,
         // an infinitive says what the act was for, unless a verb right before the time word governs it ("agreed today to meet").
         if (options.CodeModality && i >= 3 && tokens[i - 1].Key == "TO" && WordClasses.Days.Contains(tokens[i - 2].Key)
@@ -638,7 +647,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     {
         var first = FirstOfUnit(listAt, k);
         if (first > 0 && tokens[first - 1].Key == "THE") first--;
-        return first > 0 && tokens[first - 1].Key is "IN" or "AT" or "INSIDE" or "ACROSS" or "THROUGHOUT";
+        return first > 0 && tokens[first - 1].Key is "IN" or "AT" or "NEAR" or "INSIDE" or "OUTSIDE" or "ACROSS" or "THROUGHOUT";
     }
 
     private static int FirstOfUnit(int[] listAt, int k)

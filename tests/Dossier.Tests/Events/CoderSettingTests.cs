@@ -49,6 +49,10 @@ public class CoderSettingTests
         Assert.Equal(["BOLGOV>BOL:1312"], Code("The president threatened to impose a curfew in La Paz."));
 
     [Fact]
+    public void A_plural_noun_ending_the_clause_is_not_a_verb() =>
+        Assert.Empty(Code("A Ghanaian plane carried UN election monitors."));
+
+    [Fact]
     public void Police_acting_at_home_need_no_target() => Assert.Equal(["EGYCOP>EGY:173"], Code("Egyptian police arrested twelve protesters."));
 
     [Fact]
