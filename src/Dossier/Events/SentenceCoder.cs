@@ -227,7 +227,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             if (options.DropNameAdjuncts && lastEnd + 1 < tokens.Length && elements.Count == 1 && (elements[0].Mark.Actor is not null || elements[0].Mark.MentionCode is not null) && marks[lastEnd + 1].Length == 0
                 && !WordClasses.IsFunctionWord(tokens[lastEnd + 1].Key) && _verbs.Match(tokens, lastEnd + 1, out _) == 0
                 && !(options.CodeModality && WordClasses.Days.Contains(tokens[lastEnd + 1].Key) && tokens[lastEnd + 1].Key.EndsWith("DAY", StringComparison.Ordinal))
-                && (tokens[lastEnd + 1].Capitalized || IsAcronym(text, tokens[lastEnd])))
+                && (tokens[lastEnd + 1].Capitalized || (IsAcronym(text, tokens[lastEnd]) && !PeopleFollow(tokens, lastEnd + 1))))
             {
                 i = lastEnd + 1;
                 continue;
@@ -238,6 +238,23 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             i = Math.Max(j, first + 1);
         }
         return units;
+    }
+
+    /// <summary>
+    /// "US servicemen", "U.N. weapons inspectors": within three lower-case words after a name comes a plural noun for
+    /// people (-men, -ers, -ors, -ists, -ants, -ents, -ians), so the name says whose people they are.
+    /// </summary>
+    private static bool PeopleFollow(Token[] tokens, int from)
+    {
+        for (var k = from; k < tokens.Length && k < from + 3; k++)
+        {
+            if (tokens[k].Capitalized || WordClasses.IsFunctionWord(tokens[k].Key)) return false;
+            var key = tokens[k].Key;
+            if (key.Length > 4 && (key.EndsWith("MEN", StringComparison.Ordinal) || key.EndsWith("ERS", StringComparison.Ordinal) || key.EndsWith("ORS", StringComparison.Ordinal)
+                || key.EndsWith("ISTS", StringComparison.Ordinal) || key.EndsWith("ANTS", StringComparison.Ordinal) || key.EndsWith("ENTS", StringComparison.Ordinal) || key.EndsWith("IANS", StringComparison.Ordinal)))
+                return true;
+        }
+        return false;
     }
 
     private static bool LinksInsidePhrase(Token[] tokens, int from, int to)
@@ -746,6 +763,15 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 targets = sources;
                 sources = byActors;
                 if (notes is not null) why.Add("passive: source after \"by\", target is the subject");
+            }
+            else if (verb.Passive && !options.PassiveWithoutAgentKeepsSubject && match is null && options.OneSidedEvents && OneSided(code.Forward ?? "") == false
+                && sources is { Count: > 0 } && FindPlace(tokens, listAt, lists, verbEnd, clauseEnd) is { } scene && !sources.Exists(a => SameCountry(a.Code, scene.Code)))
+            {
+                // "Three US servicemen were killed outside Basra": an attack whose doer is not named is coded, as PLOVER
+                // codes it, from the country where it happened against the ones who suffered it.
+                targets = sources;
+                sources = [scene with { Why = "the place of an act whose doer is not named" }];
+                if (notes is not null) why.Add($"passive without a named doer: source is the place's country, {scene.Code}");
             }
             else if (verb.Passive && !options.PassiveWithoutAgentKeepsSubject && match is null)
             {

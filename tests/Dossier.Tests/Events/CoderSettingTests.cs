@@ -53,6 +53,18 @@ public class CoderSettingTests
         Assert.Empty(Code("A Ghanaian plane carried UN election monitors."));
 
     [Fact]
+    public void An_attack_whose_doer_is_not_named_comes_from_the_place() =>
+        Assert.Equal(["SOM>KENMIL:190"], Code("Two Kenyan soldiers were killed in Somalia."));
+
+    [Fact]
+    public void An_acronym_before_a_noun_for_people_names_whose_people_they_are() =>
+        Assert.Equal(["USA>MEX:190"], Code("US servicemen attacked Mexico."));
+
+    [Fact]
+    public void A_state_of_siege_is_imposed_at_home() =>
+        Assert.Equal(["HTIGOV>HTI:1724"], Code("The Haitian government declared a state of siege."));
+
+    [Fact]
     public void Police_acting_at_home_need_no_target() => Assert.Equal(["EGYCOP>EGY:173"], Code("Egyptian police arrested twelve protesters."));
 
     [Fact]
