@@ -37,7 +37,7 @@ public sealed record CoderOptions
     public bool LocativeTargets { get; init; }
 
     /// <summary>PETRARCH-compatible reading, used with PETRARCH's own dictionaries and validation records.</summary>
-    public static CoderOptions Petrarch { get; } = new() { CodeModality = false, OneSidedEvents = false, ResolveGroups = false, PassiveWithoutAgentKeepsSubject = true, AllowUnknownCountry = true, DropNameAdjuncts = false, LocativeTargets = true };
+    public static CoderOptions Petrarch { get; } = new() { CodeModality = false, OneSidedEvents = false, DomesticRoles = false, ResolveGroups = false, PassiveWithoutAgentKeepsSubject = true, AllowUnknownCountry = true, DropNameAdjuncts = false, LocativeTargets = true };
 
     /// <summary>
     /// Read the act's setting: "will send", "offered to send" are intent (03x); "Y must return", said by X, is X's
@@ -51,6 +51,13 @@ public sealed record CoderOptions
     /// target actor, against the place's country or the source's own, as PLOVER codes domestic events. On by default.
     /// </summary>
     public bool OneSidedEvents { get; init; } = true;
+
+    /// <summary>
+    /// A role named without a country ("the Umma party", "President Dos Santos") that acts on one country only is
+    /// presumed that country's own, as PLOVER codes domestic events. On by default; the PETRARCH reading keeps
+    /// such roles unknown.
+    /// </summary>
+    public bool DomesticRoles { get; init; } = true;
 
     /// <summary>Resolve "the two sides", "both countries" to the last two actors of earlier sentences.</summary>
     public bool ResolveGroups { get; init; } = true;

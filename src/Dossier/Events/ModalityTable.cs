@@ -21,6 +21,7 @@ internal sealed class ModalityTable
         RefusalGovernors = Of("refusal");
         RequestModals = Of("request_modal");
         RequestVerbs = Of("request_verb");
+        AgreementVerbs = Of("agreement");
         _intent = intent.ToFrozenDictionary(StringComparer.Ordinal);
         _demand = demand.ToFrozenDictionary(StringComparer.Ordinal);
         _refuse = refuse.ToFrozenDictionary(StringComparer.Ordinal);
@@ -46,6 +47,9 @@ internal sealed class ModalityTable
 
     /// <summary>"demanded", "urged": a that-clause after them is asked for, not done.</summary>
     public FrozenSet<string> RequestVerbs { get; }
+
+    /// <summary>"agreed", "consented": a promise the subject made complete in itself, coded at home without an addressee.</summary>
+    public FrozenSet<string> AgreementVerbs { get; }
 
     /// <summary>The intent code (03x) of an offered act, or null when the act has none (a promised attack stays an attack).</summary>
     public string? IntentOf(string code) => Longest(_intent, code);

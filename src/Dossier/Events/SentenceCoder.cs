@@ -254,7 +254,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             if (options.DropNameAdjuncts && lastEnd + 1 < tokens.Length && elements.Count == 1 && (elements[0].Mark.Actor is not null || elements[0].Mark.MentionCode is not null) && marks[lastEnd + 1].Length == 0
                 && !WordClasses.IsFunctionWord(tokens[lastEnd + 1].Key) && _verbs.Match(tokens, lastEnd + 1, out _) == 0
                 && !(options.CodeModality && WordClasses.Days.Contains(tokens[lastEnd + 1].Key) && tokens[lastEnd + 1].Key.EndsWith("DAY", StringComparison.Ordinal))
-                && (tokens[lastEnd + 1].Capitalized || IsAcronym(text, tokens[lastEnd])))
+                && (tokens[lastEnd + 1].Capitalized || (IsAcronym(text, tokens[lastEnd]) && !PeopleFollow(tokens, lastEnd + 1))))
             {
                 i = lastEnd + 1;
                 continue;
@@ -265,6 +265,23 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             i = Math.Max(j, first + 1);
         }
         return units;
+    }
+
+    /// <summary>
+    /// "US servicemen", "U.N. weapons inspectors": within three lower-case words after a name comes a plural noun for
+    /// people (-men, -ers, -ors, -ists, -ants, -ents, -ians), so the name says whose people they are.
+    /// </summary>
+    private static bool PeopleFollow(Token[] tokens, int from)
+    {
+        for (var k = from; k < tokens.Length && k < from + 3; k++)
+        {
+            if (tokens[k].Capitalized || WordClasses.IsFunctionWord(tokens[k].Key)) return false;
+            var key = tokens[k].Key;
+            if (key.Length > 4 && (key.EndsWith("MEN", StringComparison.Ordinal) || key.EndsWith("ERS", StringComparison.Ordinal) || key.EndsWith("ORS", StringComparison.Ordinal)
+                || key.EndsWith("ISTS", StringComparison.Ordinal) || key.EndsWith("ANTS", StringComparison.Ordinal) || key.EndsWith("ENTS", StringComparison.Ordinal) || key.EndsWith("IANS", StringComparison.Ordinal)))
+                return true;
+        }
+        return false;
     }
 
     private static bool LinksInsidePhrase(Token[] tokens, int from, int to)
@@ -608,6 +625,15 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             return;
         }
         if (key.EndsWith("ING", StringComparison.Ordinal) && !sawBe && !sawModalOrHave) { v.Why = "participle without auxiliary"; return; }
+        // "a helicopter carrying EC truce monitors.": an -s form after a bare noun, ending the clause with no object, is
+        // the head of a compound noun, not a verb.
+        if (options.CodeModality && c == i && v.Length == 1 && key.EndsWith('S') && i > 0 && listAt[i - 1] < 0 && !tokens[i - 1].Capitalized
+            && !WordClasses.IsFunctionWord(prev) && !WordClasses.IsAdverb(prev) && _verbs.Match(tokens, i - 1, out _) == 0
+            && (i + 1 == tokens.Length || tokens[i + 1].Key is "." or "," or ";" or ":"))
+        {
+            v.Why = $"noun: \"{prev} {key}\" ends the clause";
+            return;
+        }
         // "remained on alert in the West Bank today to forestall violence": after a time word that closes the clause,
         // an infinitive says what the act was for, unless a verb right before the time word governs it ("agreed today to meet").
         if (options.CodeModality && i >= 3 && tokens[i - 1].Key == "TO" && WordClasses.Days.Contains(tokens[i - 2].Key)
@@ -665,7 +691,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     {
         var first = FirstOfUnit(listAt, k);
         if (first > 0 && tokens[first - 1].Key == "THE") first--;
-        return first > 0 && tokens[first - 1].Key is "IN" or "AT" or "INSIDE" or "ACROSS" or "THROUGHOUT";
+        return first > 0 && tokens[first - 1].Key is "IN" or "AT" or "NEAR" or "INSIDE" or "OUTSIDE" or "ACROSS" or "THROUGHOUT";
     }
 
     private static int FirstOfUnit(int[] listAt, int k)
@@ -765,6 +791,15 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 sources = byActors;
                 if (notes is not null) why.Add("passive: source after \"by\", target is the subject");
             }
+            else if (verb.Passive && !options.PassiveWithoutAgentKeepsSubject && match is null && options.OneSidedEvents && OneSided(code.Forward ?? "") == false
+                && sources is { Count: > 0 } && FindPlace(tokens, listAt, lists, verbEnd, clauseEnd) is { } scene && !sources.Exists(a => SameCountry(a.Code, scene.Code)))
+            {
+                // "Three US servicemen were killed outside Basra": an attack whose doer is not named is coded, as PLOVER
+                // codes it, from the country where it happened against the ones who suffered it.
+                targets = sources;
+                sources = [scene with { Why = "the place of an act whose doer is not named" }];
+                if (notes is not null) why.Add($"passive without a named doer: source is the place's country, {scene.Code}");
+            }
             else if (verb.Passive && !options.PassiveWithoutAgentKeepsSubject && match is null)
             {
                 // "Five soldiers were killed in X": the subject suffered the act and the doer is not named.
@@ -792,10 +827,17 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             sources = Localize(tokens, listAt, lists, sources);
             if (targets is not null) targets = Localize(tokens, listAt, lists, targets);
             // "Workers staged rallies in Lagos": a bare role doing a domestic act belongs to the place where it acts.
-            if (options.OneSidedEvents && code.Forward is { } domestic && OneSided(domestic) == true && sources.TrueForAll(a => a.Code.StartsWith("---", StringComparison.Ordinal))
+            if (options.OneSidedEvents && code.Forward is { } domestic && OneSided(domestic) is not null && sources.TrueForAll(a => a.Code.StartsWith("---", StringComparison.Ordinal))
                 && FindPlace(tokens, listAt, lists, verbEnd, clauseEnd) is { } where)
             {
                 sources = sources.ConvertAll(a => a with { Code = where.Code + a.Code[3..], Why = a.Why + $"; country of the place \"{where.Name}\"" });
+            }
+            // "The Umma party said it will boycott Algeria's elections": a role named without a country acting on one
+            // country is presumed that country's own (PLOVER codes such acts as domestic).
+            if (options.DomesticRoles && sources.TrueForAll(a => a.Code.StartsWith("---", StringComparison.Ordinal))
+                && targets is { Count: > 0 } && targets.Select(t => CountryCode(t.Code)).Distinct().ToList() is [{ } home])
+            {
+                sources = sources.ConvertAll(a => a with { Code = home + a.Code[3..], Why = a.Why + $"; country of the one country it acts on, {home}" });
             }
             sources = sources.FindAll(a => !a.Code.StartsWith("---", StringComparison.Ordinal));
             targets = targets?.FindAll(a => !a.Code.StartsWith("---", StringComparison.Ordinal));
@@ -852,11 +894,13 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             {
                 // PLOVER codes a domestic act against the place where it happens, else the actor's own country.
                 var place = FindPlace(tokens, listAt, lists, verbEnd, clauseEnd);
+                var agreement = alone.StartsWith("03", StringComparison.Ordinal) && _modality.AgreementVerbs.Contains(verbWord);
                 var before = events.Count;
                 foreach (var s in sources)
                 {
                     // Police act at home: "police opened fire" is a domestic act even where an army's would not be.
-                    var country = place ?? (self || s.Code.AsSpan(3).IndexOf("COP", StringComparison.Ordinal) >= 0 ? CountryOf(s) : null);
+                    // "The government agreed to allow access": an agreement needs no addressee and is made at home.
+                    var country = place ?? (self || agreement || s.Code.AsSpan(3).IndexOf("COP", StringComparison.Ordinal) >= 0 ? CountryOf(s) : null);
                     if (country is null) continue;
                     Add(s, country, alone, place is null ? "no target: the source's own country (one-sided act)" : "no target: the place's country (one-sided act)", domestic: true);
                 }

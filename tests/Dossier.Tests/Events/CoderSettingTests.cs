@@ -37,6 +37,34 @@ public class CoderSettingTests
         Assert.Equal(["KENEDU>KEN:141"], Code("Thousands of students staged a protest in Nairobi."));
 
     [Fact]
+    public void An_agreement_to_act_needs_no_addressee() =>
+        Assert.Equal(["PERGOV>PER:030"], Code("The Peruvian government agreed to postpone the vote."));
+
+    [Fact]
+    public void A_role_without_a_country_acting_on_one_country_is_that_country_s() =>
+        Assert.Equal(["UGAOPP>UGAGOV:111"], Code("The opposition condemned the Ugandan government."));
+
+    [Fact]
+    public void A_threat_by_a_bare_role_belongs_to_the_place() =>
+        Assert.Equal(["BOLGOV>BOL:1312"], Code("The president threatened to impose a curfew in La Paz."));
+
+    [Fact]
+    public void A_plural_noun_ending_the_clause_is_not_a_verb() =>
+        Assert.Empty(Code("A Ghanaian plane carried UN election monitors."));
+
+    [Fact]
+    public void An_attack_whose_doer_is_not_named_comes_from_the_place() =>
+        Assert.Equal(["SOM>KENMIL:190"], Code("Two Kenyan soldiers were killed in Somalia."));
+
+    [Fact]
+    public void An_acronym_before_a_noun_for_people_names_whose_people_they_are() =>
+        Assert.Equal(["USA>MEX:190"], Code("US servicemen attacked Mexico."));
+
+    [Fact]
+    public void A_state_of_siege_is_imposed_at_home() =>
+        Assert.Equal(["HTIGOV>HTI:1724"], Code("The Haitian government declared a state of siege."));
+
+    [Fact]
     public void Police_acting_at_home_need_no_target() => Assert.Equal(["EGYCOP>EGY:173"], Code("Egyptian police arrested twelve protesters."));
 
     [Fact]
