@@ -127,7 +127,7 @@ public class AnalyzeCommandTests
     public void Article_text_is_escaped_in_html_briefs()
     {
         using var folder = new TempFolder();
-        folder.File("x.txt", "Title <script>alert(1)</script>\n\nThe <img src=x onerror=alert(2)> council met on Monday. It agreed.\n");
+        folder.File("x.txt", "Harbour council meets today <script>alert(1)</script>\n\nThe <img src=x onerror=alert(2)> council met on Monday. It agreed.\n");
         var run = DossierProcess.Run(folder.Path, "analyze", "x.txt", "--format", "html");
 
         run.AssertExit(0);
