@@ -589,7 +589,8 @@ public static class EventClustering
         return norm == 0 ? 0 : dot / Math.Sqrt(norm);
     }
 
-    private static double Dot((int Term, double Weight)[] a, (int Term, double Weight)[] b)
+    /// <summary>The dot product of two sparse vectors, each sorted by term.</summary>
+    internal static double Dot((int Term, double Weight)[] a, (int Term, double Weight)[] b)
     {
         double dot = 0;
         int i = 0, j = 0;

@@ -174,7 +174,7 @@ public static class StorySeries
         }
 
         return a.Entities.Intersect(b.Entities, StringComparer.Ordinal).Count() >= options.MinSharedEntities
-            && Dot(va, vb) >= options.MinCosine;
+            && EventClustering.Dot(va, vb) >= options.MinCosine;
     }
 
     private static StorySeriesRecord Record(SeriesDigest[] members)
@@ -252,30 +252,6 @@ public static class StorySeries
         }
 
         return pairs;
-    }
-
-    // Both vectors are sorted by term.
-    private static double Dot((int Term, double Weight)[] a, (int Term, double Weight)[] b)
-    {
-        double sum = 0;
-        int i = 0, j = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            if (a[i].Term == b[j].Term)
-            {
-                sum += a[i++].Weight * b[j++].Weight;
-            }
-            else if (a[i].Term < b[j].Term)
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
-        }
-
-        return sum;
     }
 
     private static string SeriesName(string ordinal) => ordinal[..ordinal.LastIndexOf(':')];
