@@ -591,6 +591,15 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         }
         v.ChainStart = c;
         if (options.CodeModality) ReadSetting(tokens, v);
+        // "issued a declaration demanding that …", "passed a resolution condemning …": a participle right after a
+        // document noun in the object of a main verb is what the document, and so whoever issued it, does.
+        if (options.CodeModality && c == i && i >= 2 && key.EndsWith("ING", StringComparison.Ordinal) && WordClasses.DocumentNouns.Contains(prev)
+            && earlier.FindLast(x => x.Main) is { } issuing && !SeparatedFrom(tokens, issuing, i))
+        {
+            v.Main = true;
+            v.Why = $"participle after \"{prev}\": what its issuer does";
+            return;
+        }
         if (i == 0 && key.EndsWith("ED", StringComparison.Ordinal) && i + v.Length < tokens.Length && tokens[i + v.Length].Key == "BY") { v.Why = "opening participle (\"… by X,\"), not a clause"; return; }
         if (WordClasses.Determiners.Contains(prev)) { v.Why = $"noun: follows \"{prev}\""; return; }
         if (prev != "TO" && WordClasses.Prepositions.Contains(prev) && c == i) { v.Why = $"noun or gerund: follows the preposition \"{prev}\""; return; }

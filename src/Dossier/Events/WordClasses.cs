@@ -49,6 +49,15 @@ internal static class WordClasses
         ["SAID", "SAYS", "SAY", "SAYING", "TOLD", "TELLS", "ADDED", "ADDS", "NOTED", "REPORTED", "STATED", "ANNOUNCED", "DECLARED", "WROTE", "EXPLAINED", "BELIEVED", "ACCORDING", "QUOTED", "CLAIMED", "REMARKED"],
         StringComparer.Ordinal);
 
+    /// <summary>
+    /// Nouns for texts that act for whoever issues them: in "issued a statement condemning X" the participle after the
+    /// noun is what the issuer does ("a resolution calling for", "a letter urging", "a report accusing").
+    /// </summary>
+    public static readonly FrozenSet<string> DocumentNouns = FrozenSet.ToFrozenSet(
+        ["STATEMENT", "STATEMENTS", "DECLARATION", "COMMUNIQUE", "RESOLUTION", "LETTER", "MESSAGE", "APPEAL", "NOTE", "REPORT", "ULTIMATUM", "DECREE",
+         "PETITION", "MEMORANDUM", "MANIFESTO", "PROCLAMATION", "BULLETIN", "EDITORIAL", "SPEECH", "MOTION", "BILL"],
+        StringComparer.Ordinal);
+
     /// <summary>True for words that end a noun phrase: grammar words, punctuation.</summary>
     public static bool IsFunctionWord(string key) =>
         Determiners.Contains(key) || Prepositions.Contains(key) || Auxiliaries.Contains(key) || Coordinators.Contains(key) || ClauseOpeners.Contains(key)
