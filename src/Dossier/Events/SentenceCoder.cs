@@ -1008,11 +1008,23 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         for (var k = from; k < end; k++)
         {
             if (listAt[k] < 0) continue;
-            if (!PrecededBy(tokens, k, "IN", "AT", "NEAR", "INSIDE", "ACROSS", "THROUGHOUT", "OUTSIDE")) { k = lists[listAt[k]][^1].Last; continue; }
+            if (!PrecededBy(tokens, k, "IN", "AT", "NEAR", "INSIDE", "ACROSS", "THROUGHOUT", "OUTSIDE") && !AfterOutsideOf(tokens, k)) { k = lists[listAt[k]][^1].Last; continue; }
             var found = FlatOf(lists[listAt[k]]);
             return found.Count > 0 && CountryCode(found[0].Code) is { } c ? found[0] with { Code = c } : null;
         }
         return null;
+    }
+
+    /// <summary>"outside of the Iraqi city of Basra": "outside of" places an act as "outside" does.</summary>
+    private static bool AfterOutsideOf(Token[] tokens, int k)
+    {
+        for (var b = k - 1; b >= 1 && k - b <= 4; b--)
+        {
+            var key = tokens[b].Key;
+            if (key == "OF") return tokens[b - 1].Key == "OUTSIDE";
+            if (key != "THE" && (WordClasses.IsFunctionWord(key) || tokens[b].Capitalized)) return false;
+        }
+        return false;
     }
 
     /// <summary>The actor's own country as a target of a one-sided act, or null for international and unknown actors.</summary>

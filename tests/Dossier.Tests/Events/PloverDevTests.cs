@@ -16,7 +16,7 @@ namespace Dossier.Tests.Events;
 public partial class PloverDevTests(ITestOutputHelper output)
 {
     // Reached on 2026-12-05 (issue 17); raise them as the coder gains, never lower them to pass.
-    private const int RecallHits = 115; // 70.1% of 164: the bar of issue 17
+    private const int RecallHits = 116; // 70.7% of 164 (the bar of issue 17 is 70%)
     private const double Precision = 0.85;
     private const double ActorsOnHits = 0.85;
 
