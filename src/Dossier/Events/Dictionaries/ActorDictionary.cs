@@ -59,7 +59,7 @@ public sealed record ActorEntry(string Name, IReadOnlyList<ActorCode> Codes)
 /// entry for a phrase wins. Used by the event coder and available to other stages (e.g. for
 /// <c>dossier annotate --dictionary</c>).
 /// </summary>
-public sealed class ActorDictionary
+public sealed class ActorDictionary : IDictionaryReader
 {
     private readonly PhraseTrie<ActorEntry> _trie = new();
 
@@ -67,24 +67,10 @@ public sealed class ActorDictionary
     public int Count => _trie.Count;
 
     /// <summary>Loads and merges the given files.</summary>
-    public static ActorDictionary Load(params IEnumerable<string> paths)
-    {
-        var d = new ActorDictionary();
-        foreach (var p in paths)
-        {
-            using var r = new StreamReader(p);
-            d.Read(r);
-        }
-        return d;
-    }
+    public static ActorDictionary Load(params IEnumerable<string> paths) => DictionaryText.Load<ActorDictionary>(paths);
 
     /// <summary>Parses one dictionary text into a new dictionary.</summary>
-    public static ActorDictionary Parse(TextReader reader)
-    {
-        var d = new ActorDictionary();
-        d.Read(reader);
-        return d;
-    }
+    public static ActorDictionary Parse(TextReader reader) => DictionaryText.Parse<ActorDictionary>(reader);
 
     /// <summary>Adds the entries of a dictionary text.</summary>
     public void Read(TextReader reader)

@@ -10,7 +10,7 @@ public sealed record AgentEntry(string Name, string Code, bool Prefix);
 /// An agent dictionary in the PETRARCH format: <c>PHRASE {PLURALS} [~CODE]</c>, substitution sets
 /// (<c>!PERSON! = MAN, WOMAN</c>), regular plurals generated unless <c>{}</c> says there are none.
 /// </summary>
-public sealed class AgentDictionary
+public sealed class AgentDictionary : IDictionaryReader
 {
     private readonly PhraseTrie<AgentEntry> _trie = new();
 
@@ -18,24 +18,10 @@ public sealed class AgentDictionary
     public int Count => _trie.Count;
 
     /// <summary>Loads and merges the given files.</summary>
-    public static AgentDictionary Load(params IEnumerable<string> paths)
-    {
-        var d = new AgentDictionary();
-        foreach (var p in paths)
-        {
-            using var r = new StreamReader(p);
-            d.Read(r);
-        }
-        return d;
-    }
+    public static AgentDictionary Load(params IEnumerable<string> paths) => DictionaryText.Load<AgentDictionary>(paths);
 
     /// <summary>Parses one dictionary text into a new dictionary.</summary>
-    public static AgentDictionary Parse(TextReader reader)
-    {
-        var d = new AgentDictionary();
-        d.Read(reader);
-        return d;
-    }
+    public static AgentDictionary Parse(TextReader reader) => DictionaryText.Parse<AgentDictionary>(reader);
 
     /// <summary>Adds the entries of a dictionary text.</summary>
     public void Read(TextReader reader)

@@ -1,8 +1,35 @@
 namespace Dossier.Events.Dictionaries;
 
+/// <summary>A dictionary that grows by reading PETRARCH/TABARI texts, one after another (the first entry for a phrase wins).</summary>
+public interface IDictionaryReader
+{
+    /// <summary>Adds the entries of a dictionary text.</summary>
+    void Read(TextReader reader);
+}
+
 /// <summary>Line handling shared by the PETRARCH/TABARI dictionary readers.</summary>
 internal static class DictionaryText
 {
+    /// <summary>A new dictionary with the entries of the given files, merged in order.</summary>
+    public static T Load<T>(IEnumerable<string> paths) where T : IDictionaryReader, new()
+    {
+        var d = new T();
+        foreach (var p in paths)
+        {
+            using var r = new StreamReader(p);
+            d.Read(r);
+        }
+        return d;
+    }
+
+    /// <summary>A new dictionary with the entries of one text.</summary>
+    public static T Parse<T>(TextReader reader) where T : IDictionaryReader, new()
+    {
+        var d = new T();
+        d.Read(reader);
+        return d;
+    }
+
     /// <summary>The line without its comment (after '#') and surrounding blanks; empty for XML-style comment lines.</summary>
     public static string Clean(string line)
     {

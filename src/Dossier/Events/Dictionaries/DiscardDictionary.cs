@@ -6,7 +6,7 @@ namespace Dossier.Events.Dictionaries;
 public sealed record DiscardEntry(string Phrase, bool WholeStory);
 
 /// <summary>Discard phrases (PETRARCH format: one phrase a line, '+' for story-level).</summary>
-public sealed class DiscardDictionary
+public sealed class DiscardDictionary : IDictionaryReader
 {
     private readonly PhraseTrie<DiscardEntry> _trie = new();
 
@@ -14,24 +14,10 @@ public sealed class DiscardDictionary
     public int Count => _trie.Count;
 
     /// <summary>Loads the given files.</summary>
-    public static DiscardDictionary Load(params IEnumerable<string> paths)
-    {
-        var d = new DiscardDictionary();
-        foreach (var p in paths)
-        {
-            using var r = new StreamReader(p);
-            d.Read(r);
-        }
-        return d;
-    }
+    public static DiscardDictionary Load(params IEnumerable<string> paths) => DictionaryText.Load<DiscardDictionary>(paths);
 
     /// <summary>Parses one dictionary text.</summary>
-    public static DiscardDictionary Parse(TextReader reader)
-    {
-        var d = new DiscardDictionary();
-        d.Read(reader);
-        return d;
-    }
+    public static DiscardDictionary Parse(TextReader reader) => DictionaryText.Parse<DiscardDictionary>(reader);
 
     /// <summary>Adds the entries of a dictionary text.</summary>
     public void Read(TextReader reader)
