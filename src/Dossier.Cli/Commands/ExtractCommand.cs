@@ -40,7 +40,8 @@ internal static class ExtractCommand
     internal static int Run(IReadOnlyList<string> paths, ReaderOptions options, Stream output, TextWriter errors)
     {
         var reader = new InputReader(options);
-        var extractor = DossierPipeline.Default.Extractor;
+        // The extractor alone: the default pipeline would also load the event coder's dictionaries, a second of start-up.
+        var extractor = new ArticleExtractor();
         var failed = false;
         using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         foreach (var batch in reader.Read(paths).Chunk(BatchSize))

@@ -32,7 +32,8 @@ internal static class InspectCommand
 
     internal static int Run(string path, string? record, ReaderOptions options, IAnsiConsole console, TextWriter errors)
     {
-        var extractor = DossierPipeline.Default.Extractor;
+        // The extractor alone: the default pipeline would also load the event coder's dictionaries, a second of start-up.
+        var extractor = new ArticleExtractor();
         var failed = false;
         var shown = 0;
         foreach (var item in new InputReader(options).Read([path]))

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using Dossier.Extraction.Text;
 using Dossier.Model;
@@ -33,10 +32,13 @@ public static class TextArticleExtractor
     // A dateline is looked for in the first few blocks only: further down, "CITY:" is more likely a label.
     private const int DatelineWindow = 8;
 
+    // How many blocks from the end the trailing chrome run may reach.
+    private const int TailWindow = 400;
+
     /// <summary>Extracts the article from a text document.</summary>
     public static ExtractionOutcome Extract(SourceDocument document)
     {
-        var blocks = TextLayout.Blocks(document.Content).ToList();
+        var blocks = TextLayout.Blocks(document.Content);
         if (blocks.Count == 0)
         {
             return ExtractionOutcome.Failed(document, "no article text");
@@ -141,40 +143,26 @@ public static class TextArticleExtractor
             (credit, creditSource) = (agency, "dateline");
         }
 
-        var body = new StringBuilder();
         TextSpan? datelineSpan = null;
-        for (var i = 0; i < blocks.Count; i++)
+        for (var i = start; i < blocks.Count; i++)
         {
-            if (i < start)
-            {
-                continue;
-            }
-
             if (reasons[i] is { } reason)
             {
                 removed.Add((i, new RemovedBlock(blocks[i], reason)));
-                continue;
             }
-
-            if (body.Length > 0)
-            {
-                body.Append("\n\n");
-            }
-
-            if (i == datelineIndex && dateline is not null)
-            {
-                datelineSpan = new TextSpan(body.Length + dateline.CitySpan.Start, dateline.CitySpan.Length);
-            }
-
-            body.Append(blocks[i]);
         }
 
-        if (body.Length == 0)
+        var (text, datelineOffset) = JoinBody(blocks, reasons, start, datelineIndex);
+        if (text.Length == 0)
         {
             return ExtractionOutcome.Failed(document, "no article text");
         }
 
-        var text = body.ToString();
+        if (datelineOffset >= 0 && dateline is not null)
+        {
+            datelineSpan = new TextSpan(datelineOffset + dateline.CitySpan.Start, dateline.CitySpan.Length);
+        }
+
         var language = Html.LanguageIdentifier.Identify(text);
         // A wire report's dateline carries its filing day ("NAIROBI, March 3, 2026 -"): the day it was published,
         // when nothing from outside the text says otherwise. Without it "on Tuesday" has nothing to resolve against.
@@ -203,6 +191,51 @@ public static class TextArticleExtractor
         };
         var id = ArticleExtractor.ArticleId(document.Path, document.Record);
         return ExtractionOutcome.Of(new Article(id, document.Path, document.Record, text, metadata, [.. removed.OrderBy(r => r.Order).Select(r => r.Block)]));
+    }
+
+    /// <summary>
+    /// The kept blocks from <paramref name="start"/> on, a blank line between them, and where the block at
+    /// <paramref name="datelineIndex"/> starts in that text (-1 when it is not kept). Written into a string of the
+    /// exact length: on a text of millions of lines a builder and its copy would hold the body twice.
+    /// </summary>
+    private static (string Text, int DatelineOffset) JoinBody(List<string> blocks, string?[] reasons, int start, int datelineIndex)
+    {
+        var length = 0L;
+        for (var i = start; i < blocks.Count; i++)
+        {
+            if (reasons[i] is null)
+            {
+                length += (length > 0 ? 2 : 0) + blocks[i].Length;
+            }
+        }
+
+        var datelineOffset = -1;
+        var text = string.Create(checked((int)length), 0, (span, _) =>
+        {
+            var at = 0;
+            for (var i = start; i < blocks.Count; i++)
+            {
+                if (reasons[i] is not null)
+                {
+                    continue;
+                }
+
+                if (at > 0)
+                {
+                    span[at++] = '\n';
+                    span[at++] = '\n';
+                }
+
+                if (i == datelineIndex)
+                {
+                    datelineOffset = at;
+                }
+
+                blocks[i].AsSpan().CopyTo(span[at..]);
+                at += blocks[i].Length;
+            }
+        });
+        return (text, datelineOffset);
     }
 
     private static readonly string[] DatelineDayFormats = ["MMMM d, yyyy", "MMMM d yyyy", "MMM d, yyyy", "MMM d yyyy"];
@@ -253,7 +286,10 @@ public static class TextArticleExtractor
     private static int FindTail(List<string> blocks, int bodyStart)
     {
         var tail = blocks.Count;
-        for (var k = blocks.Count - 1; k > bodyStart; k--)
+        // A page's trailing chrome is tens of lines; looking further back only costs time on a text of millions of
+        // short lines, where a stray chrome-like line deep inside would otherwise make the rest of the text "tail".
+        var limit = Math.Max(bodyStart, blocks.Count - 1 - TailWindow);
+        for (var k = blocks.Count - 1; k > limit; k--)
         {
             var b = blocks[k];
             if (ChromeRules.Classify(b) is not null || ChromeRules.IsKeywordList(b))

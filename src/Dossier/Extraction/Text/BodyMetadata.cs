@@ -30,12 +30,15 @@ public static class BodyMetadata
     private static readonly ImmutableArray<Regex> Datelines = RuleData.Patterns("dateline.txt", ignoreCase: false);
     private static readonly ImmutableArray<Regex> Credits = RuleData.Patterns("credit.txt", ignoreCase: false);
 
+    // Most paragraphs carry no credit: one scan says so before the patterns are tried one by one for the match.
+    private static readonly Regex AnyCredit = RuleData.AnyOf("credit.txt", ignoreCase: false);
+
     /// <summary>The dateline at the start of <paramref name="paragraph"/>, or null.</summary>
     public static DatelineMatch? FindDateline(string paragraph)
     {
         foreach (var pattern in Datelines)
         {
-            var m = pattern.Match(paragraph);
+            var m = MatchAtStart(pattern, paragraph);
             if (!m.Success)
             {
                 continue;
@@ -58,9 +61,14 @@ public static class BodyMetadata
     /// <summary>The credit at the end of <paramref name="paragraph"/> (or making up the whole of it), or null.</summary>
     public static CreditMatch? FindCredit(string paragraph)
     {
+        if (!MatchAtEnd(AnyCredit, paragraph).Success)
+        {
+            return null;
+        }
+
         foreach (var pattern in Credits)
         {
-            var m = pattern.Match(paragraph);
+            var m = MatchAtEnd(pattern, paragraph);
             if (m.Success)
             {
                 var credit = m.Groups["credit"].Value;
@@ -69,6 +77,37 @@ public static class BodyMetadata
         }
 
         return null;
+    }
+
+    // A dateline opens a paragraph and a credit closes one, each within a few dozen characters; on a paragraph of
+    // megabytes ("A.B.C.D." repeated) a pattern run over the whole of it backtracks across every character. Long
+    // paragraphs are searched in a window at the right end, and in full only when a match touches the window's
+    // edge (where the window could have cut it), so the result is the same as a search of the whole paragraph for
+    // any match shorter than the window.
+    private const int LongParagraph = 4096;
+    private const int Window = 2048;
+
+    private static Match MatchAtStart(Regex pattern, string paragraph)
+    {
+        if (paragraph.Length <= LongParagraph)
+        {
+            return pattern.Match(paragraph);
+        }
+
+        var m = pattern.Match(paragraph, 0, Window);
+        return m.Success && m.Index + m.Length < Window ? m : m.Success ? pattern.Match(paragraph) : Match.Empty;
+    }
+
+    private static Match MatchAtEnd(Regex pattern, string paragraph)
+    {
+        if (paragraph.Length <= LongParagraph)
+        {
+            return pattern.Match(paragraph);
+        }
+
+        var start = paragraph.Length - Window;
+        var m = pattern.Match(paragraph, start, Window);
+        return m.Success && m.Index > start ? m : m.Success ? pattern.Match(paragraph) : Match.Empty;
     }
 
     /// <summary>True when <paramref name="line"/> is nothing but a credit (<c>— Reuters</c>, <c>(AP)</c>).</summary>

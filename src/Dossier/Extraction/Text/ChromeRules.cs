@@ -27,13 +27,15 @@ public static partial class ChromeRules
     /// <summary>Reason for a line of topic keywords.</summary>
     public const string Tags = "tags";
 
-    private static readonly ImmutableArray<(string Reason, ImmutableArray<Regex> Patterns)> Families =
+    // One regex per family (its file's patterns as alternatives), tried in this order: the first family that
+    // matches names the reason. (One regex over all five families with a named group each measured slower.)
+    private static readonly ImmutableArray<(string Reason, Regex Pattern)> Families =
     [
-        (SharePrompt, RuleData.Patterns("share-prompt.txt", ignoreCase: true)),
-        (RelatedHeading, RuleData.Patterns("related-heading.txt", ignoreCase: true)),
-        (RelatedLink, RuleData.Patterns("related-link.txt", ignoreCase: true)),
-        (Boilerplate, RuleData.Patterns("boilerplate.txt", ignoreCase: true)),
-        (Tags, RuleData.Patterns("tag-prefix.txt", ignoreCase: true)),
+        (SharePrompt, RuleData.AnyOf("share-prompt.txt", ignoreCase: true)),
+        (RelatedHeading, RuleData.AnyOf("related-heading.txt", ignoreCase: true)),
+        (RelatedLink, RuleData.AnyOf("related-link.txt", ignoreCase: true)),
+        (Boilerplate, RuleData.AnyOf("boilerplate.txt", ignoreCase: true)),
+        (Tags, RuleData.AnyOf("tag-prefix.txt", ignoreCase: true)),
     ];
 
     /// <summary>The reason <paramref name="line"/> is chrome, or null when it is not.</summary>
@@ -45,14 +47,11 @@ public static partial class ChromeRules
             return null;
         }
 
-        foreach (var (reason, patterns) in Families)
+        foreach (var (reason, pattern) in Families)
         {
-            foreach (var pattern in patterns)
+            if (pattern.IsMatch(text))
             {
-                if (pattern.IsMatch(text))
-                {
-                    return reason;
-                }
+                return reason;
             }
         }
 

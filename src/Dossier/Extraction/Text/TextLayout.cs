@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text;
 
 namespace Dossier.Extraction.Text;
@@ -8,34 +7,43 @@ public static class TextLayout
 {
     private static readonly char[] Blank = [' ', '\t', '\u00A0', '\u200B', '\u2007', '\u202F', '\uFEFF', '\f', '\v'];
 
-    /// <summary>The non-empty blocks of <paramref name="content"/>, trimmed, in order. CRLF and CR count as LF.</summary>
-    public static ImmutableArray<string> Blocks(string content)
+    /// <summary>
+    /// The non-empty blocks of <paramref name="content"/>, trimmed, in order. CRLF and CR count as LF. A new list the
+    /// caller owns (the extractor joins a lone dateline to its paragraph in place): one copy of millions of blocks.
+    /// </summary>
+    public static List<string> Blocks(string content)
     {
-        var lines = content.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n').Select(l => l.Trim(Blank)).ToArray();
-        var groups = new List<List<string>>();
-        List<string>? current = null;
-        foreach (var line in lines)
+        var lines = content.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        for (var i = 0; i < lines.Length; i++)
         {
-            if (line.Length == 0)
+            lines[i] = lines[i].Trim(Blank);
+        }
+
+        // Paragraphs as (first line, line count) over the lines array: a list per paragraph cost ~90 bytes a line
+        // on a text of millions of one-word lines, more than the text itself.
+        var groups = new List<(int Start, int Count)>();
+        var run = 0;
+        for (var i = 0; i <= lines.Length; i++)
+        {
+            if (i < lines.Length && lines[i].Length > 0)
             {
-                current = null;
+                run++;
                 continue;
             }
 
-            if (current is null)
+            if (run > 0)
             {
-                current = [];
-                groups.Add(current);
+                groups.Add((i - run, run));
+                run = 0;
             }
-
-            current.Add(line);
         }
 
         var wrapped = IsHardWrapped(lines);
-        var blocks = ImmutableArray.CreateBuilder<string>();
-        foreach (var group in groups)
+        var blocks = new List<string>(wrapped ? groups.Count : lines.Length);
+        foreach (var (first, count) in groups)
         {
-            if (wrapped && group.Count > 1 && ChromeRules.Classify(group[0]) != ChromeRules.RelatedHeading)
+            var group = new ArraySegment<string>(lines, first, count);
+            if (wrapped && count > 1 && ChromeRules.Classify(group[0]) != ChromeRules.RelatedHeading)
             {
                 blocks.Add(Join(group));
             }
@@ -45,15 +53,24 @@ public static class TextLayout
             }
         }
 
-        return blocks.ToImmutable();
+        return blocks;
     }
 
     // Text wrapped at a fixed width (e-mail, some exports) has many lines of similar length below 100
     // characters and blank lines between paragraphs; a page pasted from a browser has one line per paragraph.
     private static bool IsHardWrapped(string[] lines)
     {
-        var nonEmpty = lines.Where(l => l.Length > 0).ToList();
-        if (nonEmpty.Count < 4 || nonEmpty.Count == lines.Length || nonEmpty.Max(l => l.Length) > 100)
+        int nonEmpty = 0, longest = 0;
+        foreach (var line in lines)
+        {
+            if (line.Length > 0)
+            {
+                nonEmpty++;
+                longest = Math.Max(longest, line.Length);
+            }
+        }
+
+        if (nonEmpty < 4 || nonEmpty == lines.Length || longest > 100)
         {
             return false;
         }
@@ -67,10 +84,10 @@ public static class TextLayout
             }
         }
 
-        return followed * 3 >= nonEmpty.Count;
+        return followed * 3 >= nonEmpty;
     }
 
-    private static string Join(List<string> group)
+    private static string Join(ArraySegment<string> group)
     {
         var sb = new StringBuilder();
         foreach (var line in group)
