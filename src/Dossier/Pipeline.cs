@@ -69,6 +69,10 @@ public sealed class DossierPipeline
     public static DossierPipeline Default { get; } = new DossierPipelineBuilder().Build();
 
     public IArticleExtractor Extractor { get; }
+
+    /// <summary>The same stages (shared, they hold no per-run state) with <paramref name="degree"/> articles at once.</summary>
+    public DossierPipeline WithParallelism(int degree) =>
+        new(Extractor, Annotator, Coder, Grouper, Fuser, Clock, Math.Max(1, degree));
     public ITextAnnotator Annotator { get; }
     public IEventCoder Coder { get; }
     public IStoryGrouper Grouper { get; }
