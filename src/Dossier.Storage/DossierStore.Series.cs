@@ -84,16 +84,17 @@ public abstract partial class DossierStore
     /// <summary>Digests for stories stored before schema 3, from their stored articles (announcements left out, as when fused).</summary>
     private void DigestUndigested(DbConnection db, DbTransaction transaction)
     {
-        var missing = db.Query(transaction, "SELECT id, story FROM stories WHERE NOT EXISTS (SELECT 1 FROM story_digests d WHERE d.story_id = stories.id) ORDER BY id",
-            r => JsonSerializer.Deserialize<Story>(r.GetString(1), StoreJson.Options)!);
+        // Ids first (read from the primary key's index alone), then each story: the stories' JSON is most of the table.
+        var missing = db.Query(transaction, "SELECT id FROM stories WHERE NOT EXISTS (SELECT 1 FROM story_digests d WHERE d.story_id = stories.id) ORDER BY id", r => r.GetString(0));
         if (missing.Count == 0)
         {
             return;
         }
 
         using var insert = DigestInsert(db, transaction);
-        foreach (var story in missing)
+        foreach (var id in missing)
         {
+            var story = JsonSerializer.Deserialize<Story>((string)db.Scalar(transaction, "SELECT story FROM stories WHERE id = @id", ("@id", id))!, StoreJson.Options)!;
             var announced = story.AnnouncementIds.IsDefault ? [] : story.AnnouncementIds.ToHashSet(StringComparer.Ordinal);
             var articles = LoadArticles(db, transaction, "SELECT seq, content_key, story_id, text, annotations FROM articles WHERE story_id = @s ORDER BY seq", ("@s", story.Id))
                 .Select(a => a.Article).Where(a => !announced.Contains(a.Article.Id)).ToImmutableArray();
