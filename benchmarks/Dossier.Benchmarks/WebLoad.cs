@@ -231,7 +231,8 @@ public static class WebLoad
 
     /// <summary>
     /// The store: the demo corpus ingested with the default pipeline, then <paramref name="count"/> synthetic stories
-    /// (rows of <c>stories</c>, <c>story_actors</c> and <c>events</c>, as the ingest writes them) in one transaction.
+    /// (rows of <c>stories</c>, <c>story_actors</c>, <c>events</c> and <c>story_digests</c>, as the ingest writes them) in one transaction.
+    /// Their digests say "not recurring", so the upload's series linking neither digests them again nor links them.
     /// The synthetic stories carry seq 0, so an ingest's window (the most recently updated stories) never replays them.
     /// </summary>
     public static void Build(string db, int count)
@@ -268,6 +269,7 @@ public static class WebLoad
             "INSERT INTO stories (id, title, date, location, independent_sources, article_count, claim_count, first_seq, last_seq, story, corroborated, single_source, conflicting) " +
             "VALUES ($id, $title, $date, $location, $sources, $articles, $claims, 0, 0, $story, $corroborated, $single, $conflicting)");
         using var actor = Prepared(connection, transaction, "INSERT OR IGNORE INTO story_actors (story_id, actor) VALUES ($story, $actor)");
+        using var digest = Prepared(connection, transaction, "INSERT INTO story_digests (story_id, terms, entities, ordinals, recurring) VALUES ($story, '', '[]', '[]', 0)");
         using var evt = Prepared(connection, transaction,
             "INSERT INTO events (seq, position, source, target, code, goldstein, modality, negated, day, sentence) VALUES ($seq, $position, $source, $target, $code, $goldstein, 'act', 0, $day, $sentence)");
         var firstDay = new DateOnly(2020, 1, 1);
@@ -304,6 +306,8 @@ public static class WebLoad
             {
                 Run(actor, ("$story", id), ("$actor", code));
             }
+
+            Run(digest, ("$story", id));
 
             for (var e = 0; e < 2; e++)
             {

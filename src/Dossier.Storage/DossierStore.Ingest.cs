@@ -114,6 +114,12 @@ public abstract partial class DossierStore
             }
 
             producer.GetAwaiter().GetResult();
+
+            // Series need every story: linked once per run, not per batch (a digest is a few hundred bytes, so this
+            // reads a few megabytes at 100k stories).
+            var linkStarted = Stopwatch.GetTimestamp();
+            LinkSeriesIfStale(writer);
+            tally.Time(ref tally.SeriesTicks, linkStarted);
         }
         finally
         {
@@ -126,6 +132,7 @@ public abstract partial class DossierStore
             {
                 FuseWait = Seconds(tally.FuseWaitTicks),
                 Idle = Seconds(tally.IdleTicks),
+                Series = Seconds(tally.SeriesTicks),
             },
         };
     }
@@ -447,8 +454,10 @@ public abstract partial class DossierStore
             var stories = changed.AsParallel().AsOrdered().WithDegreeOfParallelism(pipeline.DegreeOfParallelism)
                 .Select(id =>
                 {
-                    var story = pipeline.Fuse(Cluster(id, members[id], sourceOf, announcements));
-                    return (Id: id, Story: story, Json: System.Text.Json.JsonSerializer.Serialize(story, StoreJson.Options));
+                    var cluster = Cluster(id, members[id], sourceOf, announcements);
+                    var story = pipeline.Fuse(cluster);
+                    // The digest series linking reads, from the same story and cluster as in `analyze` (schema 3).
+                    return (Id: id, Story: story, Json: System.Text.Json.JsonSerializer.Serialize(story, StoreJson.Options), Digest: StorySeries.Digest(story, cluster));
                 }).ToList();
             tally.Time(ref tally.FuseTicks, fuseStarted);
             return stories;
@@ -479,7 +488,7 @@ public abstract partial class DossierStore
             tally.Time(ref tally.FuseWaitTicks, waitStarted);
         }
 
-        List<(string Id, Story Story, string Json)> fused;
+        List<(string Id, Story Story, string Json, SeriesDigest Digest)> fused;
         try
         {
             fused = fusing.GetAwaiter().GetResult();
@@ -492,9 +501,9 @@ public abstract partial class DossierStore
         }
 
         tally.Added += added.Count;
-        foreach (var (id, story, json) in fused)
+        foreach (var (id, story, json, digest) in fused)
         {
-            writer.Write(story, json, members[id]);
+            writer.Write(story, json, members[id], digest);
         }
 
         // The next batch's window can only hold this batch's stories (the window and the new ones): the caches keep
@@ -653,7 +662,10 @@ public abstract partial class DossierStore
             new(db, transaction, "DELETE FROM claims WHERE story_id = @id", "@id"),
             new(db, transaction, "DELETE FROM evidence WHERE story_id = @id", "@id"),
             new(db, transaction, "DELETE FROM story_actors WHERE story_id = @id", "@id"),
+            new(db, transaction, "DELETE FROM story_digests WHERE story_id = @id", "@id"),
         ];
+
+        private readonly Db.Prepared digest = DigestInsert(db, transaction);
 
         private readonly Db.Prepared delete = new(db, transaction, "DELETE FROM stories WHERE id = @id", "@id");
 
@@ -679,8 +691,9 @@ public abstract partial class DossierStore
         }
 
         /// <summary>Writes a story whose old claims, evidence and actors were already deleted.</summary>
-        public void Write(Story story, string json, List<StoredArticle> articles)
+        public void Write(Story story, string json, List<StoredArticle> articles, SeriesDigest seriesDigest)
         {
+            WriteDigest(digest, seriesDigest);
             upsert.Run(story.Id, story.Title, story.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), story.Location, story.Sources.Length,
                 articles.Count, story.Claims.Length, articles.Min(a => a.Seq), articles.Max(a => a.Seq), json,
                 WithStatus(ClaimStatus.Corroborated), WithStatus(ClaimStatus.SingleSource), WithStatus(ClaimStatus.Conflicting));
@@ -709,6 +722,7 @@ public abstract partial class DossierStore
             claim.Dispose();
             evidence.Dispose();
             actor.Dispose();
+            digest.Dispose();
             foreach (var statement in clear)
             {
                 statement.Dispose();
@@ -843,6 +857,7 @@ public abstract partial class DossierStore
         public long FuseWaitTicks;
         public long WriteTicks;
         public long IdleTicks;
+        public long SeriesTicks;
 
         public void Time(ref long counter, long started) => Interlocked.Add(ref counter, Stopwatch.GetTimestamp() - started);
 

@@ -51,6 +51,9 @@ public sealed record IngestTimings(double Process, double Group, double Fuse, do
     /// <summary>Time the committing thread waited for the next processed batch: when large, processing is the
     /// bottleneck; when small, committing is.</summary>
     public double Idle { get; init; }
+
+    /// <summary>Linking the series from every stored digest at the end of the run.</summary>
+    public double Series { get; init; }
 }
 
 /// <summary>Row counts of a store.</summary>

@@ -70,6 +70,8 @@ public static class DossierWebHost
         ArgumentNullException.ThrowIfNull(options);
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        // A series anywhere in the API has the one shape `analyze` writes.
+        options.Converters.Add(Dossier.Output.SeriesJson.Converter);
         return options;
     }
 }

@@ -68,6 +68,37 @@ public class AnalyzeCommandTests
     }
 
     [Fact]
+    public void Show_of_a_stored_round_writes_its_series_as_analyze_does()
+    {
+        using var folder = new TempFolder();
+        folder.File("rounds.jsonl", string.Join('\n', Rounds.Select(r => JsonSerializer.Serialize(new { outlet = r.Outlet, published = r.Published, title = r.Title, text = r.Text }))) + "\n");
+        var db = Path.Combine(folder.Path, "d.db");
+        DossierProcess.Run(folder.Path, "ingest", "rounds.jsonl", "--db", db).AssertExit(0);
+        var analyzed = DossierProcess.Run(folder.Path, "analyze", "rounds.jsonl", "--format", "json");
+        analyzed.AssertExit(0);
+
+        var listed = DossierProcess.Run(folder.Path, "stories", "--db", db, "--format", "json");
+        listed.AssertExit(0);
+        using var list = JsonDocument.Parse(listed.Stdout);
+        var middle = list.RootElement.GetProperty("stories").EnumerateArray().Single(s => s.GetProperty("date").GetString() == "2026-03-10").GetProperty("id").GetString()!;
+        var shown = DossierProcess.Run(folder.Path, "show", middle, "--db", db, "--format", "json");
+        shown.AssertExit(0);
+        Assert.Empty(Schema.Value.Validate(shown.Stdout));
+
+        // The same series, field for field, but for the ids (`analyze` and the store name stories differently).
+        static string WithoutIds(JsonElement series) => string.Join(" | ", series.EnumerateArray().Select(s => s.GetProperty("name").GetString() + ": " +
+            string.Join(" / ", s.GetProperty("stories").EnumerateArray().Select(e => string.Join(", ", e.EnumerateObject().Where(p => p.Name != "storyId").Select(p => p.Name + "=" + p.Value.ToString()))))));
+        using var fromShow = JsonDocument.Parse(shown.Stdout);
+        using var fromAnalyze = JsonDocument.Parse(analyzed.Stdout);
+        Assert.Equal(WithoutIds(fromAnalyze.RootElement.GetProperty("series")), WithoutIds(fromShow.RootElement.GetProperty("series")));
+        Assert.Contains(fromShow.RootElement.GetProperty("series")[0].GetProperty("stories").EnumerateArray(), e => e.GetProperty("storyId").GetString() == middle);
+
+        var brief = DossierProcess.Run(folder.Path, "show", middle, "--db", db);
+        brief.AssertExit(0);
+        Assert.Contains("(2 of 3); previous: Oslo, 2026-02-03, no. 1; next: ", brief.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Evidence_offsets_point_at_the_sentence_in_the_article_text()
     {
         using var folder = new TempFolder();

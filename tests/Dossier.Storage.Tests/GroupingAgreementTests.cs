@@ -33,6 +33,25 @@ public sealed class GroupingAgreementTests : IDisposable
 
     [Fact]
     [Trait("Category", SharedData.Category)]
+    public void Analyze_and_ingest_give_the_same_series_on_the_development_set()
+    {
+        var dev = SharedData.Require("eval/coverage/dev.jsonl");
+        var analyzed = AnalyzedSeries([dev]);
+        Assert.True(analyzed.Count >= 3, $"{analyzed.Count} series");
+        Assert.Equal(analyzed, IngestedSeries([[dev]]));
+    }
+
+    [Fact]
+    public void Analyze_and_ingest_give_the_same_series_on_our_own_rounds()
+    {
+        var rounds = SeriesReports.Write(Path.Combine(work.FullName, "rounds.jsonl"));
+        var analyzed = AnalyzedSeries([rounds]);
+        Assert.Single(analyzed);
+        Assert.Equal(analyzed, IngestedSeries([[rounds]]));
+    }
+
+    [Fact]
+    [Trait("Category", SharedData.Category)]
     public void Analyze_and_ingest_give_the_same_stories_on_the_seeds()
     {
         var seeds = SharedData.Require("seeds");
@@ -66,6 +85,24 @@ public sealed class GroupingAgreementTests : IDisposable
         var result = CliPipeline().Analyze(new InputReader().Read(paths));
         var label = result.Articles.ToDictionary(a => a.Article.Id, a => a.Article.Path + "#" + a.Article.Record, StringComparer.Ordinal);
         return [.. result.Stories.Select(s => string.Join(' ', s.ArticleIds.Concat(s.AnnouncementIds).Select(id => label[id]).Order(StringComparer.Ordinal))).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Series of `analyze`, each as its stories in order, each story as its sorted "path#record" labels.</summary>
+    private static List<string> AnalyzedSeries(IReadOnlyList<string> paths)
+    {
+        var result = CliPipeline().Analyze(new InputReader().Read(paths));
+        var label = result.Articles.ToDictionary(a => a.Article.Id, a => a.Article.Path + "#" + a.Article.Record, StringComparer.Ordinal);
+        var stories = result.Stories.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        return [.. result.Series.Select(series => string.Join(" / ", series.Stories.Select(e =>
+            string.Join(' ', stories[e.StoryId].ArticleIds.Concat(stories[e.StoryId].AnnouncementIds).Select(id => label[id]).Order(StringComparer.Ordinal)))))];
+    }
+
+    /// <summary>Series of `ingest`, as <see cref="AnalyzedSeries"/> writes them.</summary>
+    private List<string> IngestedSeries(IReadOnlyList<IReadOnlyList<string>> runs)
+    {
+        using var store = Ingest(runs);
+        return [.. store.AllSeries().Select(series => string.Join(" / ", series.Stories.Select(e =>
+            string.Join(' ', store.ArticlesOf(e.StoryId).Select(a => a.Article.Article.Path + "#" + a.Article.Article.Record).Order(StringComparer.Ordinal)))))];
     }
 
     /// <summary>Stories of `ingest` (one run per element of <paramref name="runs"/>) as sorted sets of "path#record".</summary>

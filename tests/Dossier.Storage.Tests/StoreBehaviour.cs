@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Dossier.Model;
+using Dossier.Testing;
 using Parquet.Serialization;
 
 namespace Dossier.Storage.Tests;
@@ -178,6 +179,82 @@ public abstract class StoreBehaviour<TProvider>(TProvider provider) : IDisposabl
 
     private static List<string> Claims(DossierStore store) =>
         [.. store.AllStories().SelectMany(s => s.Claims.Select(c => $"{s.Id}|{c.Text}|{c.Status}|{c.IndependentSources}|{string.Join(',', c.Evidence.Select(e => e.SentenceIndex + ":" + e.Span))}")).Order(StringComparer.Ordinal)];
+
+    /// <summary>A series as one line: its name, then each story's title, day, place and ordinal, in order.</summary>
+    private static string Show(StorySeriesRecord? series) => series is null ? "(none)" :
+        series.Name + ": " + string.Join(" | ", series.Stories.Select(e => $"{e.StoryId} {e.Title} {e.Date:yyyy-MM-dd} {e.Location} {e.Ordinal}"));
+
+    /// <summary>Series as lists of stories, each story as its sorted "file#record" labels: ids differ between `analyze` and the store.</summary>
+    private static List<string> SeriesByArticles(DossierStore store) =>
+        [.. store.AllSeries().Select(s => string.Join(" / ", s.Stories.Select(e => string.Join(' ', store.ArticlesOf(e.StoryId)
+            .Select(a => Path.GetFileName(a.Article.Article.Path) + "#" + a.Article.Article.Record).Order(StringComparer.Ordinal)))))];
+
+    [Fact]
+    public void Series_of_a_recurring_event_are_stored_in_order_linked_again_by_each_run_and_are_those_analyze_gives()
+    {
+        var early = SeriesReports.Write(Path.Combine(work.FullName, "rounds-3-4.jsonl"), [3, 4]);
+        var late = SeriesReports.Write(Path.Combine(work.FullName, "round-5.jsonl"), [5], flood: false);
+        using var store = Open(Provider.NewDatabase(), batch: 3);
+
+        store.Ingest(TestCorpus.Read([early]), TestCorpus.Pipeline(), cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal([3, 4], Assert.Single(store.AllSeries()).Stories.Select(e => e.Ordinal ?? 0));
+
+        // A later run adds the next round: the series is linked again from every stored digest, not only the new ones.
+        store.Ingest(TestCorpus.Read([late]), TestCorpus.Pipeline(), cancellationToken: TestContext.Current.CancellationToken);
+        var series = Assert.Single(store.AllSeries());
+        Assert.Equal(SeriesReports.Rounds.Select(r => SeriesReports.Title(r.Ordinal)), series.Stories.Select(e => e.Title));
+        Assert.Equal(SeriesReports.Rounds.Select(r => (DateOnly?)r.Day), series.Stories.Select(e => e.Date));
+        Assert.Equal(SeriesReports.Rounds.Select(r => r.City), series.Stories.Select(e => e.Location));
+        Assert.Equal([3, 4, 5], series.Stories.Select(e => e.Ordinal ?? 0));
+        Assert.Equal("series-" + series.Stories[0].StoryId, series.Id);
+        foreach (var entry in series.Stories)
+        {
+            Assert.Equal(Show(series), Show(store.SeriesOf(entry.StoryId)));
+        }
+
+        var flood = store.AllStories().Single(s => s.Title.Contains("Flood", StringComparison.Ordinal));
+        Assert.Null(store.SeriesOf(flood.Id));
+        Assert.Null(store.SeriesOf("no-such-story"));
+
+        // A re-run adds nothing and changes nothing.
+        var before = Show(series);
+        var again = store.Ingest(TestCorpus.Read([early, late]), TestCorpus.Pipeline(), cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(0, again.Added);
+        Assert.Equal(before, Show(Assert.Single(store.AllSeries())));
+
+        // `analyze` of the same input links the same stories, in the same order.
+        var analyzed = TestCorpus.Pipeline().Analyze(TestCorpus.Read([early, late]), cancellationToken: TestContext.Current.CancellationToken);
+        var label = analyzed.Articles.ToDictionary(a => a.Article.Id, a => Path.GetFileName(a.Article.Path) + "#" + a.Article.Record, StringComparer.Ordinal);
+        var stories = analyzed.Stories.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        Assert.Equal(
+            [.. analyzed.Series.Select(s => string.Join(" / ", s.Stories.Select(e => string.Join(' ', stories[e.StoryId].ArticleIds.Concat(stories[e.StoryId].AnnouncementIds).Select(id => label[id]).Order(StringComparer.Ordinal)))))],
+            SeriesByArticles(store));
+    }
+
+    [Fact]
+    public void A_store_whose_stories_have_no_digests_gets_them_from_the_stored_articles_and_links_the_same_series()
+    {
+        var db = Provider.NewDatabase();
+        var input = SeriesReports.Write(Path.Combine(work.FullName, "rounds.jsonl"));
+        using var store = Open(db);
+        store.Ingest(TestCorpus.Read([input]), TestCorpus.Pipeline(), cancellationToken: TestContext.Current.CancellationToken);
+        var before = store.AllSeries().Select(Show).ToList();
+        Assert.Single(before);
+
+        // As a database from before schema 3 is after its migration: stories, no digests, never linked.
+        using (System.Data.Common.DbConnection raw = DossierStore.IsPostgres(db) ? new Npgsql.NpgsqlConnection(db) : new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + db))
+        {
+            raw.Open();
+            using var command = raw.CreateCommand();
+            command.CommandText = "DELETE FROM story_digests; DELETE FROM series_stories; DELETE FROM series; DELETE FROM series_linked";
+            command.ExecuteNonQuery();
+        }
+
+        Assert.Empty(store.AllSeries());
+        var report = store.Ingest(TestCorpus.Read([input]), TestCorpus.Pipeline(), cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(0, report.Added);
+        Assert.Equal(before, store.AllSeries().Select(Show).ToList());
+    }
 
     [Fact]
     public void Search_finds_articles_by_stemmed_words_and_stories_filter_by_date_actor_and_text()

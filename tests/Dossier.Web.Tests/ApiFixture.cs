@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Dossier.Web.Tests;
 
-/// <summary>The real app over a store holding our own reports (two harbour reports, two hostile ones), in memory.</summary>
+/// <summary>The real app over a store holding our own reports (two harbour reports, two hostile ones, three rounds of one negotiation and a flood), in memory.</summary>
 public sealed class ApiFixture : IDisposable
 {
     // Any type of the Dossier.Web assembly names its entry point (WebProgram, static, cannot be a type argument).
@@ -13,7 +13,8 @@ public sealed class ApiFixture : IDisposable
     {
         Files = new StoreFiles()
             .File("harbour-a.txt", Reports.HarbourA).File("harbour-b.txt", Reports.HarbourB)
-            .File("hostile-a.txt", Reports.Hostile).File("hostile-b.txt", Reports.HostileB);
+            .File("hostile-a.txt", Reports.Hostile).File("hostile-b.txt", Reports.HostileB)
+            .File("rounds.jsonl", Dossier.Testing.SeriesReports.Jsonl());
         Files.Ingest();
         factory = Factory(Files.Db);
     }

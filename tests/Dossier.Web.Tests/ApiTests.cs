@@ -46,6 +46,27 @@ public class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task Story_json_carries_its_series_in_the_shape_analyze_writes_and_null_outside_any_series()
+    {
+        var rounds = (await GetJson("/api/stories?q=mackerel")).GetProperty("stories").EnumerateArray().Select(s => s.GetProperty("id").GetString()!).ToList();
+        Assert.Equal(3, rounds.Count);
+        foreach (var id in rounds)
+        {
+            var series = (await GetJson("/api/stories/" + Uri.EscapeDataString(id))).GetProperty("series");
+            Assert.Equal(["id", "name", "stories"], series.EnumerateObject().Select(p => p.Name));
+            var stories = series.GetProperty("stories").EnumerateArray().ToList();
+            Assert.Contains(stories, e => e.GetProperty("storyId").GetString() == id);
+            Assert.Equal([3, 4, 5], stories.Select(e => e.GetProperty("ordinal").GetInt32()));
+            Assert.Equal(["2026-02-03", "2026-03-17", "2026-05-05"], stories.Select(e => e.GetProperty("date").GetString()!));
+            Assert.All(stories, e => Assert.Equal(["storyId", "title", "date", "location", "ordinal"], e.EnumerateObject().Select(p => p.Name)));
+        }
+
+        var harbour = await HarbourStory();
+        Assert.Equal(JsonValueKind.Null, harbour.GetProperty("series").ValueKind);
+        Assert.True(harbour.GetProperty("claims").GetArrayLength() > 0, "the story's own fields are still there");
+    }
+
+    [Fact]
     public async Task Story_filters_by_status_date_and_search()
     {
         var corroborated = await GetJson("/api/stories?status=corroborated");
@@ -117,7 +138,8 @@ public class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     public async Task Articles_list_and_search_find_the_reports()
     {
         var articles = await GetJson("/api/articles");
-        Assert.Equal(4, articles.GetArrayLength());
+        // Two harbour reports, two hostile ones, six of the negotiation's rounds and the flood.
+        Assert.Equal(11, articles.GetArrayLength());
         var hits = await GetJson("/api/search?q=dockworkers");
         Assert.Equal(2, hits.GetArrayLength());
     }

@@ -45,7 +45,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             return;
         }
 
-        Files.File("hostile-a.txt", Reports.Hostile).File("hostile-b.txt", Reports.HostileB);
+        Files.File("hostile-a.txt", Reports.Hostile).File("hostile-b.txt", Reports.HostileB).File("rounds.jsonl", SeriesReports.Jsonl());
         Files.Ingest(seeds, Files.Input);
         app = DossierWebHost.Build([], new WebOptions { Db = Files.Db, Urls = "http://127.0.0.1:0" });
         await app.StartAsync();
@@ -136,6 +136,42 @@ public class BrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture
         var selected = page.Locator(".text mark.ev.sel");
         await Assertions.Expect(selected.First).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(fixture.Screenshots, "seed-article.png") });
+    }
+
+    [Fact]
+    public async Task A_round_of_a_negotiation_shows_its_series_and_the_links_walk_the_rounds_in_order()
+    {
+        var page = await NewPage();
+        var found = await Api(page, "/api/stories?q=fourth%20mackerel");
+        var id = found.GetProperty("stories").EnumerateArray().Single().GetProperty("id").GetString()!;
+        await page.GotoAsync(fixture.BaseUrl + "/stories/" + Uri.EscapeDataString(id));
+
+        var line = page.Locator("dl.facts dd.series");
+        await Assertions.Expect(line).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("dl.facts dt", new PageLocatorOptions { HasText = "Series" })).ToBeVisibleAsync();
+        var text = await line.InnerTextAsync();
+        Assert.Contains("(2 of 3)", text, StringComparison.Ordinal);
+        Assert.Contains("previous: " + SeriesReports.Title(3) + ", Reykjavik, 2026-02-03", text, StringComparison.Ordinal);
+        Assert.Contains("next: " + SeriesReports.Title(5) + ", Reykjavik, 2026-05-05", text, StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(fixture.Screenshots, "series-story.png") });
+
+        // Previous leads to the third round, which has no previous; its next leads back; the next of that to the fifth.
+        await line.Locator("a[rel=prev]").ClickAsync();
+        await Assertions.Expect(page.Locator("article.story h1")).ToHaveTextAsync(SeriesReports.Title(3));
+        Assert.Equal(0, await page.Locator("dd.series a[rel=prev]").CountAsync());
+        Assert.Contains("(1 of 3)", await page.Locator("dd.series").InnerTextAsync(), StringComparison.Ordinal);
+        await page.Locator("dd.series a[rel=next]").ClickAsync();
+        await Assertions.Expect(page.Locator("article.story h1")).ToHaveTextAsync(SeriesReports.Title(4));
+        Assert.EndsWith("/stories/" + Uri.EscapeDataString(id), page.Url, StringComparison.Ordinal);
+        await page.Locator("dd.series a[rel=next]").ClickAsync();
+        await Assertions.Expect(page.Locator("article.story h1")).ToHaveTextAsync(SeriesReports.Title(5));
+        Assert.Equal(0, await page.Locator("dd.series a[rel=next]").CountAsync());
+
+        // A story in no series has no Series line.
+        var flood = await Api(page, "/api/stories?q=Porto%20Alegre%20flood");
+        await page.GotoAsync(fixture.BaseUrl + "/stories/" + Uri.EscapeDataString(flood.GetProperty("stories").EnumerateArray().Single().GetProperty("id").GetString()!));
+        await Assertions.Expect(page.Locator("article.story h1")).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator("dd.series").CountAsync());
     }
 
     [Fact]

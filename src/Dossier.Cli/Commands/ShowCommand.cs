@@ -31,7 +31,11 @@ internal static class ShowCommand
                 // The same writers as `dossier analyze`, given the story and its stored articles.
                 var writer = ResultWriters.For(parseResult.GetValue(format)!)!;
                 var articles = store.ArticlesOf(id).Select(a => a.Article).ToImmutableArray();
-                var result = new AnalysisResult(articles, [found], [], DossierPipeline.Default.Clock.GetUtcNow());
+                // The story's series, if any, as `analyze` writes series: the JSON's `series` array and the briefs' Series line.
+                var result = new AnalysisResult(articles, [found], [], DossierPipeline.Default.Clock.GetUtcNow())
+                {
+                    Series = store.SeriesOf(id) is { } series ? [series] : [],
+                };
                 using var output = Console.OpenStandardOutput();
                 writer.Write(result, output);
                 return 0;

@@ -12,7 +12,7 @@ public static class StoriesApi
     {
         var api = app.MapGroup("/api/stories").WithTags("Stories");
         api.MapGet("/", List).WithName("ListStories").WithSummary("Stories, newest first, filtered by date, actor, claim status and full-text search; one page (offset, limit)");
-        api.MapGet("/{id}", Get).WithName("GetStory").WithSummary("One story: who, when, where, claims with evidence, conflicts, coverage");
+        api.MapGet("/{id}", Get).WithName("GetStory").WithSummary("One story: who, when, where, claims with evidence, conflicts, coverage, and its series (or null)");
         return app;
     }
 
@@ -25,8 +25,8 @@ public static class StoriesApi
         return result.Errors is { } errors ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(new StoryList(result.Stories) { Next = result.Next });
     }
 
-    internal static Results<Ok<Story>, NotFound> Get(StoreAccess store, string id) =>
-        store.Use(s => s.GetStory(id)) is { } story ? TypedResults.Ok(story) : TypedResults.NotFound();
+    internal static Results<Ok<StoryView>, NotFound> Get(StoreAccess store, string id) =>
+        store.Use(s => s.GetStory(id) is { } story ? new StoryView(story, s.SeriesOf(id)) : null) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
 
     /// <summary>
     /// Runs the filters, all of them in the store's SQL; <c>Errors</c> names the malformed ones. <c>Next</c> is the offset

@@ -72,7 +72,7 @@ public static class PageRenderer
     /// A story: what, who, when, where; conflicts first; claims grouped by topic with status badges, each
     /// expandable to its evidence sentences highlighted inside their article's text; the coverage matrix.
     /// </summary>
-    public static string StoryPage(Story story, IReadOnlyList<AnnotatedArticle> articles)
+    public static string StoryPage(Story story, IReadOnlyList<AnnotatedArticle> articles, StorySeriesRecord? series = null)
     {
         ArgumentNullException.ThrowIfNull(story);
         ArgumentNullException.ThrowIfNull(articles);
@@ -84,7 +84,7 @@ public static class PageRenderer
 
         var sb = new StringBuilder(64 * 1024 + story.Claims.Length * 1024);
         sb.Append("<article class=\"story\">\n<h1>").Text(story.Title).Append("</h1>\n");
-        Facts(sb, story, byId);
+        Facts(sb, story, byId, series);
         Tally(sb, story);
         Conflicts(sb, story, byId);
         Claims(sb, story, byId);
@@ -239,7 +239,7 @@ public static class PageRenderer
         }
     }
 
-    private static void Facts(StringBuilder sb, Story story, Dictionary<string, AnnotatedArticle> articles)
+    private static void Facts(StringBuilder sb, Story story, Dictionary<string, AnnotatedArticle> articles, StorySeriesRecord? series)
     {
         sb.Append("<dl class=\"facts\">");
         Fact(sb, "What", story.Title);
@@ -288,7 +288,58 @@ public static class PageRenderer
             sb.Append("</a></li>");
         }
 
-        sb.Append("</ul></dd></dl>\n");
+        sb.Append("</ul></dd>");
+        Series(sb, story, series);
+        sb.Append("</dl>\n");
+    }
+
+    /// <summary>
+    /// Where the story stands in its series, as one fact: the series' name and place ("2 of 3"), then the occurrence
+    /// before and the one after, each a link to its story with its place and day. Nothing when the story is in no series.
+    /// </summary>
+    private static void Series(StringBuilder sb, Story story, StorySeriesRecord? series)
+    {
+        if (series is null)
+        {
+            return;
+        }
+
+        var at = 0;
+        while (at < series.Stories.Length && series.Stories[at].StoryId != story.Id)
+        {
+            at++;
+        }
+
+        if (at == series.Stories.Length)
+        {
+            return;
+        }
+
+        sb.Append("<dt>Series</dt><dd class=\"series\">").Text(series.Name).Append(" (").Number(at + 1).Append(" of ").Number(series.Stories.Length).Append(')');
+        void Neighbour(string label, string rel, SeriesEntry entry)
+        {
+            sb.Append("; ").Append(label).Append(": <a class=\"series-link\" rel=\"").Append(rel).Append("\" href=\"/stories/").Append(Html.Url(entry.StoryId)).Append("\">")
+                .Text(entry.Title).Append("</a>");
+            foreach (var part in new[] { entry.Location, StatusNames.Iso(entry.Date) })
+            {
+                if (part is not null)
+                {
+                    sb.Append(", ").Text(part);
+                }
+            }
+        }
+
+        if (at > 0)
+        {
+            Neighbour("previous", "prev", series.Stories[at - 1]);
+        }
+
+        if (at + 1 < series.Stories.Length)
+        {
+            Neighbour("next", "next", series.Stories[at + 1]);
+        }
+
+        sb.Append("</dd>");
     }
 
     private static void Tally(StringBuilder sb, Story story)

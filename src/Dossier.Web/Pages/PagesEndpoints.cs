@@ -18,7 +18,7 @@ public static class PagesEndpoints
         });
         pages.MapGet("/stories/{id}", (StoreAccess store, string id) =>
         {
-            var page = store.Use(s => s.GetStory(id) is { } story ? PageRenderer.StoryPage(story, [.. s.ArticlesOf(id).Select(a => a.Article)]) : null);
+            var page = store.Use(s => s.GetStory(id) is { } story ? PageRenderer.StoryPage(story, [.. s.ArticlesOf(id).Select(a => a.Article)], s.SeriesOf(id)) : null);
             return page is null ? Results.Content(PageRenderer.NotFound("No story with this id."), HtmlType, statusCode: 404) : Results.Content(page, HtmlType);
         });
         pages.MapGet("/articles/{id}", (StoreAccess store, string id, string? claim) =>

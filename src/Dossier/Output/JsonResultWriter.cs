@@ -126,7 +126,7 @@ public sealed class JsonResultWriter : IResultWriter
             }
 
             json.WriteEndArray();
-            WriteSeries(json, summary.Series);
+            SeriesJson.WriteArray(json, "series", summary.Series);
             json.WriteStartArray("errors");
             foreach (var error in errors)
             {
@@ -146,41 +146,6 @@ public sealed class JsonResultWriter : IResultWriter
             spool?.Dispose();
             json.Dispose();
         }
-    }
-
-    private static void WriteSeries(Utf8JsonWriter json, System.Collections.Immutable.ImmutableArray<StorySeriesRecord> series)
-    {
-        json.WriteStartArray("series");
-        foreach (var record in series.IsDefault ? [] : series)
-        {
-            json.WriteStartObject();
-            json.WriteString("id", record.Id);
-            json.WriteString("name", record.Name);
-            json.WriteStartArray("stories");
-            foreach (var entry in record.Stories)
-            {
-                json.WriteStartObject();
-                json.WriteString("storyId", entry.StoryId);
-                json.WriteString("title", entry.Title);
-                WriteOptional(json, "date", StatusNames.Iso(entry.Date));
-                WriteOptional(json, "location", entry.Location);
-                if (entry.Ordinal is { } ordinal)
-                {
-                    json.WriteNumber("ordinal", ordinal);
-                }
-                else
-                {
-                    json.WriteNull("ordinal");
-                }
-
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
     }
 
     private void WriteArticle(Utf8JsonWriter json, AnnotatedArticle annotated)
