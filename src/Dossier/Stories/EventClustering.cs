@@ -78,15 +78,30 @@ public static class EventClustering
     /// <remarks>Copies far apart in time are two events told in one template (an annual statement), not syndication.</remarks>
     public static bool IsCopy(ArticleFeatures a, ArticleFeatures b, StoryGrouperOptions options) =>
         !(a.Window is { } wa && b.Window is { } wb && wa.DistanceTo(wb) > options.CopyMaxDays)
-        && (a.ExactHash == b.ExactHash || Jaccard(a.Signature, b.Signature) >= options.CopyJaccard);
+        && (a.ExactHash == b.ExactHash || SignaturesAgree(a.Signature, b.Signature, options.CopyJaccard));
 
-    // The estimated Jaccard similarity of two MinHash signatures, without copying them. Four positions compared at a
-    // time: the copy test runs on every candidate pair on the grouping thread.
-    private static double Jaccard(ImmutableArray<ulong> a, ImmutableArray<ulong> b)
+    // Whether the estimated Jaccard similarity of two MinHash signatures (the share of positions that agree) reaches
+    // the threshold, without copying them. Four positions compared at a time, and the comparison stops as soon as the
+    // positions left could no longer reach it: the copy test runs on every candidate pair on the grouping thread, and
+    // most pairs are no copies at all.
+    private static bool SignaturesAgree(ImmutableArray<ulong> a, ImmutableArray<ulong> b, double threshold)
     {
         if (a.Length != b.Length || a.Length == 0)
         {
-            return 0;
+            return 0 >= threshold;
+        }
+
+        // The fewest agreeing positions whose share reaches the threshold, in the same arithmetic as the share itself.
+        var length = a.Length;
+        var needed = (int)Math.Clamp(Math.Ceiling(threshold * length), 0, length + 1);
+        while (needed > 0 && (needed - 1) / (double)length >= threshold)
+        {
+            needed--;
+        }
+
+        while (needed <= length && needed / (double)length < threshold)
+        {
+            needed++;
         }
 
         ReadOnlySpan<ulong> x = a.AsSpan(), y = b.AsSpan();
@@ -97,6 +112,10 @@ public static class EventClustering
             for (; k + Vector256<ulong>.Count <= x.Length; k += Vector256<ulong>.Count)
             {
                 same += BitOperations.PopCount(Vector256.Equals(Vector256.Create(x[k..]), Vector256.Create(y[k..])).ExtractMostSignificantBits());
+                if (same + (length - k - Vector256<ulong>.Count) < needed)
+                {
+                    return false;
+                }
             }
         }
 
@@ -105,12 +124,19 @@ public static class EventClustering
             same += x[k] == y[k] ? 1 : 0;
         }
 
-        return same / (double)a.Length;
+        return same >= needed;
     }
 
     /// <summary>The stories of a closed set of candidate reports (ids left empty for the caller to give), in canonical order.</summary>
     public static IReadOnlyList<StoryCluster> Cluster(IReadOnlyList<(AnnotatedArticle Article, ArticleFeatures Features)> members, StoryGrouperOptions options)
     {
+        // A report linked to no other is its own story (an announcement too, having no story to announce): what the
+        // steps below come to for one report, without their tables. Many groups of a stream are single reports.
+        if (members.Count == 1)
+        {
+            return [ToCluster([members[0]], [0], [0])];
+        }
+
         // Canonical order: by publication time, event day and text, so that nothing below depends on arrival (and the
         // earliest report, whose title names the story, comes first).
         var ordered = members
@@ -209,8 +235,13 @@ public static class EventClustering
     {
         var n = nodes.Count;
         var features = nodes.Select(i => NodeFeatures(ordered, copyOf, i)).ToArray();
-        var vectors = Weigh(features, IdfPrior);
-        var distinctive = Weigh(features, 0);
+        var df = DocumentFrequencies(features);
+        var vectors = Weigh(features, df, IdfPrior);
+
+        // Distinctive weights serve only to place reports without an event window and announcements: a set with none
+        // (a stream of dated reports) does not make them.
+        (int Term, double Weight)[][]? distinctiveVectors = null;
+        (int Term, double Weight)[][] Distinctive() => distinctiveVectors ??= Weigh(features, df, 0);
 
         // Sparse similarities: neighbours[i][j] for candidate pairs that may share a story.
         var neighbours = Enumerable.Range(0, n).Select(_ => new Dictionary<int, double>()).ToArray();
@@ -253,13 +284,13 @@ public static class EventClustering
                 var centroid = new Dictionary<int, double>();
                 foreach (var m in clusters[c].Members)
                 {
-                    foreach (var (term, weight) in distinctive[m])
+                    foreach (var (term, weight) in Distinctive()[m])
                     {
                         centroid[term] = centroid.GetValueOrDefault(term) + weight;
                     }
                 }
 
-                var score = Cosine(distinctive[u], centroid);
+                var score = Cosine(Distinctive()[u], centroid);
                 var raw = total / clusters[c].Members.Count;
                 (best, first, second) = score > first ? (c, score, first) : (best, first, Math.Max(second, score));
                 (bestByRaw, firstRaw, secondRaw) = raw > firstRaw ? (c, raw, firstRaw) : (bestByRaw, firstRaw, Math.Max(secondRaw, raw));
@@ -532,18 +563,24 @@ public static class EventClustering
         return features;
     }
 
-    /// <summary>Unit TF-IDF vectors with document frequencies counted over this set: what the set's reports share is weighed down, what tells them apart up.</summary>
-    private static (int Term, double Weight)[][] Weigh(ArticleFeatures[] features, double prior)
+    /// <summary>In how many of the reports each term occurs.</summary>
+    private static Dictionary<int, int> DocumentFrequencies(ArticleFeatures[] features)
     {
         var df = new Dictionary<int, int>();
         foreach (var f in features)
         {
             foreach (var (term, _) in f.TermCounts)
             {
-                df[term] = df.GetValueOrDefault(term) + 1;
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(df, term, out _)++;
             }
         }
 
+        return df;
+    }
+
+    /// <summary>Unit TF-IDF vectors with document frequencies counted over this set: what the set's reports share is weighed down, what tells them apart up.</summary>
+    private static (int Term, double Weight)[][] Weigh(ArticleFeatures[] features, Dictionary<int, int> df, double prior)
+    {
         var n = features.Length;
         var vectors = new (int Term, double Weight)[n][];
         for (var i = 0; i < n; i++)
