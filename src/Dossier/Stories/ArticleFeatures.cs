@@ -43,6 +43,16 @@ public sealed record ArticleFeatures(
     /// <summary>The squared length of the weight vector.</summary>
     internal double TermNormSquared { get; } = SquaredLength(TermCounts);
 
+    /// <summary>
+    /// The one-word names of four letters or more, sorted (ordinal): the names a report may give by surname alone.
+    /// Kept with the article, like the words of its longer names below, because the loose link test asks for them
+    /// on every candidate pair, and splitting the names there again cost more than the rest of the test.
+    /// </summary>
+    internal ImmutableArray<string> SingleNames { get; } = SingleNamesOf(Entities);
+
+    /// <summary>The distinct words of the names of two words or more, sorted (ordinal).</summary>
+    internal ImmutableArray<string> NameWords { get; } = NameWordsOf(Entities);
+
     /// <summary>Computes the features of an annotated article.</summary>
     public static ArticleFeatures Of(AnnotatedArticle annotated)
     {
@@ -148,6 +158,45 @@ public sealed record ArticleFeatures(
         }
 
         return sum;
+    }
+
+    private static ImmutableArray<string> SingleNamesOf(ImmutableArray<string> entities)
+    {
+        if (entities.IsDefaultOrEmpty)
+        {
+            return [];
+        }
+
+        // Entities are distinct and sorted (ordinal), so the ones kept are too.
+        var single = ImmutableArray.CreateBuilder<string>();
+        foreach (var name in entities)
+        {
+            if (name.Length >= 4 && !name.Contains(' ', StringComparison.Ordinal))
+            {
+                single.Add(name);
+            }
+        }
+
+        return single.DrainToImmutable();
+    }
+
+    private static ImmutableArray<string> NameWordsOf(ImmutableArray<string> entities)
+    {
+        if (entities.IsDefaultOrEmpty)
+        {
+            return [];
+        }
+
+        var words = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var name in entities)
+        {
+            if (name.Contains(' ', StringComparison.Ordinal))
+            {
+                words.UnionWith(name.Split(' '));
+            }
+        }
+
+        return [.. words];
     }
 
     /// <summary>Whose text an article carries: "Dawn/ANN" is Dawn's text; else the outlet's own.</summary>

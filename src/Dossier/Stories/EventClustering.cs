@@ -48,7 +48,7 @@ public static class EventClustering
         var shared = SharedCount(a.Entities, b.Entities);
         if (shared == 0)
         {
-            shared = SharedNameWords(a.Entities, b.Entities);
+            shared = SharedNameWords(a, b);
         }
 
         if (a.Entities.IsDefaultOrEmpty || b.Entities.IsDefaultOrEmpty)
@@ -78,15 +78,30 @@ public static class EventClustering
     /// <remarks>Copies far apart in time are two events told in one template (an annual statement), not syndication.</remarks>
     public static bool IsCopy(ArticleFeatures a, ArticleFeatures b, StoryGrouperOptions options) =>
         !(a.Window is { } wa && b.Window is { } wb && wa.DistanceTo(wb) > options.CopyMaxDays)
-        && (a.ExactHash == b.ExactHash || Jaccard(a.Signature, b.Signature) >= options.CopyJaccard);
+        && (a.ExactHash == b.ExactHash || SignaturesAgree(a.Signature, b.Signature, options.CopyJaccard));
 
-    // The estimated Jaccard similarity of two MinHash signatures, without copying them. Four positions compared at a
-    // time: the copy test runs on every candidate pair on the grouping thread.
-    private static double Jaccard(ImmutableArray<ulong> a, ImmutableArray<ulong> b)
+    // Whether the estimated Jaccard similarity of two MinHash signatures (the share of positions that agree) reaches
+    // the threshold, without copying them. Four positions compared at a time, and the comparison stops as soon as the
+    // positions left could no longer reach it: the copy test runs on every candidate pair on the grouping thread, and
+    // most pairs are no copies at all.
+    private static bool SignaturesAgree(ImmutableArray<ulong> a, ImmutableArray<ulong> b, double threshold)
     {
         if (a.Length != b.Length || a.Length == 0)
         {
-            return 0;
+            return 0 >= threshold;
+        }
+
+        // The fewest agreeing positions whose share reaches the threshold, in the same arithmetic as the share itself.
+        var length = a.Length;
+        var needed = (int)Math.Clamp(Math.Ceiling(threshold * length), 0, length + 1);
+        while (needed > 0 && (needed - 1) / (double)length >= threshold)
+        {
+            needed--;
+        }
+
+        while (needed <= length && needed / (double)length < threshold)
+        {
+            needed++;
         }
 
         ReadOnlySpan<ulong> x = a.AsSpan(), y = b.AsSpan();
@@ -97,6 +112,10 @@ public static class EventClustering
             for (; k + Vector256<ulong>.Count <= x.Length; k += Vector256<ulong>.Count)
             {
                 same += BitOperations.PopCount(Vector256.Equals(Vector256.Create(x[k..]), Vector256.Create(y[k..])).ExtractMostSignificantBits());
+                if (same + (length - k - Vector256<ulong>.Count) < needed)
+                {
+                    return false;
+                }
             }
         }
 
@@ -105,12 +124,19 @@ public static class EventClustering
             same += x[k] == y[k] ? 1 : 0;
         }
 
-        return same / (double)a.Length;
+        return same >= needed;
     }
 
     /// <summary>The stories of a closed set of candidate reports (ids left empty for the caller to give), in canonical order.</summary>
     public static IReadOnlyList<StoryCluster> Cluster(IReadOnlyList<(AnnotatedArticle Article, ArticleFeatures Features)> members, StoryGrouperOptions options)
     {
+        // A report linked to no other is its own story (an announcement too, having no story to announce): what the
+        // steps below come to for one report, without their tables. Many groups of a stream are single reports.
+        if (members.Count == 1)
+        {
+            return [ToCluster([members[0]], [0], [0])];
+        }
+
         // Canonical order: by publication time, event day and text, so that nothing below depends on arrival (and the
         // earliest report, whose title names the story, comes first).
         var ordered = members
@@ -209,8 +235,13 @@ public static class EventClustering
     {
         var n = nodes.Count;
         var features = nodes.Select(i => NodeFeatures(ordered, copyOf, i)).ToArray();
-        var vectors = Weigh(features, IdfPrior);
-        var distinctive = Weigh(features, 0);
+        var df = DocumentFrequencies(features);
+        var vectors = Weigh(features, df, IdfPrior);
+
+        // Distinctive weights serve only to place reports without an event window and announcements: a set with none
+        // (a stream of dated reports) does not make them.
+        (int Term, double Weight)[][]? distinctiveVectors = null;
+        (int Term, double Weight)[][] Distinctive() => distinctiveVectors ??= Weigh(features, df, 0);
 
         // Sparse similarities: neighbours[i][j] for candidate pairs that may share a story.
         var neighbours = Enumerable.Range(0, n).Select(_ => new Dictionary<int, double>()).ToArray();
@@ -253,13 +284,13 @@ public static class EventClustering
                 var centroid = new Dictionary<int, double>();
                 foreach (var m in clusters[c].Members)
                 {
-                    foreach (var (term, weight) in distinctive[m])
+                    foreach (var (term, weight) in Distinctive()[m])
                     {
                         centroid[term] = centroid.GetValueOrDefault(term) + weight;
                     }
                 }
 
-                var score = Cosine(distinctive[u], centroid);
+                var score = Cosine(Distinctive()[u], centroid);
                 var raw = total / clusters[c].Members.Count;
                 (best, first, second) = score > first ? (c, score, first) : (best, first, Math.Max(second, score));
                 (bestByRaw, firstRaw, secondRaw) = raw > firstRaw ? (c, raw, firstRaw) : (bestByRaw, firstRaw, Math.Max(secondRaw, raw));
@@ -310,17 +341,27 @@ public static class EventClustering
     /// <summary>Pairs of reports that share a blocking key (a strong term or a name) held by few reports of the set: the only pairs scored.</summary>
     private static IEnumerable<(int, int)> CandidatePairs(ArticleFeatures[] features, StoryGrouperOptions options)
     {
-        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var termPostings = new Dictionary<int, List<int>>();
+        var entityPostings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < features.Length; i++)
         {
-            foreach (var key in BlockingKeys(features[i], options))
+            foreach (var term in StrongTerms(features[i], options.BlockingTerms))
             {
-                (postings.TryGetValue(key, out var list) ? list : postings[key] = []).Add(i);
+                (termPostings.TryGetValue(term, out var list) ? list : termPostings[term] = []).Add(i);
+            }
+
+            foreach (var entity in features[i].Entities)
+            {
+                (entityPostings.TryGetValue(entity, out var list) ? list : entityPostings[entity] = []).Add(i);
             }
         }
 
+        // Keys in the order their written forms ("e:" + name, "t:" + term) sort in, as when the keys were strings:
+        // the pairs come out in the same order, so the similarities are summed in the same order to the last bit.
+        var lists = entityPostings.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value)
+            .Concat(termPostings.Select(p => (Key: p.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Value)).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value));
         var seen = new HashSet<long>();
-        foreach (var (_, list) in postings.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var list in lists)
         {
             if (list.Count > options.MaxPostings)
             {
@@ -340,10 +381,42 @@ public static class EventClustering
         }
     }
 
-    /// <summary>An article's blocking keys: its strongest terms by count (ties by term) and its entities. A pure function of the article.</summary>
-    internal static IEnumerable<string> BlockingKeys(ArticleFeatures features, StoryGrouperOptions options) =>
-        features.TermCounts.OrderByDescending(t => t.Count).ThenBy(t => t.Term).Take(options.BlockingTerms).Select(t => "t:" + t.Term.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .Concat(features.Entities.Select(e => "e:" + e));
+    /// <summary>
+    /// An article's strongest terms, the term keys among its blocking keys: the <paramref name="count"/> terms of
+    /// highest count, ties by term (its other keys are its entities). A pure function of the article.
+    /// </summary>
+    /// <remarks>A selection without sorting the whole vector or allocating more than the result: it runs for every report on the grouping thread.</remarks>
+    internal static int[] StrongTerms(ArticleFeatures features, int count)
+    {
+        var counts = features.TermCounts.AsSpan();
+        var top = new (int Term, int Count)[Math.Min(count, counts.Length)];
+        var filled = 0;
+        foreach (var t in counts)
+        {
+            // Terms come in ascending order, so an equal count never displaces one already kept (ties go to the smaller term).
+            if (filled == top.Length && (top.Length == 0 || t.Count <= top[filled - 1].Count))
+            {
+                continue;
+            }
+
+            var k = filled < top.Length ? filled++ : filled - 1;
+            while (k > 0 && top[k - 1].Count < t.Count)
+            {
+                top[k] = top[k - 1];
+                k--;
+            }
+
+            top[k] = t;
+        }
+
+        var terms = new int[top.Length];
+        for (var i = 0; i < terms.Length; i++)
+        {
+            terms[i] = top[i].Term;
+        }
+
+        return terms;
+    }
 
     /// <summary>
     /// Joins the pair of clusters (among those whose root is <paramref name="eligible"/>) with the highest average
@@ -490,18 +563,24 @@ public static class EventClustering
         return features;
     }
 
-    /// <summary>Unit TF-IDF vectors with document frequencies counted over this set: what the set's reports share is weighed down, what tells them apart up.</summary>
-    private static (int Term, double Weight)[][] Weigh(ArticleFeatures[] features, double prior)
+    /// <summary>In how many of the reports each term occurs.</summary>
+    private static Dictionary<int, int> DocumentFrequencies(ArticleFeatures[] features)
     {
         var df = new Dictionary<int, int>();
         foreach (var f in features)
         {
             foreach (var (term, _) in f.TermCounts)
             {
-                df[term] = df.GetValueOrDefault(term) + 1;
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(df, term, out _)++;
             }
         }
 
+        return df;
+    }
+
+    /// <summary>Unit TF-IDF vectors with document frequencies counted over this set: what the set's reports share is weighed down, what tells them apart up.</summary>
+    private static (int Term, double Weight)[][] Weigh(ArticleFeatures[] features, Dictionary<int, int> df, double prior)
+    {
         var n = features.Length;
         var vectors = new (int Term, double Weight)[n][];
         for (var i = 0; i < n; i++)
@@ -642,21 +721,15 @@ public static class EventClustering
 
     // How many one-word names (of four letters or more) of either report are a word of a longer name of the other:
     // "kinoni" alone against "vekibe kinoni". Two full names that share a surname ("rizo potute", "kite potute")
-    // are two people.
-    private static int SharedNameWords(ImmutableArray<string> a, ImmutableArray<string> b)
+    // are two people. Both lists come sorted and distinct with the features, so this is two merges, not a set per pair.
+    private static int SharedNameWords(ArticleFeatures a, ArticleFeatures b)
     {
-        if (a.IsDefaultOrEmpty || b.IsDefaultOrEmpty)
+        if (a.Entities.IsDefaultOrEmpty || b.Entities.IsDefaultOrEmpty)
         {
             return 0;
         }
 
-        static int Count(ImmutableArray<string> single, ImmutableArray<string> full)
-        {
-            var words = new HashSet<string>(full.Where(n => n.Contains(' ')).SelectMany(n => n.Split(' ')), StringComparer.Ordinal);
-            return single.Count(n => n.Length >= 4 && !n.Contains(' ') && words.Contains(n));
-        }
-
-        return Count(a, b) + Count(b, a);
+        return SharedCount(a.SingleNames, b.NameWords) + SharedCount(b.SingleNames, a.NameWords);
     }
 
     // Both arrays are sorted (ordinal), as ArticleFeatures makes them.

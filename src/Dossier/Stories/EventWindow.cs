@@ -31,13 +31,8 @@ public readonly record struct EventWindow(DateOnly First, DateOnly Last, bool Ye
 
         var (a0, a1) = InReferenceYear();
         var (b0, b1) = other.InReferenceYear();
-        var best = int.MaxValue;
-        foreach (var shift in new[] { -DaysInReferenceYear, 0, DaysInReferenceYear })
-        {
-            best = Math.Min(best, Gap(a0, a1, b0 + shift, b1 + shift));
-        }
-
-        return best;
+        // The same day a year before, that year, and a year after: the nearest of the three.
+        return Math.Min(Gap(a0, a1, b0 - DaysInReferenceYear, b1 - DaysInReferenceYear), Math.Min(Gap(a0, a1, b0, b1), Gap(a0, a1, b0 + DaysInReferenceYear, b1 + DaysInReferenceYear)));
     }
 
     /// <summary>The window's middle day, for ordering.</summary>

@@ -123,7 +123,10 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
     private readonly List<int> parent = [];
     private readonly List<long> seenAt = [];
     private readonly Dictionary<int, CandidateGroup> groups = [];
-    private readonly Dictionary<string, List<int>> postings = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, List<int>> termPostings = [];
+    private readonly Dictionary<string, List<int>> entityPostings = new(StringComparer.Ordinal);
+    private readonly List<WindowKey> windows = [];
+    private readonly List<int> found = [];
     private readonly Dictionary<ulong, List<int>> exactIndex = [];
     private readonly Dictionary<ulong, List<int>> bandIndex = [];
     private readonly List<StoryCluster> closed = [];
@@ -191,15 +194,16 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
     {
         sequence++;
         var slot = reports.Count;
-        var report = new OpenReport(article, features, sequence, [.. EventClustering.BlockingKeys(features, options)], Fingerprints.BandKeys(features.Signature.AsSpan()));
+        var report = new OpenReport(article, features, sequence, EventClustering.StrongTerms(features, options.BlockingTerms), Fingerprints.BandKeys(features.Signature.AsSpan()));
         reports.Add(report);
         seenAt.Add(0);
+        windows.Add(new WindowKey(features.Window));
         openReports++;
         parent.Add(slot);
         groups[slot] = new CandidateGroup(slot, sequence, features.Window is { Yearless: false } w ? w.Last : null);
         var advanced = AdvanceClock(features.Window);
 
-        foreach (var other in Candidates(report))
+        foreach (var other in Candidates(report, windows[slot]))
         {
             if (Find(other) != Find(slot) && EventClustering.Linked(reports[other]!.Features, features, options))
             {
@@ -213,12 +217,15 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
         return "g" + root.ToString(CultureInfo.InvariantCulture);
     }
 
-    // The open reports sharing a key with this one, each once, in key order. "Seen" is a stamp per slot rather than a
-    // set per call: this runs once per report on the grouping thread, the one serial part of a run.
-    private List<int> Candidates(OpenReport report)
+    // The open reports sharing a key with this one, each once, in key order, less those whose event days lie too far
+    // from this one's for the link test to pass (neither copies nor one event: see WindowKey). "Seen" is a stamp per
+    // slot rather than a set per call, and the list is reused: this runs once per report on the grouping thread, the
+    // one serial part of a run, and on an archive in no order of days most reports sharing a key are far off in time.
+    private List<int> Candidates(OpenReport report, WindowKey window)
     {
         var stamp = sequence;
-        var found = new List<int>();
+        var reach = Math.Max(options.CopyMaxDays, options.MaxDayGap);
+        found.Clear();
         void Take(List<int> slots)
         {
             foreach (var s in slots)
@@ -226,7 +233,10 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
                 if (seenAt[s] != stamp)
                 {
                     seenAt[s] = stamp;
-                    found.Add(s);
+                    if (!window.Beyond(windows[s], reach))
+                    {
+                        found.Add(s);
+                    }
                 }
             }
         }
@@ -244,9 +254,18 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
             }
         }
 
-        foreach (var key in report.BlockingKeys)
+        // Strong terms, then names: the order of the keys when they were one list of strings.
+        foreach (var term in report.StrongTerms)
         {
-            if (postings.TryGetValue(key, out var ids) && ids.Count <= options.MaxPostings)
+            if (termPostings.TryGetValue(term, out var ids) && ids.Count <= options.MaxPostings)
+            {
+                Take(ids);
+            }
+        }
+
+        foreach (var entity in report.Features.Entities)
+        {
+            if (entityPostings.TryGetValue(entity, out var ids) && ids.Count <= options.MaxPostings)
             {
                 Take(ids);
             }
@@ -263,14 +282,14 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
             Append(bandIndex, key, slot);
         }
 
-        foreach (var key in report.BlockingKeys)
+        foreach (var term in report.StrongTerms)
         {
-            if (!postings.TryGetValue(key, out var list))
-            {
-                postings[key] = list = [];
-            }
+            Append(termPostings, term, slot);
+        }
 
-            list.Add(slot);
+        foreach (var entity in report.Features.Entities)
+        {
+            Append(entityPostings, entity, slot);
         }
     }
 
@@ -282,20 +301,19 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
             Remove(bandIndex, key, slot);
         }
 
-        foreach (var key in report.BlockingKeys)
+        foreach (var term in report.StrongTerms)
         {
-            if (postings.TryGetValue(key, out var list))
-            {
-                list.Remove(slot);
-                if (list.Count == 0)
-                {
-                    postings.Remove(key);
-                }
-            }
+            Remove(termPostings, term, slot);
+        }
+
+        foreach (var entity in report.Features.Entities)
+        {
+            Remove(entityPostings, entity, slot);
         }
     }
 
-    private static void Append(Dictionary<ulong, List<int>> index, ulong key, int slot)
+    private static void Append<TKey>(Dictionary<TKey, List<int>> index, TKey key, int slot)
+        where TKey : notnull
     {
         if (!index.TryGetValue(key, out var list))
         {
@@ -305,7 +323,8 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
         list.Add(slot);
     }
 
-    private static void Remove(Dictionary<ulong, List<int>> index, ulong key, int slot)
+    private static void Remove<TKey>(Dictionary<TKey, List<int>> index, TKey key, int slot)
+        where TKey : notnull
     {
         if (index.TryGetValue(key, out var list))
         {
@@ -456,7 +475,20 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
         groups.Remove(small.Root);
     }
 
-    private sealed record OpenReport(AnnotatedArticle Article, ArticleFeatures Features, long Sequence, string[] BlockingKeys, ulong[] BandKeys);
+    private sealed record OpenReport(AnnotatedArticle Article, ArticleFeatures Features, long Sequence, int[] StrongTerms, ulong[] BandKeys);
+
+    /// <summary>
+    /// A report's event window as day numbers, kept in one list beside the slots so that the candidate scan reads it
+    /// without reaching into each report's features. Two reports whose windows lie more than the larger of
+    /// <see cref="StoryGrouperOptions.CopyMaxDays"/> and <see cref="StoryGrouperOptions.MaxDayGap"/> apart fail
+    /// <see cref="EventClustering.Linked"/> whatever else they share (not copies, and too far apart for one event),
+    /// so they are not offered to it: the same links, without the test.
+    /// </summary>
+    private readonly record struct WindowKey(EventWindow? Window)
+    {
+        public bool Beyond(WindowKey other, int reach) =>
+            Window is { } a && other.Window is { } b && a.DistanceTo(b) > reach;
+    }
 
     /// <summary>Reports linked, directly or through others, to one another: the unit that closes and is clustered.</summary>
     private sealed class CandidateGroup(int root, long sequence, DateOnly? lastDay)
