@@ -30,9 +30,18 @@ public static class BodyMetadata
     private static readonly ImmutableArray<Regex> Datelines = RuleData.Patterns("dateline.txt", ignoreCase: false);
     private static readonly ImmutableArray<Regex> Credits = RuleData.Patterns("credit.txt", ignoreCase: false);
 
+    // Gates in front of the pattern loops: most paragraphs carry neither, and one scan of the alternation says so.
+    private static readonly Regex AnyDateline = RuleData.AnyOf(ignoreCase: false, "dateline.txt");
+    private static readonly Regex AnyCredit = RuleData.AnyOf(ignoreCase: false, "credit.txt");
+
     /// <summary>The dateline at the start of <paramref name="paragraph"/>, or null.</summary>
     public static DatelineMatch? FindDateline(string paragraph)
     {
+        if (!AnyDateline.IsMatch(paragraph))
+        {
+            return null;
+        }
+
         foreach (var pattern in Datelines)
         {
             var m = pattern.Match(paragraph);
@@ -58,6 +67,11 @@ public static class BodyMetadata
     /// <summary>The credit at the end of <paramref name="paragraph"/> (or making up the whole of it), or null.</summary>
     public static CreditMatch? FindCredit(string paragraph)
     {
+        if (!AnyCredit.IsMatch(paragraph))
+        {
+            return null;
+        }
+
         foreach (var pattern in Credits)
         {
             var m = pattern.Match(paragraph);

@@ -36,11 +36,20 @@ public static partial class ChromeRules
         (Tags, RuleData.Patterns("tag-prefix.txt", ignoreCase: true)),
     ];
 
+    // Every family's patterns as one alternation: most lines are not chrome, and one scan says so.
+    private static readonly Regex AnyFamily =
+        RuleData.AnyOf(ignoreCase: true, "share-prompt.txt", "related-heading.txt", "related-link.txt", "boilerplate.txt", "tag-prefix.txt");
+
     /// <summary>The reason <paramref name="line"/> is chrome, or null when it is not.</summary>
     public static string? Classify(string line)
     {
         var text = line.Trim();
         if (text.Length == 0 || text.Length > 400)
+        {
+            return null;
+        }
+
+        if (!AnyFamily.IsMatch(text))
         {
             return null;
         }
