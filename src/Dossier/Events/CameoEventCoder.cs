@@ -161,8 +161,14 @@ public sealed class CameoEventCoder : IEventCoder
     private List<Mention>? GroupMentions(string text, int start, int end, List<string> recent, List<Mention>? local)
     {
         if (!_options.ResolveGroups || recent.Count < 2) return local;
+        // Every group phrase opens with "the two " or "both ": two scans of the sentence rule out most of the
+        // ten phrase searches (few sentences hold either opening).
+        var range = text.AsSpan(start, end - start);
+        var theTwo = range.Contains("the two ", StringComparison.OrdinalIgnoreCase);
+        var both = range.Contains("both ", StringComparison.OrdinalIgnoreCase);
         foreach (var phrase in s_groupPhrases)
         {
+            if (!(phrase[0] == 't' ? theTwo : both)) continue;
             var at = text.IndexOf(phrase, start, end - start, StringComparison.OrdinalIgnoreCase);
             if (at < 0) continue;
             var span = new TextSpan(at, phrase.Length);
@@ -184,6 +190,7 @@ public sealed class CameoEventCoder : IEventCoder
 
     private static readonly string[] s_startPhrases = ["They ", "The pair "];
 
+    // Each opens with "the two " or "both " (GroupMentions gates its searches on those openings).
     private static readonly string[] s_groupPhrases = ["the two sides", "both sides", "the two countries", "both countries", "the two nations", "both nations", "the two governments", "both governments", "the two neighbours", "the two neighbors"];
 
 }
