@@ -19,9 +19,16 @@ public static class TextLayout
             lines[i] = lines[i].Trim(Blank);
         }
 
-        // Paragraphs as (first line, line count) over the lines array: a list per paragraph cost ~90 bytes a line
-        // on a text of millions of one-word lines, more than the text itself.
-        var groups = new List<(int Start, int Count)>();
+        var wrapped = IsHardWrapped(lines);
+        var nonEmpty = 0;
+        foreach (var line in lines)
+        {
+            nonEmpty += line.Length > 0 ? 1 : 0;
+        }
+
+        // Paragraphs are runs of non-empty lines, walked in place over the lines array: a list per paragraph cost
+        // ~90 bytes a line on a text of millions of one-word lines, more than the text itself.
+        var blocks = new List<string>(nonEmpty);
         var run = 0;
         for (var i = 0; i <= lines.Length; i++)
         {
@@ -31,19 +38,13 @@ public static class TextLayout
                 continue;
             }
 
-            if (run > 0)
+            if (run == 0)
             {
-                groups.Add((i - run, run));
-                run = 0;
+                continue;
             }
-        }
 
-        var wrapped = IsHardWrapped(lines);
-        var blocks = new List<string>(wrapped ? groups.Count : lines.Length);
-        foreach (var (first, count) in groups)
-        {
-            var group = new ArraySegment<string>(lines, first, count);
-            if (wrapped && count > 1 && ChromeRules.Classify(group[0]) != ChromeRules.RelatedHeading)
+            var group = new ArraySegment<string>(lines, i - run, run);
+            if (wrapped && run > 1 && ChromeRules.Classify(group[0]) != ChromeRules.RelatedHeading)
             {
                 blocks.Add(Join(group));
             }
@@ -51,6 +52,8 @@ public static class TextLayout
             {
                 blocks.AddRange(group);
             }
+
+            run = 0;
         }
 
         return blocks;
