@@ -52,6 +52,13 @@ public sealed record StoryGrouperOptions
     /// <summary>A group of reports closes when the stream's dates have moved this many days past it (plus the lateness seen so far).</summary>
     public int CloseAfterDays { get; init; } = 7;
 
+    /// <summary>
+    /// A group that a report joined within this many arrivals stays open however far the stream's dates have moved
+    /// past it: its event is still being reported (an archive in no order of days delivers one event's copies
+    /// together, and closing by dates alone split them between two stories).
+    /// </summary>
+    public int ActiveArticles { get; init; } = 256;
+
     /// <summary>For undated reports: a group closes when this many reports have arrived since one joined it.</summary>
     public int CloseAfterArticles { get; init; } = 200_000;
 
@@ -370,7 +377,7 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
         // close by the stream's dates alone, as a live feed's would.
         var allowance = lateness > options.CloseAfterDays * 4 ? 0 : lateness;
         var stale = groups.Values.Where(g =>
-            (watermark is { } now && g.LastDay is { } last && now.DayNumber - last.DayNumber > options.CloseAfterDays + allowance)
+            ((watermark is { } now && g.LastDay is { } last && now.DayNumber - last.DayNumber > options.CloseAfterDays + allowance) && sequence - g.LastSequence > options.ActiveArticles)
             || sequence - g.LastSequence > options.CloseAfterArticles).OrderBy(g => g.FirstSequence).ToList();
         foreach (var group in stale)
         {
@@ -404,7 +411,7 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
         {
             var articles = cluster.Articles.Concat(cluster.Announcements).ToList();
             var windows = articles.Select(a => reports[slotOf[a]]!.Features.Window).OfType<EventWindow>().Where(w => !w.Yearless).ToList();
-            if (windows.Count == 0 || windows.Max(w => w.Last) >= horizon)
+            if (windows.Count == 0 || windows.Max(w => w.Last) >= horizon || articles.Any(a => sequence - reports[slotOf[a]]!.Sequence <= options.ActiveArticles))
             {
                 continue;
             }

@@ -79,12 +79,33 @@ public class StoryGrouperTests
     [Fact]
     public void Stories_close_after_a_quiet_window_and_can_be_drained()
     {
-        // A budget of one open report: beyond it, groups the stream's dates have left behind close.
-        var session = new StoryGroupingSession(new StoryGrouperOptions { CloseAfterDays = 3, OpenReports = 1 });
+        // A budget of one open report: beyond it, groups the stream's dates have left behind close (at once here:
+        // no grace for groups that a report joined recently).
+        var session = new StoryGroupingSession(new StoryGrouperOptions { CloseAfterDays = 3, OpenReports = 1, ActiveArticles = 0 });
         session.Add(Make("a", string.Format(System.Globalization.CultureInfo.InvariantCulture, Talks, "Kalmar", "Monday"), new DateOnly(2026, 1, 6)));
         session.Add(Make("b", "A storm closed every school in the capital of Ostria and cut power to forty thousand homes.", new DateOnly(2026, 1, 20)));
         Assert.Equal(1, session.ActiveCount);
         var drained = session.DrainClosed();
         Assert.Equal("a", Assert.Single(drained).Articles[0].Article.Id);
+    }
+
+    [Theory]
+    [InlineData(256, true)]
+    [InlineData(0, false)]
+    public void An_old_event_still_being_reported_stays_open_while_the_stream_dates_move_on(int activeArticles, bool whole)
+    {
+        // An archive in no order of days: the stream has reached 20 January when two copies of a 6 January report
+        // arrive, with a report of 21 January between them. Over the budget, a group is closed by dates alone
+        // only once no report has joined it for a while.
+        var session = new StoryGroupingSession(new StoryGrouperOptions { CloseAfterDays = 3, OpenReports = 1, ActiveArticles = activeArticles });
+        var talks = string.Format(System.Globalization.CultureInfo.InvariantCulture, Talks, "Kalmar", "Monday");
+        session.Add(Make("storm", "A storm closed every school in the capital of Ostria and cut power to forty thousand homes.", new DateOnly(2026, 1, 20)));
+        var first = session.Add(Make("talks-1", talks, new DateOnly(2026, 1, 6), "Norland Post"));
+        session.Add(Make("flood", "The river Ost burst its banks at Lindholm, and two hundred families left their homes for the town hall.", new DateOnly(2026, 1, 21)));
+        var second = session.Add(Make("talks-2", talks, new DateOnly(2026, 1, 6), "Gulf Wire"));
+        session.CloseAll();
+        var stories = session.DrainClosed();
+        var talkStories = stories.Where(s => s.Articles.Any(a => a.Article.Id.StartsWith("talks", StringComparison.Ordinal))).ToList();
+        Assert.Equal(whole ? 1 : 2, talkStories.Count);
     }
 }
