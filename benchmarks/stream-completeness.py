@@ -6,8 +6,8 @@
 CORPUS_DIR is a corpus of benchmarks/ingest-bench.sh (`gen_corpus`): each event's reports share a first line
 (the event's title; syndicated copies keep it), which is the event's label here. RESULT is either the JSON of
 `dossier analyze CORPUS_DIR --format json` or the SQLite store (`.db`) of `dossier ingest CORPUS_DIR --db DB`
-(its articles table names each stored article's path and story). The store keeps one row per distinct text, so
-exact duplicates count as "in no story" there; the generator writes none.
+(each input is found through its source key in the `sources` table, so a copy whose text the store already held
+counts in the story of the stored article).
 Prints: events, events complete (all reports in one story), stories, stories pure (one event), split and merged.
 """
 import json
@@ -33,18 +33,29 @@ def stories_from_analyze(result):
     return [[path_of[i] for i in s["articleIds"]] for s in doc["stories"]]
 
 
-def stories_from_store(result):
+def stories_from_store(result, corpus_paths):
+    """Each input file placed in the story of the article stored for it. The store keeps one row per distinct text
+    (a second copy of a stored text is recorded in `sources` against the first), so an input is found through its
+    source key: the first 16 bytes of the SHA-256 of its decoded text, as ArticleKeys.Source computes it."""
+    import hashlib
     import sqlite3
+    db = sqlite3.connect(result)
+    story_of_content = dict(db.execute("select content_key, story_id from articles"))
+    content_of_source = dict(db.execute("select source_key, content_key from sources where content_key is not null"))
     members = defaultdict(list)
-    for path, story in sqlite3.connect(result).execute("select path, story_id from articles"):
-        members[story].append(os.path.realpath(path))
+    for path in corpus_paths:
+        with open(path, encoding="utf-8") as f:
+            key = hashlib.sha256(f.read().encode("utf-8")).hexdigest()[:32]
+        story = story_of_content.get(content_of_source.get(key))
+        if story is not None:
+            members[story].append(path)
     return list(members.values())
 
 
 def main():
     corpus, result = sys.argv[1], sys.argv[2]
     label = gold_events(corpus)
-    stories = stories_from_analyze(result) if result.endswith(".json") else stories_from_store(result)
+    stories = stories_from_analyze(result) if result.endswith(".json") else stories_from_store(result, label.keys())
     story_of = {}
     for n, members in enumerate(stories):
         for path in members:

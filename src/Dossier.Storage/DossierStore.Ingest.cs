@@ -51,6 +51,9 @@ public abstract partial class DossierStore
                 article is null || !featured ? null : ArticleFeatures.Of(article));
         }
 
+        // One grouping session for the whole run, as in `analyze`: each report is added once, and groups close as the
+        // stream moves on, instead of every batch regrouping a window of stored stories.
+        var grouping = new RunGrouping(pipeline.Grouper.Start());
         IngestStarting(writer);
         try
         {
@@ -95,7 +98,7 @@ public abstract partial class DossierStore
 
                     tally.Time(ref tally.IdleTicks, waitStarted);
                     cancellationToken.ThrowIfCancellationRequested();
-                    CommitBatch(batches.Current, pipeline, tally, onError);
+                    CommitBatch(batches.Current, pipeline, grouping, tally, onError);
                 }
             }
             catch
@@ -219,16 +222,16 @@ public abstract partial class DossierStore
         return fresh;
     }
 
-    private void CommitBatch(List<Processed> batch, DossierPipeline pipeline, Tally tally, Action<InputError>? onError)
+    private void CommitBatch(List<Processed> batch, DossierPipeline pipeline, RunGrouping grouping, Tally tally, Action<InputError>? onError)
     {
         var started = Stopwatch.GetTimestamp();
         var before = tally.GroupTicks + tally.FuseWaitTicks;
-        CommitBatchCore(batch, pipeline, tally, onError);
+        CommitBatchCore(batch, pipeline, grouping, tally, onError);
         // Writing is the batch's time less the grouping and the wait for fusion inside it (fusion overlaps the article writes).
         Interlocked.Add(ref tally.WriteTicks, Stopwatch.GetTimestamp() - started - (tally.GroupTicks + tally.FuseWaitTicks - before));
     }
 
-    private void CommitBatchCore(List<Processed> batch, DossierPipeline pipeline, Tally tally, Action<InputError>? onError)
+    private void CommitBatchCore(List<Processed> batch, DossierPipeline pipeline, RunGrouping grouping, Tally tally, Action<InputError>? onError)
     {
         var db = Connection;
         using var transaction = BeginWrite(db);
@@ -318,7 +321,7 @@ public abstract partial class DossierStore
 
         if (fresh.Count > 0)
         {
-            AddArticles(db, transaction, pipeline, fresh.Select(f => (f.Article, f.ContentKey, f.Url, annotations[f.ContentKey])).ToList(), features, tally, WriteSources);
+            AddArticles(db, transaction, pipeline, grouping, fresh.Select(f => (f.Article, f.ContentKey, f.Url, annotations[f.ContentKey])).ToList(), features, tally, WriteSources);
         }
         else
         {
@@ -341,7 +344,7 @@ public abstract partial class DossierStore
     /// and names each story after its canonically first article. Stories outside the window are settled and
     /// never touched again: memory and work per batch are bounded by the window, not by the database.
     /// </remarks>
-    private void AddArticles(DbConnection db, DbTransaction transaction, DossierPipeline pipeline, List<(AnnotatedArticle Article, string ContentKey, string? Url, string Annotations)> fresh,
+    private void AddArticles(DbConnection db, DbTransaction transaction, DossierPipeline pipeline, RunGrouping grouping, List<(AnnotatedArticle Article, string ContentKey, string? Url, string Annotations)> fresh,
         Dictionary<string, ArticleFeatures> features, Tally tally, Action writeAlongside)
     {
         var nextSeq = Convert.ToInt64(db.Scalar(transaction, "SELECT COALESCE(MAX(seq), 0) FROM articles"), CultureInfo.InvariantCulture) + 1;
@@ -359,66 +362,62 @@ public abstract partial class DossierStore
             active = [.. active.Union(near, StringComparer.Ordinal)];
         }
 
-        var replay = active.Count == 0 ? [] : InQueryArticles(db, transaction, active);
+        // A stored story enters the run's session once: stories of earlier runs when a batch first comes near them;
+        // stories this run wrote are in the session already, or closed by it (as `analyze` closes them), and are
+        // never replayed. So each report is grouped once per run, not once per batch.
+        var reopened = active.Where(grouping.Seen.Add).ToList();
+        var replay = reopened.Count == 0 ? [] : InQueryArticles(db, transaction, reopened);
         var added = fresh.Select(f => new StoredArticle(nextSeq++, f.ContentKey, "", f.Article)).ToList();
-        var window = GroupingOrder(replay.Concat(added)).ToList();
         var groupStarted = Stopwatch.GetTimestamp();
-        var session = pipeline.Grouper.Start();
+        var session = grouping.Session;
+        var featured = session as StoryGroupingSession;
+
+        // Replayed stories first, in the canonical grouping order; then the new reports in input order, as `analyze`
+        // adds them (a run on an empty store groups exactly as `analyze` does).
+        foreach (var article in GroupingOrder(replay).Concat(added))
+        {
+            grouping.Open[article.Article.Article.Id] = article;
+            if (featured is null)
+            {
+                session.Add(article.Article);
+                continue;
+            }
+
+            // Features are a pure function of the stored article: computed once (in parallel for new articles).
+            if (!features.TryGetValue(article.ContentKey, out var f))
+            {
+                f = featureCache.Get(article.ContentKey) ?? ArticleFeatures.Of(article.Article);
+            }
+
+            featured.Add(article.Article, f);
+        }
+
+        // The stories the session closed since the last batch are final; the open ones are written as they stand and
+        // may change with later batches. Membership is read from the clusters, not from Add's answers: a grouper may
+        // merge two stories after both were answered.
+        var closedNow = session.TakeClosed();
+        var clusters = closedNow.Concat(session.Stories).ToList();
+        var window = clusters.SelectMany(c => c.Articles.Concat(c.Announcements)).Select(a => grouping.Open[a.Article.Id]).ToList();
         var sessionOf = new Dictionary<StoredArticle, string>(ReferenceEqualityComparer.Instance);
-        if (session is StoryGroupingSession featured)
-        {
-            // Features are a pure function of the stored article: computed once (in parallel for new articles)
-            // and kept with the cached article, so replaying the window does not recompute them every batch.
-            foreach (var article in window)
-            {
-                if (!features.TryGetValue(article.ContentKey, out var f))
-                {
-                    f = featureCache.Get(article.ContentKey) ?? ArticleFeatures.Of(article.Article);
-                }
-
-                featureCache.Put(article.ContentKey, f);
-                sessionOf[article] = featured.Add(article.Article, f);
-            }
-        }
-        else
-        {
-            foreach (var article in window)
-            {
-                sessionOf[article] = session.Add(article.Article);
-            }
-        }
-
-        // Membership is read from the session's final clusters, not from Add's answers: a grouper may merge
-        // two stories after both were answered.
-        var clusters = session.Stories;
-        var clusterOfArticle = new Dictionary<string, string>(StringComparer.Ordinal);
         var announcements = new HashSet<string>(StringComparer.Ordinal);
         foreach (var cluster in clusters)
         {
             foreach (var member in cluster.Articles)
             {
-                clusterOfArticle[member.Article.Id] = cluster.Id;
+                sessionOf[grouping.Open[member.Article.Id]] = cluster.Id;
             }
 
             // An announcement is stored with the story it announces, and fused apart from its reports.
             foreach (var member in cluster.Announcements)
             {
-                clusterOfArticle[member.Article.Id] = cluster.Id;
+                sessionOf[grouping.Open[member.Article.Id]] = cluster.Id;
                 announcements.Add(member.Article.Id);
-            }
-        }
-
-        foreach (var article in window)
-        {
-            if (clusterOfArticle.TryGetValue(article.Article.Article.Id, out var clusterId))
-            {
-                sessionOf[article] = clusterId;
             }
         }
 
         // Each session story is named after its canonically first article.
         var storyOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var article in window)
+        foreach (var article in GroupingOrder(window))
         {
             storyOf.TryAdd(sessionOf[article], "s" + article.ContentKey[..12]);
         }
@@ -437,7 +436,9 @@ public abstract partial class DossierStore
             (members.TryGetValue(storyId, out var list) ? list : members[storyId] = []).Add(placed);
         }
 
-        var before = replay.GroupBy(a => a.StoryId, StringComparer.Ordinal)
+        // Every story stored with a member in the session has all its members there (stories enter whole and leave
+        // whole), so the window alone says what each story held before this batch.
+        var before = window.Where(a => a.StoryId.Length > 0).GroupBy(a => a.StoryId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => string.Join(' ', g.Select(a => a.ContentKey).Order(StringComparer.Ordinal)), StringComparer.Ordinal);
         var changed = members.Where(m => !before.TryGetValue(m.Key, out var old) || old != string.Join(' ', m.Value.Select(a => a.ContentKey).Order(StringComparer.Ordinal)))
             .Select(m => m.Key).Order(StringComparer.Ordinal).ToList();
@@ -506,9 +507,23 @@ public abstract partial class DossierStore
             writer.Write(story, json, members[id], digest);
         }
 
-        // The next batch's window can only hold this batch's stories (the window and the new ones): the caches keep
-        // exactly their articles, so they stay as small as the window and the garbage collector has less to trace.
-        var keep = members.Values.SelectMany(m => m).Select(a => a.ContentKey).ToHashSet(StringComparer.Ordinal);
+        // The session's articles now carry the stories just written; those of closed stories leave with them. Every
+        // story written this run counts as seen: closed ones are settled for the run, open ones are in the session.
+        foreach (var placed in members.Values.SelectMany(m => m))
+        {
+            grouping.Open[placed.Article.Article.Id] = placed;
+        }
+
+        foreach (var member in closedNow.SelectMany(c => c.Articles.Concat(c.Announcements)))
+        {
+            grouping.Open.Remove(member.Article.Id);
+        }
+
+        grouping.Seen.UnionWith(members.Keys);
+
+        // The caches keep exactly the session's open articles: the session holds them anyway, and nothing else is
+        // read again this run.
+        var keep = grouping.Open.Values.Select(a => a.ContentKey).ToHashSet(StringComparer.Ordinal);
         cache.RetainOnly(keep);
         featureCache.RetainOnly(keep);
 
@@ -837,6 +852,18 @@ public abstract partial class DossierStore
     /// <summary>One processed document waiting to be committed. It keeps the document's path and record, not the
     /// document: its raw content (a whole web page) is not needed after processing, and batches wait in the queue
     /// long enough for the collector to promote whatever they hold.</summary>
+    /// <summary>The grouping state of one ingest run: its session, the session's articles as stored, and the stories it has seen.</summary>
+    private sealed class RunGrouping(IStoryGroupingSession session)
+    {
+        public IStoryGroupingSession Session { get; } = session;
+
+        /// <summary>The articles in the session's open groups, by article id, with the story each is stored in.</summary>
+        public Dictionary<string, StoredArticle> Open { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Stories replayed into the session or written by it during this run: never replayed (again).</summary>
+        public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
+    }
+
     private sealed record Processed(string SourceKey, string Path, string? Record, (AnnotatedArticle? Article, InputError? Error) Result, string? ContentKey, string? Url, string? Annotations, ArticleFeatures? Features);
 
     /// <summary>Counters touched by the reading thread and the writing thread at once.</summary>
