@@ -1,3 +1,4 @@
+using Dossier.Stories;
 using Dossier.Reading;
 using Dossier.Testing;
 
@@ -59,6 +60,25 @@ public sealed class GroupingAgreementTests : IDisposable
     }
 
     [Fact]
+    public void Analyze_and_ingest_give_the_same_stories_over_the_groupers_budget_on_the_demo()
+    {
+        // A budget of a few open reports: groups close while the stream goes on, as on a long archive, and
+        // ingest's one session per run must close them where analyze does.
+        var files = TestCorpus.DemoFiles();
+        var pipeline = SmallBudgetPipeline();
+        Assert.Equal(Analyzed(files, pipeline), Ingested([files], pipeline));
+    }
+
+    [Fact]
+    [Trait("Category", SharedData.Category)]
+    public void Analyze_and_ingest_give_the_same_stories_over_the_groupers_budget_on_the_development_set()
+    {
+        var dev = SharedData.Require("eval/coverage/dev.jsonl");
+        var pipeline = SmallBudgetPipeline();
+        Assert.Equal(Analyzed([dev], pipeline), Ingested([[dev]], pipeline));
+    }
+
+    [Fact]
     [Trait("Category", SharedData.Category)]
     public void Ingest_in_one_run_in_ten_runs_and_backwards_gives_the_same_stories()
     {
@@ -80,9 +100,9 @@ public sealed class GroupingAgreementTests : IDisposable
     }
 
     /// <summary>Stories of `analyze` as sorted sets of "path#record" (announcements included: ingest stores them with their story).</summary>
-    private static List<string> Analyzed(IReadOnlyList<string> paths)
+    private static List<string> Analyzed(IReadOnlyList<string> paths, DossierPipeline? pipeline = null)
     {
-        var result = CliPipeline().Analyze(new InputReader().Read(paths));
+        var result = (pipeline ?? CliPipeline()).Analyze(new InputReader().Read(paths));
         var label = result.Articles.ToDictionary(a => a.Article.Id, a => a.Article.Path + "#" + a.Article.Record, StringComparer.Ordinal);
         return [.. result.Stories.Select(s => string.Join(' ', s.ArticleIds.Concat(s.AnnouncementIds).Select(id => label[id]).Order(StringComparer.Ordinal))).Order(StringComparer.Ordinal)];
     }
@@ -106,19 +126,19 @@ public sealed class GroupingAgreementTests : IDisposable
     }
 
     /// <summary>Stories of `ingest` (one run per element of <paramref name="runs"/>) as sorted sets of "path#record".</summary>
-    private List<string> Ingested(IReadOnlyList<IReadOnlyList<string>> runs)
+    private List<string> Ingested(IReadOnlyList<IReadOnlyList<string>> runs, DossierPipeline? pipeline = null)
     {
-        using var store = Ingest(runs);
+        using var store = Ingest(runs, pipeline);
         return [.. store.AllStories().Select(s => string.Join(' ', store.ArticlesOf(s.Id).Select(a => a.Article.Article.Path + "#" + a.Article.Article.Record).Order(StringComparer.Ordinal))).Order(StringComparer.Ordinal)];
     }
 
-    private DossierStore Ingest(IReadOnlyList<IReadOnlyList<string>> runs)
+    private DossierStore Ingest(IReadOnlyList<IReadOnlyList<string>> runs, DossierPipeline? pipeline = null)
     {
         var db = Path.Combine(work.FullName, Guid.NewGuid().ToString("N") + ".db");
         foreach (var run in runs)
         {
             using var store = DossierStore.Open(db, new StoreOptions { BatchSize = 50 });
-            store.Ingest(TestCorpus.Read(run), CliPipeline());
+            store.Ingest(TestCorpus.Read(run), pipeline ?? CliPipeline());
         }
 
         return DossierStore.Open(db, new StoreOptions());
@@ -126,6 +146,10 @@ public sealed class GroupingAgreementTests : IDisposable
 
     /// <summary>The pipeline `dossier analyze` and `dossier ingest` build: every default stage (the clock does not touch grouping).</summary>
     private static DossierPipeline CliPipeline() => new DossierPipelineBuilder().UseParallelism(2).Build();
+
+    /// <summary>The CLI's pipeline with a grouper that holds at most 8 open reports before closing groups by the stream's dates.</summary>
+    private static DossierPipeline SmallBudgetPipeline() =>
+        new DossierPipelineBuilder().UseParallelism(2).UseStoryGrouper(new StoryGrouper(new StoryGrouperOptions { OpenReports = 8, ActiveArticles = 4 })).Build();
 
     /// <summary>Stories as sorted sets of stored texts: the file and line an article came from differ between the runs compared.</summary>
     private static List<string> ByText(DossierStore store)
