@@ -88,9 +88,14 @@ internal static class SeriesAnnouncements
                 continue;
             }
 
-            var date = annotated.Times.IsDefaultOrEmpty ? null : annotated.Times
-                .Where(t => t.Span.Start >= span.Start && t.Span.End <= span.End && After(t.Value, day))
-                .Select(t => Value(t.Value)).FirstOrDefault();
+            var times = annotated.Times.IsDefaultOrEmpty ? [] : annotated.Times.Where(t => t.Span.Start >= span.Start && t.Span.End <= span.End).ToList();
+            var date = times.Where(t => After(t.Value, day)).Select(t => Value(t.Value)).FirstOrDefault();
+            // A sentence dated only before the story tells of a round already held ("the next round was set for March"), whatever its place.
+            if (date is null && times.Any(t => Resolved(t.Value)))
+            {
+                continue;
+            }
+
             var place = Place(annotated, words, lower, span, words[occurrence.Noun].Start);
             if (date is not null || place is not null)
             {
@@ -177,21 +182,22 @@ internal static class SeriesAnnouncements
     // A resolved value without placeholders, its range cut to its start ("2027-03-02/2027-03-04" -> "2027-03-02").
     private static string Value(string value) => value.Split('/')[0];
 
+    // A year, month or day with every digit known ("2027", "2026-09", "2026-09-14").
+    private static bool Resolved(string value)
+    {
+        var start = Value(value);
+        return start.Length is 4 or 7 or 10 && start.Split('-').All(p => p.Length > 0 && p.All(char.IsAsciiDigit));
+    }
+
     /// <summary>Whether a resolved time lies after <paramref name="day"/> at its own precision ("2027" after any day of 2026).</summary>
     private static bool After(string value, DateOnly? day)
     {
-        var start = Value(value);
-        if (start.Length is not (4 or 7 or 10) || start.Contains('X', StringComparison.Ordinal))
+        if (!Resolved(value))
         {
             return false;
         }
 
-        var parts = start.Split('-');
-        if (!parts.All(p => p.All(char.IsAsciiDigit)))
-        {
-            return false;
-        }
-
+        var parts = Value(value).Split('-');
         if (day is not { } d)
         {
             return true;
