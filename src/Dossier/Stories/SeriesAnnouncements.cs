@@ -22,8 +22,10 @@ internal static class SeriesAnnouncements
             [.. rows.Where(r => r[0] == "cue").Select(r => r[1].Split(' ', StringSplitOptions.RemoveEmptyEntries))]);
     });
 
-    // The cues as written, for a cheap first look at a whole text before any sentence is split into words.
-    private static readonly Lazy<string[]> CueTexts = new(() => [.. Words.Value.Cues.Select(c => string.Join(' ', c))]);
+    // The cues as written, for a cheap first look (one vectorised pass for all of them) at a whole text and at each
+    // sentence before it is split into words.
+    private static readonly Lazy<System.Buffers.SearchValues<string>> CueTexts = new(() =>
+        System.Buffers.SearchValues.Create([.. Words.Value.Cues.Select(c => string.Join(' ', c))], StringComparison.OrdinalIgnoreCase));
 
     // How far after a marker or ordinal its noun may stand: "the next high-level economic round", "the 8th China-Pakistan dialogue".
     private const int NounReach = 4;
@@ -68,7 +70,7 @@ internal static class SeriesAnnouncements
     {
         var text = annotated.Article.Text;
         // Most reports announce nothing: one look for any cue over the whole text spares splitting their sentences into words.
-        if (annotated.Sentences.IsDefaultOrEmpty || !CueTexts.Value.Any(c => text.Contains(c, StringComparison.OrdinalIgnoreCase)))
+        if (annotated.Sentences.IsDefaultOrEmpty || text.AsSpan().IndexOfAny(CueTexts.Value) < 0)
         {
             yield break;
         }
@@ -76,7 +78,7 @@ internal static class SeriesAnnouncements
         foreach (var sentence in annotated.Sentences)
         {
             var span = sentence.Span;
-            if (span.End > text.Length || !CueTexts.Value.Any(c => text.AsSpan(span.Start, span.Length).Contains(c, StringComparison.OrdinalIgnoreCase)))
+            if (span.End > text.Length || text.AsSpan(span.Start, span.Length).IndexOfAny(CueTexts.Value) < 0)
             {
                 continue;
             }
