@@ -104,6 +104,21 @@ public class SeriesAnnouncementTests
         Assert.Empty(result.Series);
     }
 
+    [Fact]
+    [Trait("Category", Dossier.Testing.SharedData.Category)]
+    public void The_seed_reports_name_their_dialogue_and_the_round_they_announce()
+    {
+        // The issue's own example: the two seed reports of one round of a strategic dialogue announce the next round.
+        var result = DemoCorpus.Analyze(Directory.GetFiles(Dossier.Testing.SharedData.Require("seeds"), "*.txt").Order(StringComparer.Ordinal));
+        var story = Assert.Single(result.Stories);
+        var series = Assert.Single(result.Series);
+        Assert.Contains("Strategic Dialogue", series.Name, StringComparison.Ordinal);
+        Assert.StartsWith("China-Pakistan", series.Name, StringComparison.Ordinal);
+        var next = Assert.IsType<AnnouncedOccurrence>(series.Next);
+        Assert.Equal(("2027", "Islamabad", (int?)8), (next.Date, next.Location, next.Ordinal));
+        Assert.Equal(story.ArticleIds.Order(StringComparer.Ordinal), next.EvidenceIds);
+    }
+
     private static SeriesDigest Digest(string id, string date, int ordinal, AnnouncedOccurrence? announced = null, string[]? names = null) =>
         new(id, "Round " + id, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), "santiago",
             [.. new[] { "lithium", "border", "dialogue", "chile", "argentina", "minister", "strategic", "crossing" }.Select(w => (ArticleFeatures.TermKey(w), 2)).OrderBy(t => t.Item1)],
