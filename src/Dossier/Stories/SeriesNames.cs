@@ -12,38 +12,54 @@ namespace Dossier.Stories;
 /// </summary>
 internal static class SeriesNames
 {
-    // Characters of the text read: the opening names the event; later names are mostly background.
-    private const int OpeningChars = 1500;
-
     // How far after an ordinal its noun may stand, as in EventFacts: "the 7th China-Pakistan strategic dialogue".
     private const int NounReach = 4;
 
-    /// <summary>The distinct names <paramref name="annotated"/> gives, in order of first appearance.</summary>
-    public static IEnumerable<string> Of(AnnotatedArticle annotated, FrozenSet<string> nouns)
+    /// <summary>
+    /// The distinct names <paramref name="annotated"/> gives, in order of first appearance, from the words of its title
+    /// and of its opening (the word lists the digest has already made: the text is not split again).
+    /// </summary>
+    public static IEnumerable<string> Of(AnnotatedArticle annotated, List<Word> title, List<Word> opening, FrozenSet<string> nouns)
     {
+        // Without a series or recurring noun there is no name to find.
+        if (!title.Exists(w => nouns.Contains(w.Lower)) && !opening.Exists(w => nouns.Contains(w.Lower)))
+        {
+            return [];
+        }
+
         var found = new List<string>();
-        var title = annotated.Article.Metadata.Title ?? "";
-        Scan(title, 0, title.Length, nouns, found);
+        Scan(annotated.Article.Metadata.Title ?? "", title, nouns, found);
         var text = annotated.Article.Text;
-        var opening = Math.Min(text.Length, OpeningChars);
         if (annotated.Sentences.IsDefaultOrEmpty)
         {
-            Scan(text, 0, opening, nouns, found);
+            Scan(text, opening, nouns, found);
         }
         else
         {
-            foreach (var sentence in annotated.Sentences.TakeWhile(s => s.Span.Start < opening))
+            // The opening's words sentence by sentence: title case is judged per line.
+            var at = 0;
+            foreach (var sentence in annotated.Sentences)
             {
-                Scan(text, sentence.Span.Start, Math.Min(sentence.Span.End, text.Length), nouns, found);
+                if (at == opening.Count)
+                {
+                    break;
+                }
+
+                var from = at;
+                while (at < opening.Count && opening[at].Start < sentence.Span.End)
+                {
+                    at++;
+                }
+
+                Scan(text, opening.GetRange(from, at - from), nouns, found);
             }
         }
 
         return found.Distinct(StringComparer.Ordinal);
     }
 
-    private static void Scan(string text, int start, int end, FrozenSet<string> nouns, List<string> found)
+    private static void Scan(string text, List<Word> words, FrozenSet<string> nouns, List<string> found)
     {
-        var words = TextTerms.Words(text, start, end);
         if (words.Count == 0 || TitleCase(text, words))
         {
             return;

@@ -110,7 +110,7 @@ public static class StorySeries
                 }
             }
 
-            foreach (var eventName in SeriesNames.Of(annotated, RecurringNouns.Value))
+            foreach (var eventName in SeriesNames.Of(annotated, title, opening, RecurringNouns.Value))
             {
                 eventNames[eventName] = eventNames.GetValueOrDefault(eventName) + 1;
             }
