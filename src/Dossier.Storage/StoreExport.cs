@@ -59,6 +59,35 @@ public static class StoreExport
         "independent_sources", "text", "event_source", "event_code", "event_target", "goldstein", "evidence",
     ];
 
+    /// <summary>
+    /// One story per line, as stored, with one more field: <c>series</c>, the story's series in the shape every other
+    /// output gives it (<see cref="Dossier.Output.SeriesJson"/>), or null.
+    /// </summary>
+    private static void WriteJsonl(DossierStore store, IEnumerable<Story> stories, StreamWriter writer)
+    {
+        var seriesOf = new Dictionary<string, StorySeriesRecord>(StringComparer.Ordinal);
+        foreach (var series in store.AllSeries())
+        {
+            foreach (var entry in series.Stories)
+            {
+                seriesOf[entry.StoryId] = series;
+            }
+        }
+
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        var options = new JsonWriterOptions { Encoder = StoreJson.Options.Encoder };
+        foreach (var story in stories)
+        {
+            buffer.ResetWrittenCount();
+            using (var json = new Utf8JsonWriter(buffer, options))
+            {
+                Dossier.Output.SeriesJson.WriteWithSeries(json, JsonSerializer.SerializeToElement(story, StoreJson.Options), seriesOf.GetValueOrDefault(story.Id));
+            }
+
+            writer.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        }
+    }
+
     private static IEnumerable<string> ActorColumns(string prefix) =>
         new[] { "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code", "Type1Code", "Type2Code", "Type3Code" }
             .Select(c => prefix + c);
@@ -105,11 +134,7 @@ public static class StoreExport
 
                 break;
             case ExportFormat.Jsonl:
-                foreach (var story in all)
-                {
-                    writer.WriteLine(JsonSerializer.Serialize(story, StoreJson.Options));
-                }
-
+                WriteJsonl(store, all, writer);
                 break;
             default:
                 writer.WriteLine(string.Join(',', ClaimColumns));

@@ -99,6 +99,50 @@ public class AnalyzeCommandTests
     }
 
     [Fact]
+    public void The_announced_next_round_and_the_written_name_reach_analyze_show_and_export_alike()
+    {
+        using var folder = new TempFolder();
+        folder.File("rounds.jsonl", SeriesReports.Jsonl());
+        var analyzed = DossierProcess.Run(folder.Path, "analyze", "rounds.jsonl", "--format", "json");
+        analyzed.AssertExit(0);
+        Assert.Empty(Schema.Value.Validate(analyzed.Stdout));
+        using var fromAnalyze = JsonDocument.Parse(analyzed.Stdout);
+        var series = Assert.Single(fromAnalyze.RootElement.GetProperty("series").EnumerateArray());
+        Assert.Equal(SeriesReports.SeriesName, series.GetProperty("name").GetString());
+        var next = series.GetProperty("next");
+        Assert.Equal(SeriesReports.Announced.Month, next.GetProperty("date").GetString());
+        Assert.Equal(SeriesReports.Announced.City, next.GetProperty("location").GetString());
+        Assert.Equal(SeriesReports.Announced.Ordinal, next.GetProperty("ordinal").GetInt32());
+        Assert.Equal(2, next.GetProperty("evidenceIds").GetArrayLength());
+
+        // `show` of the latest round, from the store: the same announced round (ids aside), the same brief line.
+        var db = Path.Combine(folder.Path, "d.db");
+        DossierProcess.Run(folder.Path, "ingest", "rounds.jsonl", "--db", db).AssertExit(0);
+        var listed = DossierProcess.Run(folder.Path, "stories", "--db", db, "--format", "json");
+        listed.AssertExit(0);
+        using var list = JsonDocument.Parse(listed.Stdout);
+        var latest = list.RootElement.GetProperty("stories").EnumerateArray().Single(s => s.GetProperty("date").GetString() == "2026-05-05").GetProperty("id").GetString()!;
+        var shown = DossierProcess.Run(folder.Path, "show", latest, "--db", db, "--format", "json");
+        shown.AssertExit(0);
+        Assert.Empty(Schema.Value.Validate(shown.Stdout));
+        using var fromShow = JsonDocument.Parse(shown.Stdout);
+        static string WithoutIds(JsonElement next) => string.Join(", ", next.EnumerateObject().Where(p => p.Name is not ("announcedIn" or "evidenceIds")).Select(p => p.Name + "=" + p.Value.ToString()));
+        Assert.Equal(WithoutIds(next), WithoutIds(fromShow.RootElement.GetProperty("series")[0].GetProperty("next")));
+        Assert.Equal(latest, fromShow.RootElement.GetProperty("series")[0].GetProperty("next").GetProperty("announcedIn").GetString());
+        var brief = DossierProcess.Run(folder.Path, "show", latest, "--db", db);
+        brief.AssertExit(0);
+        Assert.Contains($"- **Series:** {SeriesReports.SeriesName} (3 of 3); previous: Oslo, 2026-03-17, no. 4; next: Oslo, 2026-09, no. 6, announced", brief.Stdout, StringComparison.Ordinal);
+
+        // `export --format jsonl`: each story's line carries its series in the same shape.
+        var exported = DossierProcess.Run(folder.Path, "export", "--db", db, "--format", "jsonl");
+        exported.AssertExit(0);
+        var lines = exported.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var line = lines.Single(l => l.GetProperty("id").GetString() == latest);
+        Assert.Equal(JsonSerializer.Serialize(fromShow.RootElement.GetProperty("series")[0]), JsonSerializer.Serialize(line.GetProperty("series")));
+        Assert.Equal(JsonValueKind.Null, lines.Single(l => l.GetProperty("title").GetString()!.Contains("Flood", StringComparison.Ordinal)).GetProperty("series").ValueKind);
+    }
+
+    [Fact]
     public void Evidence_offsets_point_at_the_sentence_in_the_article_text()
     {
         using var folder = new TempFolder();

@@ -180,9 +180,10 @@ public abstract class StoreBehaviour<TProvider>(TProvider provider) : IDisposabl
     private static List<string> Claims(DossierStore store) =>
         [.. store.AllStories().SelectMany(s => s.Claims.Select(c => $"{s.Id}|{c.Text}|{c.Status}|{c.IndependentSources}|{string.Join(',', c.Evidence.Select(e => e.SentenceIndex + ":" + e.Span))}")).Order(StringComparer.Ordinal)];
 
-    /// <summary>A series as one line: its name, then each story's title, day, place and ordinal, in order.</summary>
+    /// <summary>A series as one line: its name, then each story's title, day, place and ordinal, in order, then the next one announced.</summary>
     private static string Show(StorySeriesRecord? series) => series is null ? "(none)" :
-        series.Name + ": " + string.Join(" | ", series.Stories.Select(e => $"{e.StoryId} {e.Title} {e.Date:yyyy-MM-dd} {e.Location} {e.Ordinal}"));
+        series.Name + ": " + string.Join(" | ", series.Stories.Select(e => $"{e.StoryId} {e.Title} {e.Date:yyyy-MM-dd} {e.Location} {e.Ordinal}")) +
+        (series.Next is { } next ? $"; next: {next.Date} {next.Location} {next.Ordinal} in {next.AnnouncedIn} by {string.Join(',', next.EvidenceIds)}" : "");
 
     /// <summary>Series as lists of stories, each story as its sorted "file#record" labels: ids differ between `analyze` and the store.</summary>
     private static List<string> SeriesByArticles(DossierStore store) =>
@@ -197,7 +198,9 @@ public abstract class StoreBehaviour<TProvider>(TProvider provider) : IDisposabl
         using var store = Open(Provider.NewDatabase(), batch: 3);
 
         store.Ingest(TestCorpus.Read([early]), TestCorpus.Pipeline(), cancellationToken: TestContext.Current.CancellationToken);
-        Assert.Equal([3, 4], Assert.Single(store.AllSeries()).Stories.Select(e => e.Ordinal ?? 0));
+        var first = Assert.Single(store.AllSeries());
+        Assert.Equal([3, 4], first.Stories.Select(e => e.Ordinal ?? 0));
+        Assert.Null(first.Next);
 
         // A later run adds the next round: the series is linked again from every stored digest, not only the new ones.
         store.Ingest(TestCorpus.Read([late]), TestCorpus.Pipeline(), cancellationToken: TestContext.Current.CancellationToken);
@@ -207,6 +210,13 @@ public abstract class StoreBehaviour<TProvider>(TProvider provider) : IDisposabl
         Assert.Equal(SeriesReports.Rounds.Select(r => r.City), series.Stories.Select(e => e.Location));
         Assert.Equal([3, 4, 5], series.Stories.Select(e => e.Ordinal ?? 0));
         Assert.Equal("series-" + series.Stories[0].StoryId, series.Id);
+        Assert.Equal(SeriesReports.SeriesName, series.Name);
+
+        // The fifth round's reports announce the sixth: kept with the series, its evidence the two reports by their store ids.
+        var next = Assert.IsType<AnnouncedOccurrence>(series.Next);
+        Assert.Equal((SeriesReports.Announced.Month, SeriesReports.Announced.City, (int?)SeriesReports.Announced.Ordinal), (next.Date, next.Location, next.Ordinal));
+        Assert.Equal(series.Stories[^1].StoryId, next.AnnouncedIn);
+        Assert.Equal(store.ArticlesOf(next.AnnouncedIn).Select(a => a.Article.Article.Id).Order(StringComparer.Ordinal), next.EvidenceIds);
         foreach (var entry in series.Stories)
         {
             Assert.Equal(Show(series), Show(store.SeriesOf(entry.StoryId)));
@@ -229,6 +239,9 @@ public abstract class StoreBehaviour<TProvider>(TProvider provider) : IDisposabl
         Assert.Equal(
             [.. analyzed.Series.Select(s => string.Join(" / ", s.Stories.Select(e => string.Join(' ', stories[e.StoryId].ArticleIds.Concat(stories[e.StoryId].AnnouncementIds).Select(id => label[id]).Order(StringComparer.Ordinal)))))],
             SeriesByArticles(store));
+        var fromAnalyze = Assert.Single(analyzed.Series);
+        Assert.Equal(series.Name, fromAnalyze.Name);
+        Assert.Equal((next.Date, next.Location, next.Ordinal), (fromAnalyze.Next?.Date, fromAnalyze.Next?.Location, fromAnalyze.Next?.Ordinal));
     }
 
     [Fact]

@@ -53,7 +53,12 @@ public class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         foreach (var id in rounds)
         {
             var series = (await GetJson("/api/stories/" + Uri.EscapeDataString(id))).GetProperty("series");
-            Assert.Equal(["id", "name", "stories"], series.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(["id", "name", "stories", "next"], series.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(Dossier.Testing.SeriesReports.SeriesName, series.GetProperty("name").GetString());
+            var next = series.GetProperty("next");
+            Assert.Equal(Dossier.Testing.SeriesReports.Announced.Month, next.GetProperty("date").GetString());
+            Assert.Equal(Dossier.Testing.SeriesReports.Announced.City, next.GetProperty("location").GetString());
+            Assert.True(next.GetProperty("announced").GetBoolean());
             var stories = series.GetProperty("stories").EnumerateArray().ToList();
             Assert.Contains(stories, e => e.GetProperty("storyId").GetString() == id);
             Assert.Equal([3, 4, 5], stories.Select(e => e.GetProperty("ordinal").GetInt32()));

@@ -167,6 +167,14 @@ public class BrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture
         await Assertions.Expect(page.Locator("article.story h1")).ToHaveTextAsync(SeriesReports.Title(5));
         Assert.Equal(0, await page.Locator("dd.series a[rel=next]").CountAsync());
 
+        // The fifth round's reports announce the sixth: shown as next, with a link to a report that says so.
+        var latest = await page.Locator("dd.series").InnerTextAsync();
+        Assert.StartsWith(SeriesReports.SeriesName + " (3 of 3)", latest, StringComparison.Ordinal);
+        Assert.EndsWith($"next: {SeriesReports.Announced.City}, {SeriesReports.Announced.Month}, no. {SeriesReports.Announced.Ordinal}, announced", latest, StringComparison.Ordinal);
+        await page.Locator("dd.series a.series-announced").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/articles/"));
+        Assert.Contains(SeriesReports.Announced.Sentence, await page.ContentAsync(), StringComparison.Ordinal);
+
         // A story in no series has no Series line.
         var flood = await Api(page, "/api/stories?q=Porto%20Alegre%20flood");
         await page.GotoAsync(fixture.BaseUrl + "/stories/" + Uri.EscapeDataString(flood.GetProperty("stories").EnumerateArray().Single().GetProperty("id").GetString()!));

@@ -7,7 +7,8 @@ namespace Dossier.Testing;
 /// <summary>
 /// Short reports written for the series tests (our own text, not taken from any source): three rounds of one
 /// negotiation six weeks apart, two reports each from two outlets, and one unrelated report. `analyze` links the
-/// three rounds as one series, earliest first, with ordinals 3, 4 and 5; the flood belongs to no series.
+/// three rounds as one series, earliest first, with ordinals 3, 4 and 5, named as the reports name the talks; the fifth
+/// round's reports announce the sixth (Oslo, September); the flood belongs to no series.
 /// </summary>
 public static class SeriesReports
 {
@@ -18,6 +19,13 @@ public static class SeriesReports
         (4, "fourth", "Oslo", new DateOnly(2026, 3, 17)),
         (5, "fifth", "Reykjavik", new DateOnly(2026, 5, 5)),
     ];
+
+    /// <summary>The name the reports give the talks, with its capitals.</summary>
+    public const string SeriesName = "North Atlantic Mackerel Talks";
+
+    /// <summary>The round whose reports announce the next one, the sentence that does, and what it announces.</summary>
+    public static readonly (int After, string Sentence, string City, string Month, int Ordinal) Announced =
+        (5, "The two delegations agreed to hold the next round in Oslo in September.", "Oslo", "2026-09", 6);
 
     /// <summary>Title of the reports of one round.</summary>
     public static string Title(int ordinal)
@@ -39,8 +47,9 @@ public static class SeriesReports
             {
                 var title = Title(ordinal);
                 var text = $"{title}\n\n{city.ToUpperInvariant()}, {spoken} - {lead} met in {city} on {spoken}, 2026 for the {word} round of talks on mackerel quotas in the North Atlantic. " +
-                    $"The Norwegian fisheries minister said the {word} round narrowed the gap on quota shares. " +
-                    "Iceland's foreign ministry said the mackerel talks would resume within weeks. Fishing crews in both countries follow the quota negotiations closely.";
+                    $"The Norwegian fisheries minister said the {word} round of the North Atlantic Mackerel Talks narrowed the gap on quota shares. " +
+                    "Iceland's foreign ministry said the mackerel talks would resume within weeks. Fishing crews in both countries follow the quota negotiations closely." +
+                    (ordinal == Announced.After ? " " + Announced.Sentence : "");
                 Line(sb, title, iso + "T12:00:00Z", outlet, $"https://{outlet.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()}.example/{iso}-{ordinal}", text);
             }
         }

@@ -73,24 +73,7 @@ public sealed class StoryViewConverter : JsonConverter<StoryView>
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(value);
-        var story = JsonSerializer.SerializeToElement(value.Story, options);
-        writer.WriteStartObject();
-        foreach (var property in story.EnumerateObject())
-        {
-            property.WriteTo(writer);
-        }
-
-        writer.WritePropertyName(options.PropertyNamingPolicy?.ConvertName("Series") ?? "series");
-        if (value.Series is null)
-        {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            SeriesJson.WriteRecord(writer, value.Series);
-        }
-
-        writer.WriteEndObject();
+        SeriesJson.WriteWithSeries(writer, JsonSerializer.SerializeToElement(value.Story, options), value.Series);
     }
 }
 

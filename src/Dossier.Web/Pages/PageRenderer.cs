@@ -295,7 +295,8 @@ public static class PageRenderer
 
     /// <summary>
     /// Where the story stands in its series, as one fact: the series' name and place ("2 of 3"), then the occurrence
-    /// before and the one after, each a link to its story with its place and day. Nothing when the story is in no series.
+    /// before and the one after, each a link to its story with its place and day; after the latest story, the next one
+    /// its reports announce, linked to the report that says so. Nothing when the story is in no series.
     /// </summary>
     private static void Series(StringBuilder sb, Story story, StorySeriesRecord? series)
     {
@@ -337,6 +338,24 @@ public static class PageRenderer
         if (at + 1 < series.Stories.Length)
         {
             Neighbour("next", "next", series.Stories[at + 1]);
+        }
+        else if (series.Next is { } next)
+        {
+            // Not held yet, so no story to link: what its reports give of it, and a link to the report that announces it.
+            sb.Append("; next: ");
+            foreach (var part in new[] { next.Location, next.Date, next.Ordinal is { } n ? "no. " + n.ToString(System.Globalization.CultureInfo.InvariantCulture) : null }.OfType<string>())
+            {
+                sb.Text(part).Append(", ");
+            }
+
+            if (next.EvidenceIds.IsDefaultOrEmpty)
+            {
+                sb.Append("<span class=\"series-announced\">announced</span>");
+            }
+            else
+            {
+                sb.Append("<a class=\"series-announced\" href=\"/articles/").Append(Html.Url(next.EvidenceIds[0])).Append("\">announced</a>");
+            }
         }
 
         sb.Append("</dd>");

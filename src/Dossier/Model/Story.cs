@@ -85,11 +85,26 @@ public sealed record Story
 /// <param name="Ordinal">The ordinal its reports give ("7"), when they give one.</param>
 public sealed record SeriesEntry(string StoryId, string Title, DateOnly? Date, string? Location, int? Ordinal);
 
+/// <summary>
+/// An occurrence of a series that its latest story's reports announce ("the next round will be held in Oslo in
+/// 2027"): not held yet, so not a story; its day and place as the reports resolve them.
+/// </summary>
+/// <param name="Date">ISO 8601 value as resolved: a day, a month ("2027-03") or a year ("2027"); null when not given.</param>
+/// <param name="Location">The place named for it, when named.</param>
+/// <param name="Ordinal">Its number ("8"), when given or implied by "next" after a numbered occurrence.</param>
+/// <param name="AnnouncedIn">The story whose reports announce it.</param>
+/// <param name="EvidenceIds">The reports that say so, in ordinal order of their ids.</param>
+public sealed record AnnouncedOccurrence(string? Date, string? Location, int? Ordinal, string AnnouncedIn, ImmutableArray<string> EvidenceIds);
+
 /// <summary>Stories of one recurring event (rounds of one negotiation, a central bank's meetings, annual summits), in order.</summary>
 /// <param name="Id">Stable id: the first story's id with a prefix.</param>
-/// <param name="Name">What the stories share: the names all of them mention, and the series noun.</param>
+/// <param name="Name">The recurring event's name as its reports write it ("China-Pakistan Strategic Dialogue"), or else the names all of its stories mention and the series noun.</param>
 /// <param name="Stories">The stories, earliest first.</param>
-public sealed record StorySeriesRecord(string Id, string Name, ImmutableArray<SeriesEntry> Stories);
+public sealed record StorySeriesRecord(string Id, string Name, ImmutableArray<SeriesEntry> Stories)
+{
+    /// <summary>The next occurrence, announced by the latest story's reports and not held yet; null when none is announced.</summary>
+    public AnnouncedOccurrence? Next { get; init; }
+}
 
 /// <summary>The outcome of one analysis run.</summary>
 /// <param name="Articles">The articles read, in input order.</param>

@@ -75,7 +75,8 @@ internal static class BriefLayout
 
     /// <summary>
     /// Where a story stands in its series, as one line: the series' name, the occurrence before and the one after
-    /// ("previous: Geneva, 2025-05-12"); null when the story is in no series.
+    /// ("previous: Geneva, 2025-05-12"), for the latest story the one its reports announce ("next: Oslo, 2027,
+    /// announced"); null when the story is in no series.
     /// </summary>
     public static string? SeriesLine(Story story, IReadOnlyList<StorySeriesRecord> series)
     {
@@ -102,12 +103,20 @@ internal static class BriefLayout
             {
                 parts.Add("next: " + Occurrence(record.Stories[at + 1]));
             }
+            else if (record.Next is { } next)
+            {
+                parts.Add("next: " + Announced(next));
+            }
 
             return string.Join("; ", parts);
         }
 
         return null;
     }
+
+    /// <summary>An announced occurrence as the brief names it: "Oslo, 2027, no. 6, announced" (what the reports give of it).</summary>
+    public static string Announced(AnnouncedOccurrence next) =>
+        string.Join(", ", new[] { next.Location, next.Date, next.Ordinal is { } n ? "no. " + n.ToString(CultureInfo.InvariantCulture) : null, "announced" }.Where(p => p is not null));
 
     private static string Occurrence(SeriesEntry entry) =>
         string.Join(", ", new[] { entry.Location, StatusNames.Iso(entry.Date), entry.Ordinal is { } n ? "no. " + n.ToString(CultureInfo.InvariantCulture) : null }.Where(p => p is not null));

@@ -28,7 +28,7 @@ public static class SeriesJson
         json.WriteEndArray();
     }
 
-    /// <summary>Writes one series as an object: id, name, and its stories earliest first.</summary>
+    /// <summary>Writes one series as an object: id, name, its stories earliest first, and the next occurrence announced (or null).</summary>
     public static void WriteRecord(Utf8JsonWriter json, StorySeriesRecord record)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -57,6 +57,69 @@ public static class SeriesJson
         }
 
         json.WriteEndArray();
+        json.WritePropertyName("next");
+        if (record.Next is { } next)
+        {
+            json.WriteStartObject();
+            json.WriteBoolean("announced", true);
+            WriteOptional(json, "date", next.Date);
+            WriteOptional(json, "location", next.Location);
+            if (next.Ordinal is { } number)
+            {
+                json.WriteNumber("ordinal", number);
+            }
+            else
+            {
+                json.WriteNull("ordinal");
+            }
+
+            json.WriteString("announcedIn", next.AnnouncedIn);
+            json.WriteStartArray("evidenceIds");
+            foreach (var id in next.EvidenceIds.IsDefault ? [] : next.EvidenceIds)
+            {
+                json.WriteStringValue(id);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNullValue();
+        }
+
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Writes <paramref name="story"/> (a story as its serializer wrote it) as the same object with one more field,
+    /// <c>series</c>: the story's series in this shape, or null. The web API's story and the JSONL export's lines,
+    /// so that clients read the story as before and the series as everywhere else.
+    /// </summary>
+    public static void WriteWithSeries(Utf8JsonWriter json, JsonElement story, StorySeriesRecord? series)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        json.WriteStartObject();
+        foreach (var property in story.EnumerateObject())
+        {
+            if (property.NameEquals("series"))
+            {
+                continue;
+            }
+
+            property.WriteTo(json);
+        }
+
+        json.WritePropertyName("series");
+        if (series is null)
+        {
+            json.WriteNullValue();
+        }
+        else
+        {
+            WriteRecord(json, series);
+        }
+
         json.WriteEndObject();
     }
 

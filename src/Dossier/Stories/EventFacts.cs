@@ -153,7 +153,8 @@ public static partial class EventFacts
         }
     }
 
-    private static string Singular(string noun) => noun switch
+    /// <summary>A series noun in the singular ("rounds" -> "round", "dialog" -> "dialogue"); shared with series linking.</summary>
+    internal static string Singular(string noun) => noun switch
     {
         "dialog" => "dialogue",
         "consultations" => "consultation",
@@ -161,7 +162,8 @@ public static partial class EventFacts
         _ => noun,
     };
 
-    private static int? Ordinal(string word)
+    /// <summary>The number a lower-cased ordinal word gives ("seventh", "7th", "inaugural"), or null; shared with series linking.</summary>
+    internal static int? Ordinal(string word)
     {
         if (OrdinalWords.Value.TryGetValue(word, out var n))
         {

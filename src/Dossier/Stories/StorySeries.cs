@@ -20,7 +20,17 @@ public sealed record SeriesDigest(
     ImmutableArray<(int Term, int Count)> Terms,
     ImmutableArray<string> Entities,
     ImmutableArray<string> Ordinals,
-    bool Recurring);
+    bool Recurring)
+{
+    /// <summary>Each of <see cref="Entities"/> as its reports write it ("Ishaq Dar" for "ishaq dar"), in the same order; empty when not known.</summary>
+    public ImmutableArray<string> Labels { get; init; } = [];
+
+    /// <summary>The recurring event's names as its reports write them ("China-Pakistan Strategic Dialogue"), most reports first.</summary>
+    public ImmutableArray<string> Names { get; init; } = [];
+
+    /// <summary>The next occurrence its reports announce, not held yet; null when none.</summary>
+    public AnnouncedOccurrence? Announced { get; init; }
+}
 
 /// <summary>Options of series linking; the defaults are the ones measured in <c>docs/stories.md</c>.</summary>
 public sealed record SeriesOptions
@@ -30,6 +40,9 @@ public sealed record SeriesOptions
 
     /// <summary>How many of a story's names its digest keeps.</summary>
     public int DigestEntities { get; init; } = 8;
+
+    /// <summary>How many of a story's names of its recurring event its digest keeps.</summary>
+    public int DigestNames { get; init; } = 3;
 
     /// <summary>Least cosine of two stories' weighted terms for them to be one series.</summary>
     public double MinCosine { get; init; } = 0.22;
@@ -62,7 +75,7 @@ public static class StorySeries
     private const int OpeningChars = 1500;
 
     // Words that present an event as one occurrence of something recurring: the series nouns and a few more.
-    private static readonly Lazy<System.Collections.Frozen.FrozenSet<string>> RecurringNouns = new(() =>
+    internal static readonly Lazy<System.Collections.Frozen.FrozenSet<string>> RecurringNouns = new(() =>
         System.Collections.Frozen.FrozenSet.ToFrozenSet(Lexicon.Lines("stories", "series-nouns.txt").Concat(Lexicon.Lines("stories", "recurring-nouns.txt")), StringComparer.Ordinal));
 
     /// <summary>The digest of a fused story, from its cluster's reports (announcements left out: they are not the event).</summary>
@@ -71,6 +84,8 @@ public static class StorySeries
         options ??= new SeriesOptions();
         var counts = new Dictionary<int, int>();
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        var labels = new Dictionary<(string Key, string Label), int>();
+        var eventNames = new Dictionary<string, int>(StringComparer.Ordinal);
         var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
         var recurring = false;
         foreach (var annotated in cluster.Articles)
@@ -87,10 +102,17 @@ public static class StorySeries
 
             if (!annotated.Mentions.IsDefaultOrEmpty)
             {
-                foreach (var name in annotated.Mentions.Where(m => m.Type is not (MentionType.Group or MentionType.Document)).Select(m => ArticleFeatures.Normalise(m.Canonical)).Where(n => n.Length > 1).Distinct(StringComparer.Ordinal))
+                foreach (var (name, label) in annotated.Mentions.Where(m => m.Type is not (MentionType.Group or MentionType.Document))
+                    .Select(m => (Key: ArticleFeatures.Normalise(m.Canonical), m.Canonical)).Where(n => n.Key.Length > 1).DistinctBy(n => n.Key, StringComparer.Ordinal))
                 {
                     names[name] = names.GetValueOrDefault(name) + 1;
+                    labels[(name, label)] = labels.GetValueOrDefault((name, label)) + 1;
                 }
+            }
+
+            foreach (var eventName in SeriesNames.Of(annotated, title, opening, RecurringNouns.Value))
+            {
+                eventNames[eventName] = eventNames.GetValueOrDefault(eventName) + 1;
             }
 
             foreach (var ordinal in EventFacts.Ordinals(article))
@@ -100,18 +122,26 @@ public static class StorySeries
             }
         }
 
+        var entities = names.OrderByDescending(n => n.Value).ThenBy(n => n.Key, StringComparer.Ordinal).Take(options.DigestEntities).Select(n => n.Key).ToImmutableArray();
+        // One ordinal per series noun: the one most reports give.
+        var kept = ordinals.GroupBy(o => SeriesName(o.Key), StringComparer.Ordinal)
+            .Select(g => g.OrderByDescending(o => o.Value).ThenBy(o => o.Key, StringComparer.Ordinal).First().Key)
+            .Order(StringComparer.Ordinal).ToImmutableArray();
         return new SeriesDigest(
             story.Id,
             story.Title,
             story.Date,
             story.Location,
             [.. counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key).Take(options.DigestTerms).Select(c => (c.Key, c.Value)).OrderBy(c => c.Key)],
-            [.. names.OrderByDescending(n => n.Value).ThenBy(n => n.Key, StringComparer.Ordinal).Take(options.DigestEntities).Select(n => n.Key)],
-            // One ordinal per series noun: the one most reports give.
-            [.. ordinals.GroupBy(o => SeriesName(o.Key), StringComparer.Ordinal)
-                .Select(g => g.OrderByDescending(o => o.Value).ThenBy(o => o.Key, StringComparer.Ordinal).First().Key)
-                .Order(StringComparer.Ordinal)],
-            recurring);
+            entities,
+            kept,
+            recurring)
+        {
+            // The form most reports write; ties to the ordinal first, which puts capitals before small letters.
+            Labels = [.. entities.Select(e => labels.Where(l => l.Key.Key == e).OrderByDescending(l => l.Value).ThenBy(l => l.Key.Label, StringComparer.Ordinal).First().Key.Label)],
+            Names = [.. eventNames.OrderByDescending(n => n.Value).ThenBy(n => n.Key, StringComparer.Ordinal).Take(options.DigestNames).Select(n => n.Key)],
+            Announced = SeriesAnnouncements.Find(story, cluster, kept, RecurringNouns.Value),
+        };
     }
 
     /// <summary>The series among <paramref name="digests"/>: groups of two or more stories, each earliest first; the groups ordered by their first story.</summary>
@@ -122,7 +152,7 @@ public static class StorySeries
         // Canonical order, so that the result does not depend on the order stories closed in.
         var ordered = digests.Where(d => d.Recurring && d.Date is not null)
             .OrderBy(d => d.Date).ThenBy(d => d.StoryId, StringComparer.Ordinal).ToArray();
-        if (ordered.Length < 2)
+        if (ordered.Length == 0)
         {
             return [];
         }
@@ -151,9 +181,10 @@ public static class StorySeries
             }
         }
 
+        // A story alone is a series when its reports announce its next occurrence: one held, one to come.
         return [.. Enumerable.Range(0, ordered.Length)
             .GroupBy(Find)
-            .Where(g => g.Count() > 1)
+            .Where(g => g.Count() > 1 || ordered[g.Key].Announced is not null)
             .OrderBy(g => g.Key)
             .Select(g => Record([.. g.Select(i => ordered[i])]))];
     }
@@ -179,20 +210,59 @@ public static class StorySeries
 
     private static StorySeriesRecord Record(SeriesDigest[] members)
     {
-        // Names every member mentions (or, failing that, most of them) say what recurs; the series noun says how.
+        var noun = members.SelectMany(m => m.Ordinals).Select(SeriesName).GroupBy(n => n, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault();
+        var name = EventName(members) ?? SharedNames(members, noun);
+        var ordered = members.OrderBy(m => m.Date).ThenBy(m => m.StoryId, StringComparer.Ordinal).ToArray();
+        var entries = ordered
+            .Select(m => new SeriesEntry(m.StoryId, m.Title, m.Date, m.Location, m.Ordinals.Where(o => noun is not null && SeriesName(o) == noun).Select(OrdinalNumber).FirstOrDefault()))
+            .ToImmutableArray();
+
+        // Only the latest story's announcement is still to come: an earlier one's was held as a later story. A number
+        // some story of the series already carries was held too.
+        var next = ordered[^1].Announced;
+        if (next?.Ordinal is { } number && entries.Any(e => e.Ordinal >= number))
+        {
+            next = null;
+        }
+
+        return new StorySeriesRecord("series-" + entries[0].StoryId, name.Length > 0 ? name : entries[0].Title, entries) { Next = next };
+    }
+
+    /// <summary>
+    /// The recurring event's own name, as most of the stories write it ("China-Pakistan Strategic Dialogue"): one that
+    /// more than half of them give; the most given, then the longest (the most specific), then the first in ordinal
+    /// order, which puts capitals first. Null when none is shared so widely.
+    /// </summary>
+    private static string? EventName(SeriesDigest[] members)
+    {
+        var given = members.SelectMany(m => (m.Names.IsDefault ? [] : m.Names).Distinct(StringComparer.OrdinalIgnoreCase))
+            .GroupBy(n => n, StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Count() * 2 > members.Length)
+            .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key.Length).ThenBy(g => g.Key.ToLowerInvariant(), StringComparer.Ordinal)
+            .FirstOrDefault();
+        return given?.GroupBy(n => n, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+    }
+
+    /// <summary>
+    /// The names every story mentions (or, failing that, most of them), as their reports write them, and the series
+    /// noun: what recurs, and how ("China, Pakistan: round").
+    /// </summary>
+    private static string SharedNames(SeriesDigest[] members, string? noun)
+    {
         var shared = members.SelectMany(m => m.Entities).GroupBy(e => e, StringComparer.Ordinal)
             .Where(g => g.Count() * 2 > members.Length)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Take(3).Select(g => g.Key).ToList();
-        var noun = members.SelectMany(m => m.Ordinals).Select(SeriesName).GroupBy(n => n, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault();
-        var name = string.Join(", ", shared) + (noun is null ? "" : (shared.Count > 0 ? ": " : "") + noun);
-        var entries = members
-            .OrderBy(m => m.Date).ThenBy(m => m.StoryId, StringComparer.Ordinal)
-            .Select(m => new SeriesEntry(m.StoryId, m.Title, m.Date, m.Location, m.Ordinals.Where(o => noun is not null && SeriesName(o) == noun).Select(OrdinalNumber).FirstOrDefault()))
-            .ToImmutableArray();
-        return new StorySeriesRecord("series-" + entries[0].StoryId, name.Length > 0 ? name : entries[0].Title, entries);
+            .Take(3).Select(g => Label(members, g.Key)).ToList();
+        return string.Join(", ", shared) + (noun is null ? "" : (shared.Count > 0 ? ": " : "") + noun);
     }
+
+    // The written form of a normalised name most stories give; the name itself when no story kept its form.
+    private static string Label(SeriesDigest[] members, string entity) =>
+        members.Where(m => !m.Labels.IsDefault && m.Labels.Length == m.Entities.Length)
+            .Select(m => m.Entities.IndexOf(entity) is var at and >= 0 ? m.Labels[at] : null).OfType<string>()
+            .GroupBy(l => l, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key).FirstOrDefault() ?? entity;
 
     // Unit vectors of tf-idf weights over the digests; terms that most stories carry are dropped, as they carry no
     // sign of a series and would make every pair a candidate.

@@ -49,6 +49,7 @@ public class CoverageDevTests
         }
 
         SortedSet<string>? first = null;
+        string? firstNames = null;
         foreach (var order in new[] { CoverageSet.Chrono(items), CoverageSet.Shuffled(items), CoverageSet.Reversed(items) })
         {
             var (result, keyOf) = CoverageSet.Run(items, order);
@@ -58,6 +59,12 @@ public class CoverageDevTests
             Assert.True(recall >= HeldSeriesRecall, $"series recall {recall:F3} over {gold.Count} pairs of events");
             first ??= linked;
             Assert.Equal(first, linked);
+
+            // Names keep the reports' capitals, and names and announced rounds do not depend on the order either.
+            Assert.All(result.Series, s => Assert.True(s.Name.Any(char.IsUpper), s.Name));
+            var names = string.Join(" | ", result.Series.Select(s => s.Name + " -> " + (s.Next is { } n ? $"{n.Date} {n.Location} {n.Ordinal}" : "none")).Order(StringComparer.Ordinal));
+            firstNames ??= names;
+            Assert.Equal(firstNames, names);
         }
     }
 
