@@ -160,8 +160,10 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
         get
         {
             // Clustering is a pure function of each group: the groups still open are clustered on every core.
+            // A group no report has joined since it was last clustered keeps its clusters: `ingest` reads the stories
+            // after every batch, and with thousands of stories open most groups have not changed.
             var open = groups.Values.OrderBy(g => g.FirstSequence).ToList().AsParallel().AsOrdered()
-                .SelectMany(g => EventClustering.Cluster(Members(g), options)).ToList();
+                .SelectMany(g => g.Clustered ??= EventClustering.Cluster(Members(g), options)).ToList();
             var next = nextStory;
             return [.. closed, .. open.Select(c => c with { Id = StoryId(++next) })];
         }
@@ -428,13 +430,12 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
         }
 
         group.Slots.RemoveAll(gone.Contains);
+        group.Clustered = null;
     }
 
     private void Close(CandidateGroup group)
     {
-        var members = Members(group);
-
-        foreach (var cluster in EventClustering.Cluster(members, options))
+        foreach (var cluster in group.Clustered ?? EventClustering.Cluster(Members(group), options))
         {
             closed.Add(cluster with { Id = StoryId(++nextStory) });
         }
@@ -513,8 +514,12 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
         /// <summary>The stream's day when stale stories were last handed on from this group.</summary>
         public DateOnly? ShedAt { get; set; }
 
+        /// <summary>The group's clusters as last computed for <see cref="StoryGroupingSession.Stories"/>; null once its members change.</summary>
+        public IReadOnlyList<StoryCluster>? Clustered { get; set; }
+
         public void Absorb(CandidateGroup other)
         {
+            Clustered = null;
             Slots.AddRange(other.Slots);
             FirstSequence = Math.Min(FirstSequence, other.FirstSequence);
             LastSequence = Math.Max(LastSequence, other.LastSequence);
