@@ -333,16 +333,17 @@ public abstract partial class DossierStore
     }
 
     /// <summary>
-    /// Groups the new articles together with the active stories' articles, stores them, moves any active article
-    /// whose story changed, and fuses again only the stories whose membership changed. <c>writeAlongside</c> holds
-    /// the batch's writes that do not depend on the stories, done while they are fused.
+    /// Adds the new articles to the run's grouping session (after any stored story they may join and the session
+    /// has not yet seen), stores them, moves any session article whose story changed, and fuses again only the
+    /// stories whose membership changed. <c>writeAlongside</c> holds the batch's writes that do not depend on the
+    /// stories, done while they are fused.
     /// </summary>
     /// <remarks>
-    /// Grouping is online and so depends on the order articles arrive in. To make the stored stories a function
-    /// of which articles are stored (not of which ingester stored them first, nor where a killed run stopped),
-    /// every batch regroups the active window in one canonical order (publication time, then content key)
-    /// and names each story after its canonically first article. Stories outside the window are settled and
-    /// never touched again: memory and work per batch are bounded by the window, not by the database.
+    /// The session is the one `analyze` runs, so a run on an empty store gives `analyze`'s stories. Stored stories
+    /// are replayed in one canonical order and each story is named after its canonically first article, so the
+    /// stored stories do not depend on which ingester stored an article first nor on where a killed run stopped,
+    /// within the grouper's budget of open reports (beyond it groups close by the stream's dates, as in `analyze`).
+    /// Work per batch is bounded by the session's open groups, not by the database.
     /// </remarks>
     private void AddArticles(DbConnection db, DbTransaction transaction, DossierPipeline pipeline, RunGrouping grouping, List<(AnnotatedArticle Article, string ContentKey, string? Url, string Annotations)> fresh,
         Dictionary<string, ArticleFeatures> features, Tally tally, Action writeAlongside)
