@@ -82,24 +82,27 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     public List<EventRecord> Code(string text, int start, int end, int sentenceIndex, DateOnly? date, IReadOnlyList<Mention>? mentions, List<string>? notes, Action<Token[], List<List<PhraseActor>>, List<VerbReading>>? observe = null, SentenceScan? scan = null)
     {
         var events = new List<EventRecord>();
-        var tokens = scan?.Tokens ?? Tokenizer.Tokenize(text, start, end);
+        scan ??= Scan(text, start, end);
+        var tokens = scan.Tokens;
         if (tokens.Length == 0) return events;
-        if (_discards.Count > 0 && _discards.Find(tokens) is { } discard)
+        var matches = scan.Matches;
+        if (_discards.Count > 0 && _discards.Find(scan.Words) is { } discard)
         {
             notes?.Add($"discarded: \"{discard.Phrase}\" ({(discard.WholeStory ? "story" : "sentence")} discard)");
             observe?.Invoke(tokens, [], []);
             return events;
         }
 
-        // Without actor mentions the marks are the ones the salience scan found; with them, mentions come first.
-        var marks = scan is not null && !AnyActor(mentions) ? scan.Marks : MarkActors(tokens, text, mentions);
+        // Without actor mentions the marks are the ones the salience scan found; with them, mentions come first
+        // (the dictionary matches are the scan's either way).
+        var marks = !AnyActor(mentions) ? scan.Marks : MarkActors(tokens, matches, mentions);
         var explain = notes is not null;
-        var units = BuildUnits(tokens, marks, text, date, explain);
+        var units = BuildUnits(tokens, matches, marks, text, date, explain);
         var unitAt = new int[tokens.Length];
         Array.Fill(unitAt, -1);
         for (var u = 0; u < units.Count; u++) for (var k = units[u].First; k <= units[u].Last; k++) unitAt[k] = u;
-        var lists = BuildLists(tokens, units, unitAt, explain);
-        var verbs = FindVerbs(tokens, unitAt);
+        var lists = BuildLists(tokens, matches, units, unitAt, explain);
+        var verbs = FindVerbs(tokens, matches, unitAt);
 
         if (observe is not null)
         {
@@ -134,7 +137,18 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     public SentenceScan Scan(string text, int start, int end)
     {
         var tokens = Tokenizer.Tokenize(text, start, end);
-        return new SentenceScan(tokens, MarkActors(tokens, text, null));
+        var words = DictionaryWords.Of(tokens);
+        var matches = new DictionaryMatch[tokens.Length];
+        for (var i = 0; i < words.Length; i++)
+        {
+            // A word no dictionary uses starts no phrase of any of them.
+            if (words[i] == DictionaryWords.None) continue;
+            var a = _actors.Match(words, i, out var actor);
+            var g = _agents.Match(words, i, out var agent);
+            var v = _verbs.Match(words, i, out var form);
+            if (a > 0 || g > 0 || v > 0) matches[i] = new DictionaryMatch(a, actor, g, agent, v, form);
+        }
+        return new SentenceScan(tokens, words, matches, MarkActors(tokens, matches, null));
     }
 
     /// <summary>The dictionary actors of a scanned sentence.</summary>
@@ -159,15 +173,25 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return false;
     }
 
-    /// <summary>What <see cref="Scan"/> read of one sentence.</summary>
-    internal sealed class SentenceScan(Token[] tokens, Mark[] marks)
+    /// <summary>
+    /// The longest actor, agent and verb phrases of each dictionary starting at one token. They depend on the
+    /// words alone, so a sentence's are read once, in <see cref="Scan"/>, for every later question about them.
+    /// </summary>
+    internal readonly record struct DictionaryMatch(int ActorLength, ActorEntry? Actor, int AgentLength, AgentEntry? Agent, int VerbLength, VerbForm? Verb);
+
+    /// <summary>What <see cref="Scan"/> read of one sentence: tokens, their word numbers, dictionary matches and actor marks.</summary>
+    internal sealed class SentenceScan(Token[] tokens, int[] words, DictionaryMatch[] matches, Mark[] marks)
     {
         public Token[] Tokens { get; } = tokens;
+
+        internal int[] Words { get; } = words;
+
+        internal DictionaryMatch[] Matches { get; } = matches;
 
         internal Mark[] Marks { get; } = marks;
     }
 
-    private Mark[] MarkActors(Token[] tokens, string text, IReadOnlyList<Mention>? mentions)
+    private Mark[] MarkActors(Token[] tokens, DictionaryMatch[] matches, IReadOnlyList<Mention>? mentions)
     {
         var marks = new Mark[tokens.Length];
         if (mentions is { Count: > 0 })
@@ -191,10 +215,9 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         for (var i = 0; i < tokens.Length; i++)
         {
             if (marks[i].Length > 0) { i += marks[i].Length - 1; continue; }
-            var a = _actors.Match(tokens, i, out var actor);
+            var (a, actor, g, agent, _, _) = matches[i];
             // Names are capitalised: "us" is not the US, "georgia" is not Georgia.
             if (a > 0 && options.ActorsAreCapitalized && !AnyCapitalized(tokens, i, a)) a = 0;
-            var g = _agents.Match(tokens, i, out var agent);
             if (a == 0 && g == 0) continue;
             marks[i] = a >= g ? new Mark(a, actor, null, null) : new Mark(g, null, agent, null);
             i += Math.Max(a, g) - 1;
@@ -215,7 +238,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return false;
     }
 
-    private List<Unit> BuildUnits(Token[] tokens, Mark[] marks, string text, DateOnly? date, bool explain)
+    private List<Unit> BuildUnits(Token[] tokens, DictionaryMatch[] matches, Mark[] marks, string text, DateOnly? date, bool explain)
     {
         var units = new List<Unit>();
         var i = 0;
@@ -238,13 +261,13 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 if (tokens[j].Key == "'S" && j + 1 < tokens.Length) { j++; continue; }
                 // Up to two filler words (titles, names, adjectives) may stand between parts of one phrase.
                 var k = j;
-                while (k < tokens.Length && k - j < 2 && marks[k].Length == 0 && IsFiller(tokens, k)) k++;
+                while (k < tokens.Length && k - j < 2 && marks[k].Length == 0 && IsFiller(tokens, matches, k)) k++;
                 // "Ithilen's awful and evil minister": coordinated adjectives inside one phrase.
                 if (k < tokens.Length && k > j && tokens[k].Key == "AND" && j > 0 && tokens[j - 1].Key == "'S" && k + 2 < tokens.Length
-                    && !tokens[k + 1].Capitalized && IsFiller(tokens, k + 1))
+                    && !tokens[k + 1].Capitalized && IsFiller(tokens, matches, k + 1))
                 {
                     k += 2;
-                    while (k < tokens.Length && k - j < 5 && marks[k].Length == 0 && IsFiller(tokens, k)) k++;
+                    while (k < tokens.Length && k - j < 5 && marks[k].Length == 0 && IsFiller(tokens, matches, k)) k++;
                 }
                 if (k > j && k < tokens.Length && marks[k].Length > 0 && LinksInsidePhrase(tokens, j, k)) { j = k; continue; }
                 break;
@@ -252,7 +275,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             // "UN Charter", "China Daily": a name followed by another capitalised word only modifies it. A day
             // ("Israel Friday reimposed") is wire style for when, not part of the name.
             if (options.DropNameAdjuncts && lastEnd + 1 < tokens.Length && elements.Count == 1 && (elements[0].Mark.Actor is not null || elements[0].Mark.MentionCode is not null) && marks[lastEnd + 1].Length == 0
-                && !WordClasses.IsFunctionWord(tokens[lastEnd + 1].Key) && _verbs.Match(tokens, lastEnd + 1, out _) == 0
+                && !WordClasses.IsFunctionWord(tokens[lastEnd + 1].Key) && matches[lastEnd + 1].VerbLength == 0
                 && !(options.CodeModality && WordClasses.Days.Contains(tokens[lastEnd + 1].Key) && tokens[lastEnd + 1].Key.EndsWith("DAY", StringComparison.Ordinal))
                 && (tokens[lastEnd + 1].Capitalized || (IsAcronym(text, tokens[lastEnd]) && !PeopleFollow(tokens, lastEnd + 1))))
             {
@@ -292,12 +315,12 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return true;
     }
 
-    private bool IsFiller(Token[] tokens, int k)
+    private static bool IsFiller(Token[] tokens, DictionaryMatch[] matches, int k)
     {
         var key = tokens[k].Key;
         if (WordClasses.IsFunctionWord(key) || WordClasses.SpeechVerbs.Contains(key)) return false;
         if (char.IsDigit(key[0])) return false;
-        if (_verbs.Match(tokens, k, out _) > 0 && !tokens[k].Capitalized) return false;
+        if (matches[k].VerbLength > 0 && !tokens[k].Capitalized) return false;
         return true;
     }
 
@@ -376,13 +399,13 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     }
 
     /// <summary>Groups units into coordinated lists ("X, Y and Z") and joins agents to the actors after them ("ambassadors of X and Y").</summary>
-    private List<List<Unit>> BuildLists(Token[] tokens, List<Unit> units, int[] unitAt, bool explain)
+    private static List<List<Unit>> BuildLists(Token[] tokens, DictionaryMatch[] matches, List<Unit> units, int[] unitAt, bool explain)
     {
         var lists = new List<List<Unit>>();
         for (var u = 0; u < units.Count; u++)
         {
             var current = new List<Unit> { units[u] };
-            while (u + 1 < units.Count && Coordinated(tokens, units[u].Last + 1, units[u + 1].First) && !ClosesOpeningPhrase(tokens, units[u]))
+            while (u + 1 < units.Count && Coordinated(tokens, matches, units[u].Last + 1, units[u + 1].First) && !ClosesOpeningPhrase(tokens, units[u]))
             {
                 current.Add(units[u + 1]);
                 u++;
@@ -468,7 +491,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     }
 
     /// <summary>True when the name starting at <paramref name="next"/> is followed by another list separator.</summary>
-    private bool CommaListContinues(Token[] tokens, int next)
+    private static bool CommaListContinues(Token[] tokens, DictionaryMatch[] matches, int next)
     {
         var k = next;
         var guard = 0;
@@ -477,7 +500,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             var key = tokens[k].Key;
             if (key is "," or "AND" or "OR" or "NOR") return true;
             if (WordClasses.IsFunctionWord(key) && key != "THE" && key != "'S") return false;
-            if (_verbs.Match(tokens, k, out _) > 0 && !tokens[k].Capitalized) return false;
+            if (matches[k].VerbLength > 0 && !tokens[k].Capitalized) return false;
             k++;
         }
         return false;
@@ -503,7 +526,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return true;
     }
 
-    private bool Coordinated(Token[] tokens, int from, int to)
+    private static bool Coordinated(Token[] tokens, DictionaryMatch[] matches, int from, int to)
     {
         if (to <= from) return false;
         var sawJoin = false;
@@ -516,14 +539,14 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             {
                 // A bare comma joins names only in a list ("A, B and C") or a headline ("Pakistan, China agree").
                 var andFollows = k + 1 < to && tokens[k + 1].Key is "AND" or "OR" or "NOR";
-                if (!andFollows && !CommaListContinues(tokens, to) && !HeadlineStart(tokens, from)) return false;
+                if (!andFollows && !CommaListContinues(tokens, matches, to) && !HeadlineStart(tokens, from)) return false;
                 sawJoin = true;
                 fillers = 0;
                 continue;
             }
             if (!sawJoin) return false;
             if (key is "THE" or "BOTH") continue;
-            if (WordClasses.IsFunctionWord(key) || _verbs.Match(tokens, k, out _) > 0 || WordClasses.SpeechVerbs.Contains(key)) return false;
+            if (WordClasses.IsFunctionWord(key) || matches[k].VerbLength > 0 || WordClasses.SpeechVerbs.Contains(key)) return false;
             if (++fillers > 3) return false;
         }
         return sawJoin;
@@ -531,7 +554,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
 
     // ---------------------------------------------------------------- verbs
 
-    private List<Verb> FindVerbs(Token[] tokens, int[] listAt)
+    private List<Verb> FindVerbs(Token[] tokens, DictionaryMatch[] matches, int[] listAt)
     {
         var verbs = new List<Verb>();
         for (var i = 0; i < tokens.Length; i++)
@@ -539,10 +562,10 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             if (listAt[i] >= 0 || IsMonthOfDate(tokens, i)) continue;
             // "was going to arrange": the future, not a journey.
             if (tokens[i].Key == "GOING" && i + 1 < tokens.Length && tokens[i + 1].Key == "TO" && options.CodeModality) continue;
-            var len = _verbs.Match(tokens, i, out var form);
+            var (len, form) = (matches[i].VerbLength, matches[i].Verb);
             if (len == 0 || form is null) continue;
             var v = new Verb { Start = i, Length = len, Form = form };
-            Classify(tokens, listAt, v, verbs);
+            Classify(tokens, matches, listAt, v, verbs);
             verbs.Add(v);
             i += len - 1;
         }
@@ -567,7 +590,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
 
     private static bool IsDayNumber(string key) => key.Length is 1 or 2 && key.All(char.IsAsciiDigit);
 
-    private void Classify(Token[] tokens, int[] listAt, Verb v, List<Verb> earlier)
+    private void Classify(Token[] tokens, DictionaryMatch[] matches, int[] listAt, Verb v, List<Verb> earlier)
     {
         var i = v.Start;
         var key = tokens[i + v.Form.VerbWord].Key;
@@ -622,7 +645,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 var k = tokens[b].Key;
                 if (b < i - 1 && k != "TO" && WordClasses.Prepositions.Contains(k)) { v.Why = $"noun: \"{k} …\" phrase"; return; }
                 if (tokens[b].Capitalized || listAt[b] >= 0 || WordClasses.IsFunctionWord(k) || WordClasses.IsAdverb(k) || char.IsDigit(k[0])) break;
-                if (!k.EndsWith("ING", StringComparison.Ordinal) && _verbs.Match(tokens, b, out _) > 0) break;
+                if (!k.EndsWith("ING", StringComparison.Ordinal) && matches[b].VerbLength > 0) break;
             }
         }
         // "suspended part of a military aid program for Bosnia aimed at": a participle in the object of a verb, with
@@ -637,7 +660,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         // "a helicopter carrying EC truce monitors.": an -s form after a bare noun, ending the clause with no object, is
         // the head of a compound noun, not a verb.
         if (options.CodeModality && c == i && v.Length == 1 && key.EndsWith('S') && i > 0 && listAt[i - 1] < 0 && !tokens[i - 1].Capitalized
-            && !WordClasses.IsFunctionWord(prev) && !WordClasses.IsAdverb(prev) && _verbs.Match(tokens, i - 1, out _) == 0
+            && !WordClasses.IsFunctionWord(prev) && !WordClasses.IsAdverb(prev) && matches[i - 1].VerbLength == 0
             && (i + 1 == tokens.Length || tokens[i + 1].Key is "." or "," or ";" or ":"))
         {
             v.Why = $"noun: \"{prev} {key}\" ends the clause";

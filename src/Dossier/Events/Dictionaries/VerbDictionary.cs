@@ -128,6 +128,9 @@ public sealed class VerbDictionary
     /// <summary>The longest verb form starting at token <paramref name="start"/>; 0 when none.</summary>
     public int Match(ReadOnlySpan<Token> tokens, int start, out VerbForm? form) => _forms.Longest(tokens, start, out form);
 
+    /// <summary>The same over the sentence's word numbers (<see cref="DictionaryWords"/>).</summary>
+    internal int Match(ReadOnlySpan<int> words, int start, out VerbForm? form) => _forms.Longest(words, start, out form);
+
     /// <summary>The form of exactly this phrase, or null.</summary>
     public VerbForm? Lookup(string phrase) => _forms.Get(Tokenizer.PhraseWords(phrase));
 
