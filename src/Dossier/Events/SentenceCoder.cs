@@ -136,8 +136,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     /// <summary>A sentence's tokens and its dictionary actors before mentions: read once, for salience and again for coding.</summary>
     public SentenceScan Scan(string text, int start, int end)
     {
-        var tokens = Tokenizer.Tokenize(text, start, end);
-        var words = DictionaryWords.Of(tokens);
+        var tokens = Tokenizer.Tokenize(text, start, end, out var words);
         var matches = new DictionaryMatch[tokens.Length];
         for (var i = 0; i < words.Length; i++)
         {

@@ -63,7 +63,7 @@ public sealed class PhraseTrie<T> where T : class
         return best;
     }
 
-    /// <summary>The longest phrase starting at <paramref name="start"/> of words already numbered (<see cref="DictionaryWords.Of(ReadOnlySpan{Token})"/>).</summary>
+    /// <summary>The longest phrase starting at <paramref name="start"/> of words already numbered (<see cref="DictionaryWords"/>; <see cref="DictionaryWords.None"/> matches nothing).</summary>
     internal int Longest(ReadOnlySpan<int> words, int start, out T? value)
     {
         value = null;
