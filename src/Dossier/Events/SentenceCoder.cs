@@ -121,7 +121,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 notes?.Add($"\"{tokens[verb.Start + verb.Form.VerbWord].Key}\": asked for in a that-clause of \"{tokens[request.Start + request.Form.VerbWord].Key}\", not done; not coded");
                 continue;
             }
-            CodeVerb(text, tokens, units, unitAt, lists, verbs, verb, previousMain, sentenceIndex, events, notes);
+            CodeVerb(text, scan, units, unitAt, lists, verbs, verb, previousMain, sentenceIndex, events, notes);
             if (_modality.RequestVerbs.Contains(tokens[verb.Start + verb.Form.VerbWord].Key)) request = verb;
             previousMain = verb;
         }
@@ -137,7 +137,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     public SentenceScan Scan(string text, int start, int end)
     {
         var tokens = Tokenizer.Tokenize(text, start, end, out var words);
-        var matches = new DictionaryMatch[tokens.Length];
+        var matches = new DictionaryMatch?[tokens.Length];
         for (var i = 0; i < words.Length; i++)
         {
             // A word no dictionary uses starts no phrase of any of them.
@@ -174,23 +174,30 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
 
     /// <summary>
     /// The longest actor, agent and verb phrases of each dictionary starting at one token. They depend on the
-    /// words alone, so a sentence's are read once, in <see cref="Scan"/>, for every later question about them.
+    /// words alone, so a sentence's are read once, in <see cref="Scan"/>, for every later question about them. Kept
+    /// only for the few tokens that start a phrase (null elsewhere), to keep the scan small.
     /// </summary>
-    internal readonly record struct DictionaryMatch(int ActorLength, ActorEntry? Actor, int AgentLength, AgentEntry? Agent, int VerbLength, VerbForm? Verb);
+    internal sealed record DictionaryMatch(int ActorLength, ActorEntry? Actor, int AgentLength, AgentEntry? Agent, int VerbLength, VerbForm? Verb);
 
     /// <summary>What <see cref="Scan"/> read of one sentence: tokens, their word numbers, dictionary matches and actor marks.</summary>
-    internal sealed class SentenceScan(Token[] tokens, int[] words, DictionaryMatch[] matches, Mark[] marks)
+    internal sealed class SentenceScan(Token[] tokens, int[] words, DictionaryMatch?[] matches, Mark[] marks)
     {
         public Token[] Tokens { get; } = tokens;
 
         internal int[] Words { get; } = words;
 
-        internal DictionaryMatch[] Matches { get; } = matches;
+        internal DictionaryMatch?[] Matches { get; } = matches;
+
+        // The sentence's word numbers as a set, made on the first pattern that asks (most sentences have no verb with one).
+        private HashSet<int>? _wordSet;
+
+        /// <summary>True when a token of the sentence has the word numbered <paramref name="word"/>.</summary>
+        internal bool HasWord(int word) => (_wordSet ??= [.. Words]).Contains(word);
 
         internal Mark[] Marks { get; } = marks;
     }
 
-    private Mark[] MarkActors(Token[] tokens, DictionaryMatch[] matches, IReadOnlyList<Mention>? mentions)
+    private Mark[] MarkActors(Token[] tokens, DictionaryMatch?[] matches, IReadOnlyList<Mention>? mentions)
     {
         var marks = new Mark[tokens.Length];
         if (mentions is { Count: > 0 })
@@ -214,7 +221,8 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         for (var i = 0; i < tokens.Length; i++)
         {
             if (marks[i].Length > 0) { i += marks[i].Length - 1; continue; }
-            var (a, actor, g, agent, _, _) = matches[i];
+            if (matches[i] is not { } match) continue;
+            var (a, actor, g, agent, _, _) = match;
             // Names are capitalised: "us" is not the US, "georgia" is not Georgia.
             if (a > 0 && options.ActorsAreCapitalized && !AnyCapitalized(tokens, i, a)) a = 0;
             if (a == 0 && g == 0) continue;
@@ -223,6 +231,8 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         }
         return marks;
     }
+
+    private static bool StartsVerb(DictionaryMatch?[] matches, int k) => matches[k] is { VerbLength: > 0 };
 
     private static bool IsAcronym(string text, Token t)
     {
@@ -237,7 +247,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return false;
     }
 
-    private List<Unit> BuildUnits(Token[] tokens, DictionaryMatch[] matches, Mark[] marks, string text, DateOnly? date, bool explain)
+    private List<Unit> BuildUnits(Token[] tokens, DictionaryMatch?[] matches, Mark[] marks, string text, DateOnly? date, bool explain)
     {
         var units = new List<Unit>();
         var i = 0;
@@ -274,7 +284,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             // "UN Charter", "China Daily": a name followed by another capitalised word only modifies it. A day
             // ("Israel Friday reimposed") is wire style for when, not part of the name.
             if (options.DropNameAdjuncts && lastEnd + 1 < tokens.Length && elements.Count == 1 && (elements[0].Mark.Actor is not null || elements[0].Mark.MentionCode is not null) && marks[lastEnd + 1].Length == 0
-                && !WordClasses.IsFunctionWord(tokens[lastEnd + 1].Key) && matches[lastEnd + 1].VerbLength == 0
+                && !WordClasses.IsFunctionWord(tokens[lastEnd + 1].Key) && !StartsVerb(matches, lastEnd + 1)
                 && !(options.CodeModality && WordClasses.Days.Contains(tokens[lastEnd + 1].Key) && tokens[lastEnd + 1].Key.EndsWith("DAY", StringComparison.Ordinal))
                 && (tokens[lastEnd + 1].Capitalized || (IsAcronym(text, tokens[lastEnd]) && !PeopleFollow(tokens, lastEnd + 1))))
             {
@@ -314,12 +324,12 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return true;
     }
 
-    private static bool IsFiller(Token[] tokens, DictionaryMatch[] matches, int k)
+    private static bool IsFiller(Token[] tokens, DictionaryMatch?[] matches, int k)
     {
         var key = tokens[k].Key;
         if (WordClasses.IsFunctionWord(key) || WordClasses.SpeechVerbs.Contains(key)) return false;
         if (char.IsDigit(key[0])) return false;
-        if (matches[k].VerbLength > 0 && !tokens[k].Capitalized) return false;
+        if (StartsVerb(matches, k) && !tokens[k].Capitalized) return false;
         return true;
     }
 
@@ -398,7 +408,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     }
 
     /// <summary>Groups units into coordinated lists ("X, Y and Z") and joins agents to the actors after them ("ambassadors of X and Y").</summary>
-    private static List<List<Unit>> BuildLists(Token[] tokens, DictionaryMatch[] matches, List<Unit> units, int[] unitAt, bool explain)
+    private static List<List<Unit>> BuildLists(Token[] tokens, DictionaryMatch?[] matches, List<Unit> units, int[] unitAt, bool explain)
     {
         var lists = new List<List<Unit>>();
         for (var u = 0; u < units.Count; u++)
@@ -490,7 +500,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     }
 
     /// <summary>True when the name starting at <paramref name="next"/> is followed by another list separator.</summary>
-    private static bool CommaListContinues(Token[] tokens, DictionaryMatch[] matches, int next)
+    private static bool CommaListContinues(Token[] tokens, DictionaryMatch?[] matches, int next)
     {
         var k = next;
         var guard = 0;
@@ -499,7 +509,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             var key = tokens[k].Key;
             if (key is "," or "AND" or "OR" or "NOR") return true;
             if (WordClasses.IsFunctionWord(key) && key != "THE" && key != "'S") return false;
-            if (matches[k].VerbLength > 0 && !tokens[k].Capitalized) return false;
+            if (StartsVerb(matches, k) && !tokens[k].Capitalized) return false;
             k++;
         }
         return false;
@@ -525,7 +535,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return true;
     }
 
-    private static bool Coordinated(Token[] tokens, DictionaryMatch[] matches, int from, int to)
+    private static bool Coordinated(Token[] tokens, DictionaryMatch?[] matches, int from, int to)
     {
         if (to <= from) return false;
         var sawJoin = false;
@@ -545,7 +555,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             }
             if (!sawJoin) return false;
             if (key is "THE" or "BOTH") continue;
-            if (WordClasses.IsFunctionWord(key) || matches[k].VerbLength > 0 || WordClasses.SpeechVerbs.Contains(key)) return false;
+            if (WordClasses.IsFunctionWord(key) || StartsVerb(matches, k) || WordClasses.SpeechVerbs.Contains(key)) return false;
             if (++fillers > 3) return false;
         }
         return sawJoin;
@@ -553,7 +563,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
 
     // ---------------------------------------------------------------- verbs
 
-    private List<Verb> FindVerbs(Token[] tokens, DictionaryMatch[] matches, int[] listAt)
+    private List<Verb> FindVerbs(Token[] tokens, DictionaryMatch?[] matches, int[] listAt)
     {
         var verbs = new List<Verb>();
         for (var i = 0; i < tokens.Length; i++)
@@ -561,8 +571,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             if (listAt[i] >= 0 || IsMonthOfDate(tokens, i)) continue;
             // "was going to arrange": the future, not a journey.
             if (tokens[i].Key == "GOING" && i + 1 < tokens.Length && tokens[i + 1].Key == "TO" && options.CodeModality) continue;
-            var (len, form) = (matches[i].VerbLength, matches[i].Verb);
-            if (len == 0 || form is null) continue;
+            if (matches[i] is not { VerbLength: > 0 and var len, Verb: { } form }) continue;
             var v = new Verb { Start = i, Length = len, Form = form };
             Classify(tokens, matches, listAt, v, verbs);
             verbs.Add(v);
@@ -589,7 +598,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
 
     private static bool IsDayNumber(string key) => key.Length is 1 or 2 && key.All(char.IsAsciiDigit);
 
-    private void Classify(Token[] tokens, DictionaryMatch[] matches, int[] listAt, Verb v, List<Verb> earlier)
+    private void Classify(Token[] tokens, DictionaryMatch?[] matches, int[] listAt, Verb v, List<Verb> earlier)
     {
         var i = v.Start;
         var key = tokens[i + v.Form.VerbWord].Key;
@@ -644,7 +653,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 var k = tokens[b].Key;
                 if (b < i - 1 && k != "TO" && WordClasses.Prepositions.Contains(k)) { v.Why = $"noun: \"{k} …\" phrase"; return; }
                 if (tokens[b].Capitalized || listAt[b] >= 0 || WordClasses.IsFunctionWord(k) || WordClasses.IsAdverb(k) || char.IsDigit(k[0])) break;
-                if (!k.EndsWith("ING", StringComparison.Ordinal) && matches[b].VerbLength > 0) break;
+                if (!k.EndsWith("ING", StringComparison.Ordinal) && StartsVerb(matches, b)) break;
             }
         }
         // "suspended part of a military aid program for Bosnia aimed at": a participle in the object of a verb, with
@@ -659,7 +668,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         // "a helicopter carrying EC truce monitors.": an -s form after a bare noun, ending the clause with no object, is
         // the head of a compound noun, not a verb.
         if (options.CodeModality && c == i && v.Length == 1 && key.EndsWith('S') && i > 0 && listAt[i - 1] < 0 && !tokens[i - 1].Capitalized
-            && !WordClasses.IsFunctionWord(prev) && !WordClasses.IsAdverb(prev) && matches[i - 1].VerbLength == 0
+            && !WordClasses.IsFunctionWord(prev) && !WordClasses.IsAdverb(prev) && !StartsVerb(matches, i - 1)
             && (i + 1 == tokens.Length || tokens[i + 1].Key is "." or "," or ";" or ":"))
         {
             v.Why = $"noun: \"{prev} {key}\" ends the clause";
@@ -759,12 +768,13 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
 
     // ---------------------------------------------------------------- coding
 
-    private void CodeVerb(string text, Token[] tokens, List<Unit> units, int[] listAt, List<List<Unit>> lists, List<Verb> verbs, Verb verb, Verb? previousMain,
+    private void CodeVerb(string text, SentenceScan scan, List<Unit> units, int[] listAt, List<List<Unit>> lists, List<Verb> verbs, Verb verb, Verb? previousMain,
         int sentenceIndex, List<EventRecord> events, List<string>? notes)
     {
+        var tokens = scan.Tokens;
         var verbEnd = verb.Start + verb.Length;
         var clauseEnd = ClauseEnd(tokens, verbs, verb);
-        var (pattern, match) = BestPattern(tokens, listAt, lists, verb, clauseEnd);
+        var (pattern, match) = BestPattern(scan, listAt, lists, verb, clauseEnd);
         var code = pattern?.Code ?? verb.Form.DefaultCode;
         var verbWord = tokens[verb.Start + verb.Form.VerbWord].Key;
         if (code is null || code.IsNull)
@@ -1228,32 +1238,26 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         public int Literals;
     }
 
-    private (VerbPattern? Pattern, PatternMatch? Match) BestPattern(Token[] tokens, int[] listAt, List<List<Unit>> lists, Verb verb, int clauseEnd)
+    private static (VerbPattern? Pattern, PatternMatch? Match) BestPattern(SentenceScan scan, int[] listAt, List<List<Unit>> lists, Verb verb, int clauseEnd)
     {
         VerbPattern? best = null;
         PatternMatch? bestMatch = null;
-        HashSet<string>? keys = null;
         foreach (var p in verb.Form.Family.Patterns)
         {
-            if (p.RequiredWords.Count > 0)
+            if (p.RequiredNumbers.Length > 0)
             {
-                if (keys is null)
-                {
-                    keys = new HashSet<string>(tokens.Length, StringComparer.Ordinal);
-                    foreach (var t in tokens) keys.Add(t.Key);
-                }
                 var present = true;
-                foreach (var w in p.RequiredWords) if (!keys.Contains(w)) { present = false; break; }
+                foreach (var w in p.RequiredNumbers) if (!scan.HasWord(w)) { present = false; break; }
                 if (!present) continue;
             }
-            var m = TryPattern(tokens, listAt, lists, verb, clauseEnd, p);
+            var m = TryPattern(scan.Tokens, scan.Words, listAt, lists, verb, clauseEnd, p);
             if (m is null) continue;
             if (bestMatch is null || m.Literals > bestMatch.Literals) { best = p; bestMatch = m; }
         }
         return (best, bestMatch);
     }
 
-    private static PatternMatch? TryPattern(Token[] tokens, int[] listAt, List<List<Unit>> lists, Verb verb, int clauseEnd, VerbPattern p)
+    private static PatternMatch? TryPattern(Token[] tokens, int[] words, int[] listAt, List<List<Unit>> lists, Verb verb, int clauseEnd, VerbPattern p)
     {
         var m = new PatternMatch();
         // After the verb, left to right.
@@ -1278,7 +1282,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             var len = 0;
             for (var k = prevEnd; k < clauseEnd; k++)
             {
-                len = MatchElement(tokens, listAt, lists, e, k, forward: true, m);
+                len = MatchElement(tokens, words, listAt, lists, e, k, forward: true, m);
                 if (len > 0) { found = k; break; }
                 if (joined) break;
             }
@@ -1301,7 +1305,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             for (var k = limit - 1; k >= 0; k--)
             {
                 // An element may span several tokens: find a start whose match ends at (when joined) or before the limit.
-                len = MatchElement(tokens, listAt, lists, e, k, forward: false, m, limit);
+                len = MatchElement(tokens, words, listAt, lists, e, k, forward: false, m, limit);
                 if (len > 0 && (!mustTouch || k + len == limit)) { found = k; break; }
                 if (mustTouch && limit - k >= 4) break;
             }
@@ -1318,18 +1322,20 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return m;
     }
 
-    private static int MatchElement(Token[] tokens, int[] listAt, List<List<Unit>> lists, PatternElement e, int k, bool forward, PatternMatch m, int limit = int.MaxValue)
+    private static int MatchElement(Token[] tokens, int[] words, int[] listAt, List<List<Unit>> lists, PatternElement e, int k, bool forward, PatternMatch m, int limit = int.MaxValue)
     {
         switch (e.Kind)
         {
             case PatternElementKind.Words:
-                foreach (var alt in e.Alternatives)
+                // Pattern words are dictionary words, so equal keys are equal numbers.
+                if (words[k] == DictionaryWords.None) return 0;
+                foreach (var alt in e.Numbers)
                 {
                     if (k + alt.Length > tokens.Length || k + alt.Length > limit) continue;
                     var ok = true;
                     for (var w = 0; w < alt.Length; w++)
                     {
-                        if (!string.Equals(tokens[k + w].Key, alt[w], StringComparison.Ordinal)) { ok = false; break; }
+                        if (words[k + w] != alt[w]) { ok = false; break; }
                     }
                     // When matching leftwards the phrase must end exactly at the limit's side of the search.
                     if (ok) return alt.Length;

@@ -20,7 +20,11 @@ public enum PatternElementKind
 /// <param name="Alternatives">For words: the phrases that match (one for a plain word, several for a synonym set).</param>
 /// <param name="Joined">True when it must follow the previous element directly ('_' in the dictionary).</param>
 /// <param name="Text">The element as written.</param>
-public sealed record PatternElement(PatternElementKind Kind, string[][] Alternatives, bool Joined, string Text);
+public sealed record PatternElement(PatternElementKind Kind, string[][] Alternatives, bool Joined, string Text)
+{
+    /// <summary>The alternatives' words as dictionary word numbers (<see cref="DictionaryWords"/>), compared with a sentence's.</summary>
+    internal int[][] Numbers { get; } = [.. Alternatives.Select(a => a.Select(DictionaryWords.Number).ToArray())];
+}
 
 /// <summary>A CAMEO event code as written in a verb dictionary: <c>[032:033]</c> gives a forward and a reverse code.</summary>
 /// <param name="Forward">Code of the source-to-target event, or null.</param>
@@ -55,6 +59,9 @@ public sealed record VerbPattern(string Family, IReadOnlyList<PatternElement> Pr
 
     /// <summary>Single words the sentence must contain for the pattern to match: a cheap test before the real one.</summary>
     public IReadOnlyList<string> RequiredWords { get; } = [.. Pre.Concat(Post).Where(e => e.Kind == PatternElementKind.Words && e.Alternatives.Length == 1 && e.Alternatives[0].Length == 1).Select(e => e.Alternatives[0][0])];
+
+    /// <summary>The <see cref="RequiredWords"/> as dictionary word numbers.</summary>
+    internal int[] RequiredNumbers { get; } = [.. Pre.Concat(Post).Where(e => e.Kind == PatternElementKind.Words && e.Alternatives.Length == 1 && e.Alternatives[0].Length == 1).Select(e => e.Numbers[0][0])];
 }
 
 /// <summary>A verb block: a family of synonymous verbs sharing a default code and patterns.</summary>
