@@ -1236,12 +1236,24 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         public bool Compound;
         public bool ConsumedNegation;
         public int Literals;
+
+        public void Clear()
+        {
+            End = 0;
+            Source = null;
+            Target = null;
+            Compound = false;
+            ConsumedNegation = false;
+            Literals = 0;
+        }
     }
 
     private static (VerbPattern? Pattern, PatternMatch? Match) BestPattern(SentenceScan scan, int[] listAt, List<List<Unit>> lists, Verb verb, int clauseEnd)
     {
         VerbPattern? best = null;
         PatternMatch? bestMatch = null;
+        // Most patterns tried fail: one scratch match is filled by each try and kept only when it becomes the best.
+        var scratch = new PatternMatch();
         foreach (var p in verb.Form.Family.Patterns)
         {
             if (p.RequiredNumbers.Length > 0)
@@ -1250,16 +1262,15 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 foreach (var w in p.RequiredNumbers) if (!scan.HasWord(w)) { present = false; break; }
                 if (!present) continue;
             }
-            var m = TryPattern(scan.Tokens, scan.Words, listAt, lists, verb, clauseEnd, p);
-            if (m is null) continue;
-            if (bestMatch is null || m.Literals > bestMatch.Literals) { best = p; bestMatch = m; }
+            scratch.Clear();
+            if (!TryPattern(scan.Tokens, scan.Words, listAt, lists, verb, clauseEnd, p, scratch)) continue;
+            if (bestMatch is null || scratch.Literals > bestMatch.Literals) { best = p; bestMatch = scratch; scratch = new PatternMatch(); }
         }
         return (best, bestMatch);
     }
 
-    private static PatternMatch? TryPattern(Token[] tokens, int[] words, int[] listAt, List<List<Unit>> lists, Verb verb, int clauseEnd, VerbPattern p)
+    private static bool TryPattern(Token[] tokens, int[] words, int[] listAt, List<List<Unit>> lists, Verb verb, int clauseEnd, VerbPattern p, PatternMatch m)
     {
-        var m = new PatternMatch();
         // After the verb, left to right.
         var pos = verb.Start + verb.Length;
         var prevEnd = pos;
@@ -1286,7 +1297,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 if (len > 0) { found = k; break; }
                 if (joined) break;
             }
-            if (found < 0) return null;
+            if (found < 0) return false;
             if (e.Kind == PatternElementKind.Words) m.Literals += len;
             else m.Literals++;
             prevEnd = found + len;
@@ -1309,7 +1320,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 if (len > 0 && (!mustTouch || k + len == limit)) { found = k; break; }
                 if (mustTouch && limit - k >= 4) break;
             }
-            if (found < 0) return null;
+            if (found < 0) return false;
             if (e.Kind == PatternElementKind.Words)
             {
                 m.Literals += len;
@@ -1319,7 +1330,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             limit = found;
             mustTouch = idx > 0 && e.Joined;
         }
-        return m;
+        return true;
     }
 
     private static int MatchElement(Token[] tokens, int[] words, int[] listAt, List<List<Unit>> lists, PatternElement e, int k, bool forward, PatternMatch m, int limit = int.MaxValue)

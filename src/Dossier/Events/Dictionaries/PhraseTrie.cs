@@ -16,6 +16,10 @@ public sealed class PhraseTrie<T> where T : class
 
     private readonly Node _root = new();
 
+    // The root's children again, indexed by word number: the first step, which most tokens fail, is one array read.
+    // Words numbered after the last Add (by other dictionaries) lie past its end and start no phrase here.
+    private Node?[] _starts = [];
+
     /// <summary>Number of phrases stored.</summary>
     public int Count { get; private set; }
 
@@ -27,7 +31,16 @@ public sealed class PhraseTrie<T> where T : class
         {
             var id = DictionaryWords.Number(w);
             node.Next ??= [];
-            if (!node.Next.TryGetValue(id, out var child)) { child = new Node(); node.Next[id] = child; }
+            if (!node.Next.TryGetValue(id, out var child))
+            {
+                child = new Node();
+                node.Next[id] = child;
+                if (node == _root)
+                {
+                    if (id >= _starts.Length) Array.Resize(ref _starts, Math.Max(id + 1, _starts.Length * 2));
+                    _starts[id] = child;
+                }
+            }
             node = child;
         }
         if (node.Value is { } existing && !replace) return existing;
@@ -67,13 +80,16 @@ public sealed class PhraseTrie<T> where T : class
     internal int Longest(ReadOnlySpan<int> words, int start, out T? value)
     {
         value = null;
+        var first = start < words.Length ? words[start] : DictionaryWords.None;
+        var starts = _starts;
+        if (first < 0 || first >= starts.Length || starts[first] is not { } node) return 0;
         var best = 0;
-        var node = _root;
-        for (var i = start; i < words.Length; i++)
+        for (var i = start; ; )
         {
+            if (node.Value is not null) { best = i - start + 1; value = node.Value; }
+            if (++i >= words.Length) break;
             var id = words[i];
             if (id == DictionaryWords.None || node.Next is null || !node.Next.TryGetValue(id, out node)) break;
-            if (node.Value is not null) { best = i - start + 1; value = node.Value; }
         }
         return best;
     }
