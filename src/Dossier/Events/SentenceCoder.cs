@@ -75,7 +75,20 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         public List<PhraseActor>? Sources;
     }
 
-    internal readonly record struct Mark(int Length, ActorEntry? Actor, AgentEntry? Agent, string? MentionCode);
+    /// <summary>What a token starts: an actor or agent phrase of the dictionaries, or a mention with a code, and its length.</summary>
+    /// <remarks>One reference for the three kinds (a mark is one of them): marks are made for every token of every sentence.</remarks>
+    internal readonly struct Mark(int length, object? what)
+    {
+        public Mark(int length, ActorEntry? actor, AgentEntry? agent, string? mentionCode) : this(length, (object?)actor ?? (object?)agent ?? mentionCode) { }
+
+        public int Length { get; } = length;
+
+        public ActorEntry? Actor => what as ActorEntry;
+
+        public AgentEntry? Agent => what as AgentEntry;
+
+        public string? MentionCode => what as string;
+    }
 
     /// <summary>Codes the sentence between <paramref name="start"/> and <paramref name="end"/> of <paramref name="text"/>.</summary>
     /// <remarks>With a <c>scan</c> from <see cref="Scan"/> of the same span, the tokens and plain actor marks are not read again.</remarks>

@@ -28,15 +28,21 @@ public static class Tokenizer
     /// <summary>Tokenizes and gives each token's dictionary word number (<see cref="DictionaryWords"/>) in <paramref name="words"/>.</summary>
     internal static Token[] Tokenize(string text, int start, int end, out int[] words)
     {
-        var numbers = new List<int>(32);
+        var numbers = t_words ??= new List<int>(64);
+        numbers.Clear();
         var tokens = Tokenize(text, start, end, numbers);
         words = [.. numbers];
         return tokens;
     }
 
+    // The lists a sentence is gathered in, one of each per thread: only the exact-size arrays are new per sentence.
+    [ThreadStatic] private static List<Token>? t_tokens;
+    [ThreadStatic] private static List<int>? t_words;
+
     private static Token[] Tokenize(string text, int start, int end, List<int>? words)
     {
-        var tokens = new List<Token>(32);
+        var tokens = t_tokens ??= new List<Token>(64);
+        tokens.Clear();
         var i = start;
         while (i < end)
         {
