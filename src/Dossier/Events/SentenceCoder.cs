@@ -1352,7 +1352,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         {
             case PatternElementKind.Words:
                 // Pattern words are dictionary words, so equal keys are equal numbers.
-                if (words[k] == DictionaryWords.None) return 0;
+                if (words[k] == DictionaryWords.None || (e.FirstNumbers is { } firsts && !firsts.Contains(words[k]))) return 0;
                 foreach (var alt in e.Numbers)
                 {
                     if (k + alt.Length > tokens.Length || k + alt.Length > limit) continue;
