@@ -43,6 +43,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     private readonly DiscardDictionary _discards = dictionaries.Discards;
     private readonly ModalityTable _modality = ModalityTable.BuiltIn;
     private readonly FrozenDictionary<string, bool> _oneSided = OneSidedCodes.BuiltIn;
+    private readonly Dictionary<VerbFamily, PatternIndex> _patternIndex = PatternIndex.For(dictionaries.Verbs);
 
     private sealed class Unit
     {
@@ -205,7 +206,10 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         private HashSet<int>? _wordSet;
 
         /// <summary>True when a token of the sentence has the word numbered <paramref name="word"/>.</summary>
-        internal bool HasWord(int word) => (_wordSet ??= [.. Words]).Contains(word);
+        internal bool HasWord(int word) => WordSet.Contains(word);
+
+        /// <summary>The word numbers of the sentence, once each.</summary>
+        internal HashSet<int> WordSet => _wordSet ??= [.. Words];
 
         internal Mark[] Marks { get; } = marks;
     }
@@ -1261,14 +1265,68 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         }
     }
 
-    private static (VerbPattern? Pattern, PatternMatch? Match) BestPattern(SentenceScan scan, int[] listAt, List<List<Unit>> lists, Verb verb, int clauseEnd)
+    /// <summary>
+    /// A verb block's patterns by the first word each requires: nine patterns in ten name a word, and a block holds up
+    /// to 190, so the patterns worth trying on a sentence are found from its words rather than by testing every one.
+    /// </summary>
+    private sealed class PatternIndex
+    {
+        /// <summary>Blocks this small are tried pattern by pattern.</summary>
+        private const int MinPatterns = 16;
+
+        /// <summary>How many patterns the block had when indexed (a block changed since is tried pattern by pattern).</summary>
+        public required int Count { get; init; }
+
+        /// <summary>Positions of the patterns that require no word.</summary>
+        public required int[] Always { get; init; }
+
+        /// <summary>Positions of the patterns by the first word each requires.</summary>
+        public required Dictionary<int, int[]> ByWord { get; init; }
+
+        public static Dictionary<VerbFamily, PatternIndex> For(VerbDictionary verbs)
+        {
+            var index = new Dictionary<VerbFamily, PatternIndex>();
+            foreach (var family in verbs.Families)
+            {
+                var patterns = family.Patterns;
+                if (patterns.Count < MinPatterns) continue;
+                var always = new List<int>();
+                var byWord = new Dictionary<int, List<int>>();
+                for (var i = 0; i < patterns.Count; i++)
+                {
+                    if (patterns[i].RequiredNumbers is [var first, ..]) (byWord.TryGetValue(first, out var list) ? list : byWord[first] = []).Add(i);
+                    else always.Add(i);
+                }
+                index[family] = new PatternIndex { Count = patterns.Count, Always = [.. always], ByWord = byWord.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()) };
+            }
+            return index;
+        }
+
+        /// <summary>Positions, in block order, of the patterns whose first required word the sentence holds, and of those requiring none.</summary>
+        public List<int> Candidates(SentenceScan scan)
+        {
+            var found = new List<int>(Always);
+            foreach (var word in scan.WordSet)
+            {
+                if (ByWord.TryGetValue(word, out var positions)) found.AddRange(positions);
+            }
+            found.Sort();
+            return found;
+        }
+    }
+
+    private (VerbPattern? Pattern, PatternMatch? Match) BestPattern(SentenceScan scan, int[] listAt, List<List<Unit>> lists, Verb verb, int clauseEnd)
     {
         VerbPattern? best = null;
         PatternMatch? bestMatch = null;
         // Most patterns tried fail: one scratch match is filled by each try and kept only when it becomes the best.
         var scratch = new PatternMatch();
-        foreach (var p in verb.Form.Family.Patterns)
+        var patterns = verb.Form.Family.Patterns;
+        var candidates = _patternIndex.TryGetValue(verb.Form.Family, out var index) && index.Count == patterns.Count ? index.Candidates(scan) : null;
+        var count = candidates?.Count ?? patterns.Count;
+        for (var c = 0; c < count; c++)
         {
+            var p = patterns[candidates is null ? c : candidates[c]];
             if (p.RequiredNumbers.Length > 0)
             {
                 var present = true;
