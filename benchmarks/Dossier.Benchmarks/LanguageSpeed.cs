@@ -57,7 +57,7 @@ internal static class LanguageSpeed
     }
 
     /// <summary>CPU time of the calling thread from /proc (Linux; clock ticks of 1/100 s), else of the process.</summary>
-    private static double ThreadCpuSeconds()
+    internal static double ThreadCpuSeconds()
     {
         const string stat = "/proc/thread-self/stat";
         if (!File.Exists(stat))

@@ -22,6 +22,11 @@ if (args.Length > 0 && args[0] == "web-load")
     return WebLoad.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "events-speed")
+{
+    return EventSpeed.Run(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "real-corpus")
 {
     return RealLengthCorpus.Run(args[1..]);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using Dossier.Model;
 
@@ -164,8 +165,8 @@ public sealed class CameoEventCoder : IEventCoder
         // Every group phrase opens with "the two " or "both ": two scans of the sentence rule out most of the
         // ten phrase searches (few sentences hold either opening).
         var range = text.AsSpan(start, end - start);
-        var theTwo = range.Contains("the two ", StringComparison.OrdinalIgnoreCase);
-        var both = range.Contains("both ", StringComparison.OrdinalIgnoreCase);
+        var theTwo = range.ContainsAny(s_theTwo);
+        var both = range.ContainsAny(s_both);
         foreach (var phrase in s_groupPhrases)
         {
             if (!(phrase[0] == 't' ? theTwo : both)) continue;
@@ -189,6 +190,11 @@ public sealed class CameoEventCoder : IEventCoder
     }
 
     private static readonly string[] s_startPhrases = ["They ", "The pair "];
+
+    // Searched once per sentence; the vectorised searchers of SearchValues, where a case-insensitive Contains goes
+    // character by character under the globalization-invariant runtime.
+    private static readonly SearchValues<string> s_theTwo = SearchValues.Create(["the two "], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> s_both = SearchValues.Create(["both "], StringComparison.OrdinalIgnoreCase);
 
     // Each opens with "the two " or "both " (GroupMentions gates its searches on those openings).
     private static readonly string[] s_groupPhrases = ["the two sides", "both sides", "the two countries", "both countries", "the two nations", "both nations", "the two governments", "both governments", "the two neighbours", "the two neighbors"];

@@ -43,6 +43,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     private readonly DiscardDictionary _discards = dictionaries.Discards;
     private readonly ModalityTable _modality = ModalityTable.BuiltIn;
     private readonly FrozenDictionary<string, bool> _oneSided = OneSidedCodes.BuiltIn;
+    private readonly Dictionary<VerbFamily, PatternIndex> _patternIndex = PatternIndex.For(dictionaries.Verbs);
 
     private sealed class Unit
     {
@@ -75,31 +76,47 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         public List<PhraseActor>? Sources;
     }
 
-    internal readonly record struct Mark(int Length, ActorEntry? Actor, AgentEntry? Agent, string? MentionCode);
+    /// <summary>What a token starts: an actor or agent phrase of the dictionaries, or a mention with a code, and its length.</summary>
+    /// <remarks>One reference for the three kinds (a mark is one of them): marks are made for every token of every sentence.</remarks>
+    internal readonly struct Mark(int length, object? what)
+    {
+        public Mark(int length, ActorEntry? actor, AgentEntry? agent, string? mentionCode) : this(length, (object?)actor ?? (object?)agent ?? mentionCode) { }
+
+        public int Length { get; } = length;
+
+        public ActorEntry? Actor => what as ActorEntry;
+
+        public AgentEntry? Agent => what as AgentEntry;
+
+        public string? MentionCode => what as string;
+    }
 
     /// <summary>Codes the sentence between <paramref name="start"/> and <paramref name="end"/> of <paramref name="text"/>.</summary>
     /// <remarks>With a <c>scan</c> from <see cref="Scan"/> of the same span, the tokens and plain actor marks are not read again.</remarks>
     public List<EventRecord> Code(string text, int start, int end, int sentenceIndex, DateOnly? date, IReadOnlyList<Mention>? mentions, List<string>? notes, Action<Token[], List<List<PhraseActor>>, List<VerbReading>>? observe = null, SentenceScan? scan = null)
     {
         var events = new List<EventRecord>();
-        var tokens = scan?.Tokens ?? Tokenizer.Tokenize(text, start, end);
+        scan ??= Scan(text, start, end);
+        var tokens = scan.Tokens;
         if (tokens.Length == 0) return events;
-        if (_discards.Count > 0 && _discards.Find(tokens) is { } discard)
+        var matches = scan.Matches;
+        if (_discards.Count > 0 && _discards.Find(scan.Words) is { } discard)
         {
             notes?.Add($"discarded: \"{discard.Phrase}\" ({(discard.WholeStory ? "story" : "sentence")} discard)");
             observe?.Invoke(tokens, [], []);
             return events;
         }
 
-        // Without actor mentions the marks are the ones the salience scan found; with them, mentions come first.
-        var marks = scan is not null && !AnyActor(mentions) ? scan.Marks : MarkActors(tokens, text, mentions);
+        // Without actor mentions the marks are the ones the salience scan found; with them, mentions come first
+        // (the dictionary matches are the scan's either way).
+        var marks = !AnyActor(mentions) ? scan.Marks : MarkActors(tokens, matches, mentions);
         var explain = notes is not null;
-        var units = BuildUnits(tokens, marks, text, date, explain);
+        var units = BuildUnits(tokens, matches, marks, text, date, explain);
         var unitAt = new int[tokens.Length];
         Array.Fill(unitAt, -1);
         for (var u = 0; u < units.Count; u++) for (var k = units[u].First; k <= units[u].Last; k++) unitAt[k] = u;
-        var lists = BuildLists(tokens, units, unitAt, explain);
-        var verbs = FindVerbs(tokens, unitAt);
+        var lists = BuildLists(tokens, matches, units, unitAt, explain);
+        var verbs = FindVerbs(tokens, matches, unitAt);
 
         if (observe is not null)
         {
@@ -118,7 +135,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 notes?.Add($"\"{tokens[verb.Start + verb.Form.VerbWord].Key}\": asked for in a that-clause of \"{tokens[request.Start + request.Form.VerbWord].Key}\", not done; not coded");
                 continue;
             }
-            CodeVerb(text, tokens, units, unitAt, lists, verbs, verb, previousMain, sentenceIndex, events, notes);
+            CodeVerb(text, scan, units, unitAt, lists, verbs, verb, previousMain, sentenceIndex, events, notes);
             if (_modality.RequestVerbs.Contains(tokens[verb.Start + verb.Form.VerbWord].Key)) request = verb;
             previousMain = verb;
         }
@@ -133,8 +150,18 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     /// <summary>A sentence's tokens and its dictionary actors before mentions: read once, for salience and again for coding.</summary>
     public SentenceScan Scan(string text, int start, int end)
     {
-        var tokens = Tokenizer.Tokenize(text, start, end);
-        return new SentenceScan(tokens, MarkActors(tokens, text, null));
+        var tokens = Tokenizer.Tokenize(text, start, end, out var words);
+        var matches = new DictionaryMatch?[tokens.Length];
+        for (var i = 0; i < words.Length; i++)
+        {
+            // A word no dictionary uses starts no phrase of any of them.
+            if (words[i] == DictionaryWords.None) continue;
+            var a = _actors.Match(words, i, out var actor);
+            var g = _agents.Match(words, i, out var agent);
+            var v = _verbs.Match(words, i, out var form);
+            if (a > 0 || g > 0 || v > 0) matches[i] = new DictionaryMatch(a, actor, g, agent, v, form);
+        }
+        return new SentenceScan(tokens, words, matches, MarkActors(tokens, matches, null));
     }
 
     /// <summary>The dictionary actors of a scanned sentence.</summary>
@@ -159,15 +186,35 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return false;
     }
 
-    /// <summary>What <see cref="Scan"/> read of one sentence.</summary>
-    internal sealed class SentenceScan(Token[] tokens, Mark[] marks)
+    /// <summary>
+    /// The longest actor, agent and verb phrases of each dictionary starting at one token. They depend on the
+    /// words alone, so a sentence's are read once, in <see cref="Scan"/>, for every later question about them. Kept
+    /// only for the few tokens that start a phrase (null elsewhere), to keep the scan small.
+    /// </summary>
+    internal sealed record DictionaryMatch(int ActorLength, ActorEntry? Actor, int AgentLength, AgentEntry? Agent, int VerbLength, VerbForm? Verb);
+
+    /// <summary>What <see cref="Scan"/> read of one sentence: tokens, their word numbers, dictionary matches and actor marks.</summary>
+    internal sealed class SentenceScan(Token[] tokens, int[] words, DictionaryMatch?[] matches, Mark[] marks)
     {
         public Token[] Tokens { get; } = tokens;
+
+        internal int[] Words { get; } = words;
+
+        internal DictionaryMatch?[] Matches { get; } = matches;
+
+        // The sentence's word numbers as a set, made on the first pattern that asks (most sentences have no verb with one).
+        private HashSet<int>? _wordSet;
+
+        /// <summary>True when a token of the sentence has the word numbered <paramref name="word"/>.</summary>
+        internal bool HasWord(int word) => WordSet.Contains(word);
+
+        /// <summary>The word numbers of the sentence, once each.</summary>
+        internal HashSet<int> WordSet => _wordSet ??= [.. Words];
 
         internal Mark[] Marks { get; } = marks;
     }
 
-    private Mark[] MarkActors(Token[] tokens, string text, IReadOnlyList<Mention>? mentions)
+    private Mark[] MarkActors(Token[] tokens, DictionaryMatch?[] matches, IReadOnlyList<Mention>? mentions)
     {
         var marks = new Mark[tokens.Length];
         if (mentions is { Count: > 0 })
@@ -191,16 +238,18 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         for (var i = 0; i < tokens.Length; i++)
         {
             if (marks[i].Length > 0) { i += marks[i].Length - 1; continue; }
-            var a = _actors.Match(tokens, i, out var actor);
+            if (matches[i] is not { } match) continue;
+            var (a, actor, g, agent, _, _) = match;
             // Names are capitalised: "us" is not the US, "georgia" is not Georgia.
             if (a > 0 && options.ActorsAreCapitalized && !AnyCapitalized(tokens, i, a)) a = 0;
-            var g = _agents.Match(tokens, i, out var agent);
             if (a == 0 && g == 0) continue;
             marks[i] = a >= g ? new Mark(a, actor, null, null) : new Mark(g, null, agent, null);
             i += Math.Max(a, g) - 1;
         }
         return marks;
     }
+
+    private static bool StartsVerb(DictionaryMatch?[] matches, int k) => matches[k] is { VerbLength: > 0 };
 
     private static bool IsAcronym(string text, Token t)
     {
@@ -215,7 +264,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return false;
     }
 
-    private List<Unit> BuildUnits(Token[] tokens, Mark[] marks, string text, DateOnly? date, bool explain)
+    private List<Unit> BuildUnits(Token[] tokens, DictionaryMatch?[] matches, Mark[] marks, string text, DateOnly? date, bool explain)
     {
         var units = new List<Unit>();
         var i = 0;
@@ -238,13 +287,13 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 if (tokens[j].Key == "'S" && j + 1 < tokens.Length) { j++; continue; }
                 // Up to two filler words (titles, names, adjectives) may stand between parts of one phrase.
                 var k = j;
-                while (k < tokens.Length && k - j < 2 && marks[k].Length == 0 && IsFiller(tokens, k)) k++;
+                while (k < tokens.Length && k - j < 2 && marks[k].Length == 0 && IsFiller(tokens, matches, k)) k++;
                 // "Ithilen's awful and evil minister": coordinated adjectives inside one phrase.
                 if (k < tokens.Length && k > j && tokens[k].Key == "AND" && j > 0 && tokens[j - 1].Key == "'S" && k + 2 < tokens.Length
-                    && !tokens[k + 1].Capitalized && IsFiller(tokens, k + 1))
+                    && !tokens[k + 1].Capitalized && IsFiller(tokens, matches, k + 1))
                 {
                     k += 2;
-                    while (k < tokens.Length && k - j < 5 && marks[k].Length == 0 && IsFiller(tokens, k)) k++;
+                    while (k < tokens.Length && k - j < 5 && marks[k].Length == 0 && IsFiller(tokens, matches, k)) k++;
                 }
                 if (k > j && k < tokens.Length && marks[k].Length > 0 && LinksInsidePhrase(tokens, j, k)) { j = k; continue; }
                 break;
@@ -252,7 +301,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             // "UN Charter", "China Daily": a name followed by another capitalised word only modifies it. A day
             // ("Israel Friday reimposed") is wire style for when, not part of the name.
             if (options.DropNameAdjuncts && lastEnd + 1 < tokens.Length && elements.Count == 1 && (elements[0].Mark.Actor is not null || elements[0].Mark.MentionCode is not null) && marks[lastEnd + 1].Length == 0
-                && !WordClasses.IsFunctionWord(tokens[lastEnd + 1].Key) && _verbs.Match(tokens, lastEnd + 1, out _) == 0
+                && !WordClasses.IsFunctionWord(tokens[lastEnd + 1].Key) && !StartsVerb(matches, lastEnd + 1)
                 && !(options.CodeModality && WordClasses.Days.Contains(tokens[lastEnd + 1].Key) && tokens[lastEnd + 1].Key.EndsWith("DAY", StringComparison.Ordinal))
                 && (tokens[lastEnd + 1].Capitalized || (IsAcronym(text, tokens[lastEnd]) && !PeopleFollow(tokens, lastEnd + 1))))
             {
@@ -292,12 +341,12 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return true;
     }
 
-    private bool IsFiller(Token[] tokens, int k)
+    private static bool IsFiller(Token[] tokens, DictionaryMatch?[] matches, int k)
     {
         var key = tokens[k].Key;
         if (WordClasses.IsFunctionWord(key) || WordClasses.SpeechVerbs.Contains(key)) return false;
         if (char.IsDigit(key[0])) return false;
-        if (_verbs.Match(tokens, k, out _) > 0 && !tokens[k].Capitalized) return false;
+        if (StartsVerb(matches, k) && !tokens[k].Capitalized) return false;
         return true;
     }
 
@@ -376,13 +425,13 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     }
 
     /// <summary>Groups units into coordinated lists ("X, Y and Z") and joins agents to the actors after them ("ambassadors of X and Y").</summary>
-    private List<List<Unit>> BuildLists(Token[] tokens, List<Unit> units, int[] unitAt, bool explain)
+    private static List<List<Unit>> BuildLists(Token[] tokens, DictionaryMatch?[] matches, List<Unit> units, int[] unitAt, bool explain)
     {
         var lists = new List<List<Unit>>();
         for (var u = 0; u < units.Count; u++)
         {
             var current = new List<Unit> { units[u] };
-            while (u + 1 < units.Count && Coordinated(tokens, units[u].Last + 1, units[u + 1].First) && !ClosesOpeningPhrase(tokens, units[u]))
+            while (u + 1 < units.Count && Coordinated(tokens, matches, units[u].Last + 1, units[u + 1].First) && !ClosesOpeningPhrase(tokens, units[u]))
             {
                 current.Add(units[u + 1]);
                 u++;
@@ -468,7 +517,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     }
 
     /// <summary>True when the name starting at <paramref name="next"/> is followed by another list separator.</summary>
-    private bool CommaListContinues(Token[] tokens, int next)
+    private static bool CommaListContinues(Token[] tokens, DictionaryMatch?[] matches, int next)
     {
         var k = next;
         var guard = 0;
@@ -477,7 +526,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             var key = tokens[k].Key;
             if (key is "," or "AND" or "OR" or "NOR") return true;
             if (WordClasses.IsFunctionWord(key) && key != "THE" && key != "'S") return false;
-            if (_verbs.Match(tokens, k, out _) > 0 && !tokens[k].Capitalized) return false;
+            if (StartsVerb(matches, k) && !tokens[k].Capitalized) return false;
             k++;
         }
         return false;
@@ -503,7 +552,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return true;
     }
 
-    private bool Coordinated(Token[] tokens, int from, int to)
+    private static bool Coordinated(Token[] tokens, DictionaryMatch?[] matches, int from, int to)
     {
         if (to <= from) return false;
         var sawJoin = false;
@@ -516,14 +565,14 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             {
                 // A bare comma joins names only in a list ("A, B and C") or a headline ("Pakistan, China agree").
                 var andFollows = k + 1 < to && tokens[k + 1].Key is "AND" or "OR" or "NOR";
-                if (!andFollows && !CommaListContinues(tokens, to) && !HeadlineStart(tokens, from)) return false;
+                if (!andFollows && !CommaListContinues(tokens, matches, to) && !HeadlineStart(tokens, from)) return false;
                 sawJoin = true;
                 fillers = 0;
                 continue;
             }
             if (!sawJoin) return false;
             if (key is "THE" or "BOTH") continue;
-            if (WordClasses.IsFunctionWord(key) || _verbs.Match(tokens, k, out _) > 0 || WordClasses.SpeechVerbs.Contains(key)) return false;
+            if (WordClasses.IsFunctionWord(key) || StartsVerb(matches, k) || WordClasses.SpeechVerbs.Contains(key)) return false;
             if (++fillers > 3) return false;
         }
         return sawJoin;
@@ -531,7 +580,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
 
     // ---------------------------------------------------------------- verbs
 
-    private List<Verb> FindVerbs(Token[] tokens, int[] listAt)
+    private List<Verb> FindVerbs(Token[] tokens, DictionaryMatch?[] matches, int[] listAt)
     {
         var verbs = new List<Verb>();
         for (var i = 0; i < tokens.Length; i++)
@@ -539,10 +588,9 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             if (listAt[i] >= 0 || IsMonthOfDate(tokens, i)) continue;
             // "was going to arrange": the future, not a journey.
             if (tokens[i].Key == "GOING" && i + 1 < tokens.Length && tokens[i + 1].Key == "TO" && options.CodeModality) continue;
-            var len = _verbs.Match(tokens, i, out var form);
-            if (len == 0 || form is null) continue;
+            if (matches[i] is not { VerbLength: > 0 and var len, Verb: { } form }) continue;
             var v = new Verb { Start = i, Length = len, Form = form };
-            Classify(tokens, listAt, v, verbs);
+            Classify(tokens, matches, listAt, v, verbs);
             verbs.Add(v);
             i += len - 1;
         }
@@ -567,7 +615,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
 
     private static bool IsDayNumber(string key) => key.Length is 1 or 2 && key.All(char.IsAsciiDigit);
 
-    private void Classify(Token[] tokens, int[] listAt, Verb v, List<Verb> earlier)
+    private void Classify(Token[] tokens, DictionaryMatch?[] matches, int[] listAt, Verb v, List<Verb> earlier)
     {
         var i = v.Start;
         var key = tokens[i + v.Form.VerbWord].Key;
@@ -622,7 +670,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
                 var k = tokens[b].Key;
                 if (b < i - 1 && k != "TO" && WordClasses.Prepositions.Contains(k)) { v.Why = $"noun: \"{k} …\" phrase"; return; }
                 if (tokens[b].Capitalized || listAt[b] >= 0 || WordClasses.IsFunctionWord(k) || WordClasses.IsAdverb(k) || char.IsDigit(k[0])) break;
-                if (!k.EndsWith("ING", StringComparison.Ordinal) && _verbs.Match(tokens, b, out _) > 0) break;
+                if (!k.EndsWith("ING", StringComparison.Ordinal) && StartsVerb(matches, b)) break;
             }
         }
         // "suspended part of a military aid program for Bosnia aimed at": a participle in the object of a verb, with
@@ -637,7 +685,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         // "a helicopter carrying EC truce monitors.": an -s form after a bare noun, ending the clause with no object, is
         // the head of a compound noun, not a verb.
         if (options.CodeModality && c == i && v.Length == 1 && key.EndsWith('S') && i > 0 && listAt[i - 1] < 0 && !tokens[i - 1].Capitalized
-            && !WordClasses.IsFunctionWord(prev) && !WordClasses.IsAdverb(prev) && _verbs.Match(tokens, i - 1, out _) == 0
+            && !WordClasses.IsFunctionWord(prev) && !WordClasses.IsAdverb(prev) && !StartsVerb(matches, i - 1)
             && (i + 1 == tokens.Length || tokens[i + 1].Key is "." or "," or ";" or ":"))
         {
             v.Why = $"noun: \"{prev} {key}\" ends the clause";
@@ -737,12 +785,13 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
 
     // ---------------------------------------------------------------- coding
 
-    private void CodeVerb(string text, Token[] tokens, List<Unit> units, int[] listAt, List<List<Unit>> lists, List<Verb> verbs, Verb verb, Verb? previousMain,
+    private void CodeVerb(string text, SentenceScan scan, List<Unit> units, int[] listAt, List<List<Unit>> lists, List<Verb> verbs, Verb verb, Verb? previousMain,
         int sentenceIndex, List<EventRecord> events, List<string>? notes)
     {
+        var tokens = scan.Tokens;
         var verbEnd = verb.Start + verb.Length;
         var clauseEnd = ClauseEnd(tokens, verbs, verb);
-        var (pattern, match) = BestPattern(tokens, listAt, lists, verb, clauseEnd);
+        var (pattern, match) = BestPattern(scan, listAt, lists, verb, clauseEnd);
         var code = pattern?.Code ?? verb.Form.DefaultCode;
         var verbWord = tokens[verb.Start + verb.Form.VerbWord].Key;
         if (code is null || code.IsNull)
@@ -1204,36 +1253,95 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         public bool Compound;
         public bool ConsumedNegation;
         public int Literals;
+
+        public void Clear()
+        {
+            End = 0;
+            Source = null;
+            Target = null;
+            Compound = false;
+            ConsumedNegation = false;
+            Literals = 0;
+        }
     }
 
-    private (VerbPattern? Pattern, PatternMatch? Match) BestPattern(Token[] tokens, int[] listAt, List<List<Unit>> lists, Verb verb, int clauseEnd)
+    /// <summary>
+    /// A verb block's patterns by the first word each requires: nine patterns in ten name a word, and a block holds up
+    /// to 190, so the patterns worth trying on a sentence are found from its words rather than by testing every one.
+    /// </summary>
+    private sealed class PatternIndex
+    {
+        /// <summary>Blocks this small are tried pattern by pattern.</summary>
+        private const int MinPatterns = 16;
+
+        /// <summary>How many patterns the block had when indexed (a block changed since is tried pattern by pattern).</summary>
+        public required int Count { get; init; }
+
+        /// <summary>Positions of the patterns that require no word.</summary>
+        public required int[] Always { get; init; }
+
+        /// <summary>Positions of the patterns by the first word each requires.</summary>
+        public required Dictionary<int, int[]> ByWord { get; init; }
+
+        public static Dictionary<VerbFamily, PatternIndex> For(VerbDictionary verbs)
+        {
+            var index = new Dictionary<VerbFamily, PatternIndex>();
+            foreach (var family in verbs.Families)
+            {
+                var patterns = family.Patterns;
+                if (patterns.Count < MinPatterns) continue;
+                var always = new List<int>();
+                var byWord = new Dictionary<int, List<int>>();
+                for (var i = 0; i < patterns.Count; i++)
+                {
+                    if (patterns[i].RequiredNumbers is [var first, ..]) (byWord.TryGetValue(first, out var list) ? list : byWord[first] = []).Add(i);
+                    else always.Add(i);
+                }
+                index[family] = new PatternIndex { Count = patterns.Count, Always = [.. always], ByWord = byWord.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()) };
+            }
+            return index;
+        }
+
+        /// <summary>Positions, in block order, of the patterns whose first required word the sentence holds, and of those requiring none.</summary>
+        public List<int> Candidates(SentenceScan scan)
+        {
+            var found = new List<int>(Always);
+            foreach (var word in scan.WordSet)
+            {
+                if (ByWord.TryGetValue(word, out var positions)) found.AddRange(positions);
+            }
+            found.Sort();
+            return found;
+        }
+    }
+
+    private (VerbPattern? Pattern, PatternMatch? Match) BestPattern(SentenceScan scan, int[] listAt, List<List<Unit>> lists, Verb verb, int clauseEnd)
     {
         VerbPattern? best = null;
         PatternMatch? bestMatch = null;
-        HashSet<string>? keys = null;
-        foreach (var p in verb.Form.Family.Patterns)
+        // Most patterns tried fail: one scratch match is filled by each try and kept only when it becomes the best.
+        var scratch = new PatternMatch();
+        var patterns = verb.Form.Family.Patterns;
+        var candidates = _patternIndex.TryGetValue(verb.Form.Family, out var index) && index.Count == patterns.Count ? index.Candidates(scan) : null;
+        var count = candidates?.Count ?? patterns.Count;
+        for (var c = 0; c < count; c++)
         {
-            if (p.RequiredWords.Count > 0)
+            var p = patterns[candidates is null ? c : candidates[c]];
+            if (p.RequiredNumbers.Length > 0)
             {
-                if (keys is null)
-                {
-                    keys = new HashSet<string>(tokens.Length, StringComparer.Ordinal);
-                    foreach (var t in tokens) keys.Add(t.Key);
-                }
                 var present = true;
-                foreach (var w in p.RequiredWords) if (!keys.Contains(w)) { present = false; break; }
+                foreach (var w in p.RequiredNumbers) if (!scan.HasWord(w)) { present = false; break; }
                 if (!present) continue;
             }
-            var m = TryPattern(tokens, listAt, lists, verb, clauseEnd, p);
-            if (m is null) continue;
-            if (bestMatch is null || m.Literals > bestMatch.Literals) { best = p; bestMatch = m; }
+            scratch.Clear();
+            if (!TryPattern(scan.Tokens, scan.Words, listAt, lists, verb, clauseEnd, p, scratch)) continue;
+            if (bestMatch is null || scratch.Literals > bestMatch.Literals) { best = p; bestMatch = scratch; scratch = new PatternMatch(); }
         }
         return (best, bestMatch);
     }
 
-    private static PatternMatch? TryPattern(Token[] tokens, int[] listAt, List<List<Unit>> lists, Verb verb, int clauseEnd, VerbPattern p)
+    private static bool TryPattern(Token[] tokens, int[] words, int[] listAt, List<List<Unit>> lists, Verb verb, int clauseEnd, VerbPattern p, PatternMatch m)
     {
-        var m = new PatternMatch();
         // After the verb, left to right.
         var pos = verb.Start + verb.Length;
         var prevEnd = pos;
@@ -1256,11 +1364,11 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             var len = 0;
             for (var k = prevEnd; k < clauseEnd; k++)
             {
-                len = MatchElement(tokens, listAt, lists, e, k, forward: true, m);
+                len = MatchElement(tokens, words, listAt, lists, e, k, forward: true, m);
                 if (len > 0) { found = k; break; }
                 if (joined) break;
             }
-            if (found < 0) return null;
+            if (found < 0) return false;
             if (e.Kind == PatternElementKind.Words) m.Literals += len;
             else m.Literals++;
             prevEnd = found + len;
@@ -1279,11 +1387,11 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             for (var k = limit - 1; k >= 0; k--)
             {
                 // An element may span several tokens: find a start whose match ends at (when joined) or before the limit.
-                len = MatchElement(tokens, listAt, lists, e, k, forward: false, m, limit);
+                len = MatchElement(tokens, words, listAt, lists, e, k, forward: false, m, limit);
                 if (len > 0 && (!mustTouch || k + len == limit)) { found = k; break; }
                 if (mustTouch && limit - k >= 4) break;
             }
-            if (found < 0) return null;
+            if (found < 0) return false;
             if (e.Kind == PatternElementKind.Words)
             {
                 m.Literals += len;
@@ -1293,21 +1401,23 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
             limit = found;
             mustTouch = idx > 0 && e.Joined;
         }
-        return m;
+        return true;
     }
 
-    private static int MatchElement(Token[] tokens, int[] listAt, List<List<Unit>> lists, PatternElement e, int k, bool forward, PatternMatch m, int limit = int.MaxValue)
+    private static int MatchElement(Token[] tokens, int[] words, int[] listAt, List<List<Unit>> lists, PatternElement e, int k, bool forward, PatternMatch m, int limit = int.MaxValue)
     {
         switch (e.Kind)
         {
             case PatternElementKind.Words:
-                foreach (var alt in e.Alternatives)
+                // Pattern words are dictionary words, so equal keys are equal numbers.
+                if (words[k] == DictionaryWords.None || (e.FirstNumbers is { } firsts && !firsts.Contains(words[k]))) return 0;
+                foreach (var alt in e.Numbers)
                 {
                     if (k + alt.Length > tokens.Length || k + alt.Length > limit) continue;
                     var ok = true;
                     for (var w = 0; w < alt.Length; w++)
                     {
-                        if (!string.Equals(tokens[k + w].Key, alt[w], StringComparison.Ordinal)) { ok = false; break; }
+                        if (words[k + w] != alt[w]) { ok = false; break; }
                     }
                     // When matching leftwards the phrase must end exactly at the limit's side of the search.
                     if (ok) return alt.Length;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Dossier.Events.Dictionaries;
 
 namespace Dossier.Events;
 
@@ -22,9 +23,26 @@ public readonly record struct Token(int Start, int Length, string Key, bool Capi
 public static class Tokenizer
 {
     /// <summary>Tokenizes <paramref name="text"/> between <paramref name="start"/> and <paramref name="end"/>.</summary>
-    public static Token[] Tokenize(string text, int start, int end)
+    public static Token[] Tokenize(string text, int start, int end) => Tokenize(text, start, end, null);
+
+    /// <summary>Tokenizes and gives each token's dictionary word number (<see cref="DictionaryWords"/>) in <paramref name="words"/>.</summary>
+    internal static Token[] Tokenize(string text, int start, int end, out int[] words)
     {
-        var tokens = new List<Token>(32);
+        var numbers = t_words ??= new List<int>(64);
+        numbers.Clear();
+        var tokens = Tokenize(text, start, end, numbers);
+        words = [.. numbers];
+        return tokens;
+    }
+
+    // The lists a sentence is gathered in, one of each per thread: only the exact-size arrays are new per sentence.
+    [ThreadStatic] private static List<Token>? t_tokens;
+    [ThreadStatic] private static List<int>? t_words;
+
+    private static Token[] Tokenize(string text, int start, int end, List<int>? words)
+    {
+        var tokens = t_tokens ??= new List<Token>(64);
+        tokens.Clear();
         var i = start;
         while (i < end)
         {
@@ -47,12 +65,12 @@ public static class Tokenizer
                 }
                 // Abbreviation with a final period ("U.S.", "K.U."): keep the period when the word has one inside.
                 if (j < end && text[j] == '.' && HasInnerPeriod(text, i, j)) j++;
-                i = AddWord(text, i, j, tokens);
+                i = AddWord(text, i, j, tokens, words);
                 continue;
             }
             if ((c == '\'' || c == '\u2019') && i + 1 < end && (text[i + 1] == 's' || text[i + 1] == 'S') && (i + 2 >= end || !char.IsLetterOrDigit(text[i + 2])))
             {
-                tokens.Add(new Token(i, 2, "'S", false));
+                Add(tokens, words, new Token(i, 2, "'S", false));
                 i += 2;
                 continue;
             }
@@ -61,13 +79,13 @@ public static class Tokenizer
                 // Entities such as "&amp;" are kept as one token so that they never match a word.
                 var j = i + 1;
                 while (j < end && (char.IsLetterOrDigit(text[j]) || text[j] == ';')) j++;
-                tokens.Add(new Token(i, j - i, text.Substring(i, j - i).ToUpperInvariant(), false));
+                Add(tokens, words, new Token(i, j - i, text.Substring(i, j - i).ToUpperInvariant(), false));
                 i = j;
                 continue;
             }
             var len = 1;
             if (c == '`' && i + 1 < end && text[i + 1] == '`') len = 2;
-            tokens.Add(new Token(i, len, NormalizePunctuation(text.Substring(i, len)), false));
+            Add(tokens, words, new Token(i, len, len == 1 ? Punctuation(c) : "\"", false));
             i += len;
         }
         return [.. tokens];
@@ -80,7 +98,13 @@ public static class Tokenizer
         return to - from == 1 && char.IsUpper(text[from]);
     }
 
-    private static int AddWord(string text, int from, int to, List<Token> tokens)
+    private static void Add(List<Token> tokens, List<int>? words, Token token)
+    {
+        tokens.Add(token);
+        words?.Add(DictionaryWords.Of(token.Key));
+    }
+
+    private static int AddWord(string text, int from, int to, List<Token> tokens, List<int>? words)
     {
         var cap = char.IsUpper(text[from]);
         // Contractions: "didn't" -> DID N'T, "can't" -> CA N'T, "won't" -> WO N'T (treebank forms the dictionaries use).
@@ -88,25 +112,41 @@ public static class Tokenizer
         if (length >= 3 && to < text.Length - 1 && (text[to] == '\'' || text[to] == '\u2019') && (text[to - 1] == 'n' || text[to - 1] == 'N')
             && (text[to + 1] == 't' || text[to + 1] == 'T') && (to + 2 >= text.Length || !char.IsLetter(text[to + 2])))
         {
-            tokens.Add(new Token(from, length - 1, Upper(text, from, to - 1), cap));
-            tokens.Add(new Token(to - 1, 3, "N'T", false));
+            var stem = Upper(text, from, to - 1);
+            tokens.Add(new Token(from, length - 1, stem.Key, cap));
+            words?.Add(stem.WordNumber());
+            Add(tokens, words, new Token(to - 1, 3, "N'T", false));
             return to + 2;
         }
-        tokens.Add(new Token(from, length, Upper(text, from, to), cap));
+        var key = Upper(text, from, to);
+        tokens.Add(new Token(from, length, key.Key, cap));
+        words?.Add(key.WordNumber());
         return to;
     }
 
-    // Upper-case keys are shared across sentences: the vocabulary of news is small, and a lookup without
-    // allocation is cheaper than a new string per token. Bounded so that odd input cannot grow it forever.
-    private static readonly BoundedMemo<string> s_keys = new(200_000, StringComparer.OrdinalIgnoreCase);
+    /// <summary>
+    /// A word's upper-case key and its dictionary number, as numbered when <paramref name="Version"/> words were: a
+    /// word no dictionary used then may be one now, when dictionaries were loaded since (numbers never change).
+    /// </summary>
+    private readonly record struct KeyEntry(string Key, int Word, int Version)
+    {
+        public int WordNumber() => Word != DictionaryWords.None || Version == DictionaryWords.Version ? Word : DictionaryWords.Of(Key);
+    }
 
-    private static string Upper(string text, int from, int to)
+    // Upper-case keys are shared across sentences: the vocabulary of news is small, and a lookup without
+    // allocation is cheaper than a new string per token. The entry carries the word's dictionary number, so the
+    // coder's tries need no second lookup. Bounded so that odd input cannot grow it forever.
+    private static readonly BoundedMemo<KeyEntry> s_keys = new(200_000, StringComparer.OrdinalIgnoreCase);
+
+    private static KeyEntry Upper(string text, int from, int to)
     {
         var span = text.AsSpan(from, to - from);
         if (s_keys.TryGetValue(span, out var cached)) return cached;
+        var version = DictionaryWords.Version;
         var key = UpperUncached(text, from, to);
-        s_keys.Remember(key, key);
-        return key;
+        var entry = new KeyEntry(key, DictionaryWords.Of(key), version);
+        s_keys.Remember(key, entry);
+        return entry;
     }
 
     private static string UpperUncached(string text, int from, int to)
@@ -120,11 +160,16 @@ public static class Tokenizer
         });
     }
 
-    private static string NormalizePunctuation(string s) => s switch
+    // One string per ASCII mark rather than a new one per token.
+    private static readonly string[] s_ascii = [.. Enumerable.Range(0, 128).Select(c => ((char)c).ToString())];
+
+    /// <summary>The key of a one-character mark: curly quotes read as straight ones.</summary>
+    private static string Punctuation(char c) => c switch
     {
-        "\u201C" or "\u201D" or "``" or "''" => "\"",
-        "\u2018" or "\u2019" => "'",
-        _ => s,
+        '\u201C' or '\u201D' => "\"",
+        '\u2018' or '\u2019' => "'",
+        < (char)128 => s_ascii[c],
+        _ => c.ToString(),
     };
 
     /// <summary>Splits a dictionary phrase ("PRIME_MINISTER", "DID N'T") into its upper-case words.</summary>

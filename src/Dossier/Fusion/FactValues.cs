@@ -83,7 +83,7 @@ internal sealed record FactValues(ImmutableArray<string> Days, ImmutableArray<st
                 {
                     if (k >= 0 && k < words.Count)
                     {
-                        foreach (var unit in TextTerms.Terms(words[k].Lower).Where(u => !char.IsDigit(u[0])))
+                        foreach (var unit in words[k].Terms.Where(u => !char.IsDigit(u[0])))
                         {
                             counted.Add((unit, value));
                             unitWords.TryAdd(unit, words[k].Lower);

@@ -76,7 +76,7 @@ public sealed record ArticleFeatures(
         // The body's terms straight from the words, without a list of them first (the same terms, the same counts).
         foreach (var word in words)
         {
-            foreach (var term in TextTerms.Terms(word.Lower))
+            foreach (var term in word.Terms)
             {
                 AddTerm(term, 1);
             }

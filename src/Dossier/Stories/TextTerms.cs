@@ -5,10 +5,39 @@ using Dossier.Model;
 namespace Dossier.Stories;
 
 /// <summary>A word of a text: its characters and its lower-cased surface form.</summary>
-internal readonly record struct Word(TextSpan Span, string Lower)
+internal readonly record struct Word(TextSpan Span, WordForm Form)
 {
     public int Start => Span.Start;
     public int End => Span.End;
+
+    /// <summary>The lower-cased surface form (null for the default word, which callers use for "none").</summary>
+    public string Lower => Form?.Lower!;
+
+    /// <summary>The content terms of the word (<see cref="TextTerms.Terms"/>).</summary>
+    public string[] Terms => Form.Terms;
+}
+
+/// <summary>
+/// A lower-cased word form, shared by every occurrence of it (<see cref="TextTerms.Words"/> keeps one per form), with
+/// its content terms folded on first use: a word then costs one lookup, where its form and its terms were two.
+/// </summary>
+internal sealed class WordForm(string lower) : IEquatable<WordForm>
+{
+    private string[]? terms;
+
+    /// <summary>The lower-cased form.</summary>
+    public string Lower { get; } = lower;
+
+    /// <summary>The content terms of the form (a pure function of it: a race folds it twice, to the same terms).</summary>
+    public string[] Terms => terms ??= TextTerms.Terms(Lower);
+
+    public bool Equals(WordForm? other) => other is not null && string.Equals(Lower, other.Lower, StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => Equals(obj as WordForm);
+
+    public override int GetHashCode() => Lower.GetHashCode(StringComparison.Ordinal);
+
+    public override string ToString() => Lower;
 }
 
 /// <summary>
@@ -85,10 +114,10 @@ internal static class TextTerms
 
     // The lower-cased forms themselves, shared, for the same reason: every Words call otherwise made two strings
     // per word (the slice and its lower case), most of what fusing and grouping allocated.
-    private static readonly BoundedMemo<string> LowerForms = new(MemoLimit);
+    private static readonly BoundedMemo<WordForm> LowerForms = new(MemoLimit);
 
-    /// <summary><paramref name="word"/> lower-cased (invariant), as a shared string when the form was seen before.</summary>
-    private static string Lower(ReadOnlySpan<char> word)
+    /// <summary><paramref name="word"/> lower-cased (invariant), as a shared form when it was seen before.</summary>
+    private static WordForm Lower(ReadOnlySpan<char> word)
     {
         var lower = word.Length <= 64 ? stackalloc char[64] : new char[word.Length];
         lower = lower[..word.Length];
@@ -105,8 +134,8 @@ internal static class TextTerms
             return known;
         }
 
-        var form = lower.ToString();
-        LowerForms.Remember(form, form);
+        var form = new WordForm(lower.ToString());
+        LowerForms.Remember(form.Lower, form);
         return form;
     }
 
@@ -180,7 +209,7 @@ internal static class TextTerms
         var terms = new List<string>(words.Count);
         foreach (var word in words)
         {
-            terms.AddRange(Terms(word.Lower));
+            terms.AddRange(word.Terms);
         }
 
         return terms;

@@ -19,6 +19,21 @@ public class DictionaryReaderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_dictionary_loaded_after_its_words_were_read_still_matches_them()
+    {
+        // The tokenizer keeps each word's dictionary number in its memo: a word first read when no dictionary
+        // used it must be found once a dictionary that uses it is loaded.
+        const string sentence = "Qwerzistan condemned Frobnovia on Tuesday.";
+        Assert.Empty(new CameoEventCoder().CodeSentence(sentence));
+        var actors = ActorDictionary.Parse(new StringReader("QWERZISTAN [QWZ]\nFROBNOVIA [FRB]\n"));
+        var builtIn = CoderDictionaries.BuiltIn;
+        var coder = new CameoEventCoder(new CoderDictionaries(builtIn.Verbs, actors, builtIn.Agents, builtIn.Discards));
+        var e = Assert.Single(coder.CodeSentence(sentence));
+        Assert.Equal(("QWZ", "FRB"), (e.Source.Code, e.Target.Code));
+        Assert.StartsWith("11", e.Code, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Agents_get_regular_plurals_unless_braces_say_otherwise()
     {
         const string text = "!PERSON! = MAN, WOMAN\nPOLICE {} [~COP]\nSOLDIER [~MIL]\nCONGRESS!PERSON! [~LEG]\nMSF {} [NGO~]\n";

@@ -129,6 +129,9 @@ public sealed class ActorDictionary : IDictionaryReader
     /// <summary>The longest actor phrase starting at token <paramref name="start"/>; 0 when none.</summary>
     public int Match(ReadOnlySpan<Token> tokens, int start, out ActorEntry? entry) => _trie.Longest(tokens, start, out entry);
 
+    /// <summary>The same over the sentence's word numbers (<see cref="DictionaryWords"/>).</summary>
+    internal int Match(ReadOnlySpan<int> words, int start, out ActorEntry? entry) => _trie.Longest(words, start, out entry);
+
     private static (string Name, string? Codes) SplitCodes(string line)
     {
         var b = line.IndexOf('[', StringComparison.Ordinal);

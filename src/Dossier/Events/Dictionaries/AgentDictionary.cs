@@ -89,6 +89,9 @@ public sealed class AgentDictionary : IDictionaryReader
     /// <summary>The longest agent phrase starting at token <paramref name="start"/>; 0 when none.</summary>
     public int Match(ReadOnlySpan<Token> tokens, int start, out AgentEntry? entry) => _trie.Longest(tokens, start, out entry);
 
+    /// <summary>The same over the sentence's word numbers (<see cref="DictionaryWords"/>).</summary>
+    internal int Match(ReadOnlySpan<int> words, int start, out AgentEntry? entry) => _trie.Longest(words, start, out entry);
+
     /// <summary>The entry of exactly this phrase, or null.</summary>
     public AgentEntry? Lookup(string phrase) => _trie.Get(Tokenizer.PhraseWords(phrase));
 

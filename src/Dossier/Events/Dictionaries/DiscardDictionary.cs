@@ -50,4 +50,14 @@ public sealed class DiscardDictionary : IDictionaryReader
         }
         return null;
     }
+
+    /// <summary>The same over the sentence's word numbers (<see cref="DictionaryWords"/>).</summary>
+    internal DiscardEntry? Find(ReadOnlySpan<int> words)
+    {
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (_trie.Longest(words, i, out var e) > 0) return e;
+        }
+        return null;
+    }
 }

@@ -20,7 +20,17 @@ public enum PatternElementKind
 /// <param name="Alternatives">For words: the phrases that match (one for a plain word, several for a synonym set).</param>
 /// <param name="Joined">True when it must follow the previous element directly ('_' in the dictionary).</param>
 /// <param name="Text">The element as written.</param>
-public sealed record PatternElement(PatternElementKind Kind, string[][] Alternatives, bool Joined, string Text);
+public sealed record PatternElement(PatternElementKind Kind, string[][] Alternatives, bool Joined, string Text)
+{
+    /// <summary>The alternatives' words as dictionary word numbers (<see cref="DictionaryWords"/>), compared with a sentence's.</summary>
+    internal int[][] Numbers { get; } = [.. Alternatives.Select(a => a.Select(DictionaryWords.Number).ToArray())];
+
+    /// <summary>
+    /// For a large synonym set (&amp;WEAPON has over a hundred phrases), the numbers its phrases start with: a token
+    /// with none of them is passed over with one set lookup instead of a comparison with every phrase.
+    /// </summary>
+    internal HashSet<int>? FirstNumbers { get; } = Alternatives.Length > 8 ? [.. Alternatives.Where(a => a.Length > 0).Select(a => DictionaryWords.Number(a[0]))] : null;
+}
 
 /// <summary>A CAMEO event code as written in a verb dictionary: <c>[032:033]</c> gives a forward and a reverse code.</summary>
 /// <param name="Forward">Code of the source-to-target event, or null.</param>
@@ -55,6 +65,9 @@ public sealed record VerbPattern(string Family, IReadOnlyList<PatternElement> Pr
 
     /// <summary>Single words the sentence must contain for the pattern to match: a cheap test before the real one.</summary>
     public IReadOnlyList<string> RequiredWords { get; } = [.. Pre.Concat(Post).Where(e => e.Kind == PatternElementKind.Words && e.Alternatives.Length == 1 && e.Alternatives[0].Length == 1).Select(e => e.Alternatives[0][0])];
+
+    /// <summary>The <see cref="RequiredWords"/> as dictionary word numbers.</summary>
+    internal int[] RequiredNumbers { get; } = [.. Pre.Concat(Post).Where(e => e.Kind == PatternElementKind.Words && e.Alternatives.Length == 1 && e.Alternatives[0].Length == 1).Select(e => e.Numbers[0][0])];
 }
 
 /// <summary>A verb block: a family of synonymous verbs sharing a default code and patterns.</summary>
@@ -127,6 +140,9 @@ public sealed class VerbDictionary
 
     /// <summary>The longest verb form starting at token <paramref name="start"/>; 0 when none.</summary>
     public int Match(ReadOnlySpan<Token> tokens, int start, out VerbForm? form) => _forms.Longest(tokens, start, out form);
+
+    /// <summary>The same over the sentence's word numbers (<see cref="DictionaryWords"/>).</summary>
+    internal int Match(ReadOnlySpan<int> words, int start, out VerbForm? form) => _forms.Longest(words, start, out form);
 
     /// <summary>The form of exactly this phrase, or null.</summary>
     public VerbForm? Lookup(string phrase) => _forms.Get(Tokenizer.PhraseWords(phrase));
