@@ -53,9 +53,10 @@ public static class TextArticleExtractor
         string? title = null;
         string? titleSource = null;
         var start = 0;
-        if (blocks.Count > 1 && (LooksLikeTitle(blocks[0]) || Same(blocks[0], hints.Title)))
+        var first = blocks[0].ToString();
+        if (blocks.Count > 1 && (LooksLikeTitle(first) || Same(first, hints.Title)))
         {
-            title = blocks[0];
+            title = first;
             titleSource = "first-line";
             start = 1;
         }
@@ -73,7 +74,7 @@ public static class TextArticleExtractor
         var bodyStart = datelineIndex >= 0 ? datelineIndex : start;
         for (var i = start; i < bodyStart; i++)
         {
-            var block = blocks[i];
+            var block = blocks[i].ToString();
             // One credit search per block: each search runs every credit pattern over the whole paragraph.
             var found = BodyMetadata.FindCredit(block);
             if (found is not null && !found.IsWhole(block))
@@ -105,7 +106,7 @@ public static class TextArticleExtractor
             // No dateline: bylines may still open the text.
             for (var i = start; i < Math.Min(blocks.Count, start + 3); i++)
             {
-                if (ByLine(blocks[i]) is { } names)
+                if (ByLine(blocks[i].ToString()) is { } names)
                 {
                     reasons[i] = Byline;
                     authors.AddRange(names);
@@ -118,13 +119,14 @@ public static class TextArticleExtractor
         MarkTail(blocks, reasons, tail, ref credit, ref creditSource);
 
         // The datelined paragraph's agency is the wire credit when nothing more specific was found at the end.
-        DatelineMatch? dateline = datelineIndex >= 0 ? BodyMetadata.FindDateline(blocks[datelineIndex]) : null;
+        DatelineMatch? dateline = datelineIndex >= 0 ? BodyMetadata.FindDateline(blocks[datelineIndex].ToString()) : null;
 
         // A credit closing the last body paragraph says whose copy this is; it is cut from the text.
         var lastBody = Enumerable.Range(0, blocks.Count).LastOrDefault(i => reasons[i] is null, -1);
-        if (lastBody >= 0 && lastBody != datelineIndex && BodyMetadata.FindCredit(blocks[lastBody]) is { } closing)
+        var lastBlock = lastBody >= 0 ? blocks[lastBody].ToString() : null;
+        if (lastBlock is not null && lastBody != datelineIndex && BodyMetadata.FindCredit(lastBlock) is { } closing)
         {
-            var marker = closing.Span.Of(blocks[lastBody]);
+            var marker = closing.Span.Of(lastBlock);
             if (closing.Span.Start == 0)
             {
                 reasons[lastBody] = CreditReason;
@@ -132,7 +134,7 @@ public static class TextArticleExtractor
             else
             {
                 removed.Add((lastBody + 0.5, new RemovedBlock(marker.Trim(), CreditReason)));
-                blocks[lastBody] = blocks[lastBody][..closing.Span.Start].TrimEnd();
+                blocks[lastBody] = lastBlock[..closing.Span.Start].TrimEnd().AsMemory();
             }
 
             (credit, creditSource) = (closing.Credit, "credit-line");
@@ -148,7 +150,7 @@ public static class TextArticleExtractor
         {
             if (reasons[i] is { } reason)
             {
-                removed.Add((i, new RemovedBlock(blocks[i], reason)));
+                removed.Add((i, new RemovedBlock(blocks[i].ToString(), reason)));
             }
         }
 
@@ -198,7 +200,7 @@ public static class TextArticleExtractor
     /// <paramref name="datelineIndex"/> starts in that text (-1 when it is not kept). Written into a string of the
     /// exact length: on a text of millions of lines a builder and its copy would hold the body twice.
     /// </summary>
-    private static (string Text, int DatelineOffset) JoinBody(List<string> blocks, string?[] reasons, int start, int datelineIndex)
+    private static (string Text, int DatelineOffset) JoinBody(List<ReadOnlyMemory<char>> blocks, string?[] reasons, int start, int datelineIndex)
     {
         var length = 0L;
         for (var i = start; i < blocks.Count; i++)
@@ -231,7 +233,7 @@ public static class TextArticleExtractor
                     datelineOffset = at;
                 }
 
-                blocks[i].AsSpan().CopyTo(span[at..]);
+                blocks[i].Span.CopyTo(span[at..]);
                 at += blocks[i].Length;
             }
         });
@@ -258,18 +260,19 @@ public static class TextArticleExtractor
     /// The index of the block that opens with a dateline, within the first blocks after the title; a dateline
     /// alone on its line (<c>ISLAMABAD:</c>) is joined to the paragraph after it. -1 when there is none.
     /// </summary>
-    private static int FindDatelineBlock(List<string> blocks, int start)
+    private static int FindDatelineBlock(List<ReadOnlyMemory<char>> blocks, int start)
     {
         for (var i = start; i < Math.Min(blocks.Count, start + DatelineWindow); i++)
         {
-            if (BodyMetadata.FindDateline(blocks[i]) is not { } match)
+            var block = blocks[i].ToString();
+            if (BodyMetadata.FindDateline(block) is not { } match)
             {
                 continue;
             }
 
-            if (match.Span.End >= blocks[i].TrimEnd().Length && i + 1 < blocks.Count)
+            if (match.Span.End >= block.TrimEnd().Length && i + 1 < blocks.Count)
             {
-                blocks[i] = blocks[i].TrimEnd() + " " + blocks[i + 1];
+                blocks[i] = (block.TrimEnd() + " " + blocks[i + 1].ToString()).AsMemory();
                 blocks.RemoveAt(i + 1);
             }
 
@@ -283,7 +286,7 @@ public static class TextArticleExtractor
     /// Where the article ends: the first chrome block of the trailing run made only of chrome, keyword lines and
     /// headline-like lines. Headline-like lines before that first chrome block stay (they may be the article's own).
     /// </summary>
-    private static int FindTail(List<string> blocks, int bodyStart)
+    private static int FindTail(List<ReadOnlyMemory<char>> blocks, int bodyStart)
     {
         var tail = blocks.Count;
         // A page's trailing chrome is tens of lines; looking further back only costs time on a text of millions of
@@ -291,7 +294,7 @@ public static class TextArticleExtractor
         var limit = Math.Max(bodyStart, blocks.Count - 1 - TailWindow);
         for (var k = blocks.Count - 1; k > limit; k--)
         {
-            var b = blocks[k];
+            var b = blocks[k].ToString();
             if (ChromeRules.Classify(b) is not null || ChromeRules.IsKeywordList(b))
             {
                 tail = k;
@@ -306,7 +309,7 @@ public static class TextArticleExtractor
     }
 
     // Inside the body only explicit rules remove a block; a related-stories heading takes the headlines under it.
-    private static void MarkBody(List<string> blocks, string?[] reasons, int bodyStart, int tail, ref string? credit, ref string? creditSource)
+    private static void MarkBody(List<ReadOnlyMemory<char>> blocks, string?[] reasons, int bodyStart, int tail, ref string? credit, ref string? creditSource)
     {
         for (var i = bodyStart; i < tail; i++)
         {
@@ -315,10 +318,12 @@ public static class TextArticleExtractor
                 continue;
             }
 
-            var reason = ChromeRules.Classify(blocks[i]);
+            // The body may be millions of blocks: each is checked as a slice and copied only when it may hold a credit.
+            var reason = ChromeRules.Classify(blocks[i].Span);
             if (reason is null)
             {
-                if (i > bodyStart && BodyMetadata.FindCredit(blocks[i]) is { } c && c.IsWhole(blocks[i]))
+                if (i > bodyStart && BodyMetadata.MayHaveCredit(blocks[i].Span) && blocks[i].ToString() is var block
+                    && BodyMetadata.FindCredit(block) is { } c && c.IsWhole(block))
                 {
                     reasons[i] = CreditReason;
                     (credit, creditSource) = (c.Credit, "credit-line");
@@ -330,7 +335,7 @@ public static class TextArticleExtractor
             reasons[i] = reason;
             if (reason == ChromeRules.RelatedHeading)
             {
-                while (i + 1 < tail && ChromeRules.IsHeadlineLike(blocks[i + 1]) && ChromeRules.Classify(blocks[i + 1]) is null)
+                while (i + 1 < tail && ChromeRules.IsHeadlineLike(blocks[i + 1].ToString()) && ChromeRules.Classify(blocks[i + 1].Span) is null)
                 {
                     reasons[++i] = ChromeRules.RelatedHeadlines;
                 }
@@ -338,12 +343,12 @@ public static class TextArticleExtractor
         }
     }
 
-    private static void MarkTail(List<string> blocks, string?[] reasons, int tail, ref string? credit, ref string? creditSource)
+    private static void MarkTail(List<ReadOnlyMemory<char>> blocks, string?[] reasons, int tail, ref string? credit, ref string? creditSource)
     {
         var underHeading = false;
         for (var i = tail; i < blocks.Count; i++)
         {
-            var b = blocks[i];
+            var b = blocks[i].ToString();
             var reason = ChromeRules.Classify(b);
             if (reason == ChromeRules.RelatedHeading)
             {

@@ -79,6 +79,12 @@ public static class BodyMetadata
         return null;
     }
 
+    /// <summary>
+    /// False when <paramref name="paragraph"/> certainly has no credit; true when it may (a long paragraph is
+    /// always a maybe). Checks without a copy of the paragraph, before <see cref="FindCredit"/> needs one.
+    /// </summary>
+    public static bool MayHaveCredit(ReadOnlySpan<char> paragraph) => paragraph.Length > LongParagraph || AnyCredit.IsMatch(paragraph);
+
     // A dateline opens a paragraph and a credit closes one, each within a few dozen characters; on a paragraph of
     // megabytes ("A.B.C.D." repeated) a pattern run over the whole of it backtracks across every character. Long
     // paragraphs are searched in a window at the right end, and in full only when a match touches the window's

@@ -39,7 +39,10 @@ public static partial class ChromeRules
     ];
 
     /// <summary>The reason <paramref name="line"/> is chrome, or null when it is not.</summary>
-    public static string? Classify(string line)
+    public static string? Classify(string line) => Classify(line.AsSpan());
+
+    /// <summary>The reason <paramref name="line"/> is chrome, or null when it is not; no copy of the line is made.</summary>
+    public static string? Classify(ReadOnlySpan<char> line)
     {
         var text = line.Trim();
         if (text.Length == 0 || text.Length > 400)
