@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dossier.Extraction;
 using Dossier.Extraction.Html;
+using Dossier.Extraction.Text;
 using Dossier.Model;
 using HtmlAgilityPack;
 
@@ -33,7 +34,7 @@ internal static class ExtractionStages
                 var t2 = Stopwatch.GetTimestamp();
                 var meta = HtmlMetadata.Read(head, tree);
                 var t3 = Stopwatch.GetTimestamp();
-                var content = MainContent.Extract(tree, meta.TitleVariants, BoilerplatePhrases.Default);
+                var content = MainContent.Extract(tree, meta.TitleVariants, ChromePhrases.Default);
                 var t4 = Stopwatch.GetTimestamp();
                 if (meta.Language is null)
                 {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Dossier.Extraction.Html;
+using Dossier.Extraction.Text;
 using Dossier.Reading;
 using SharpFuzz;
 
@@ -43,7 +44,7 @@ public static class Program
             var html = Encoding.UTF8.GetString(bytes);
             var (tree, head) = HtmlArticleExtractor.Parse(html);
             var meta = HtmlMetadata.Read(head, tree);
-            var content = MainContent.Extract(tree, meta.TitleVariants, BoilerplatePhrases.Default);
+            var content = MainContent.Extract(tree, meta.TitleVariants, ChromePhrases.Default);
             WireMarks.Read(content.Text);
         },
         ["feed"] = bytes => Drain(FeedReader.Read("fuzz.xml", Encoding.UTF8.GetString(bytes))),

@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using System.Net;
-using HtmlAgilityPack;
+using Dossier.Extraction.Text;
 using Dossier.Model;
+using HtmlAgilityPack;
 
 namespace Dossier.Extraction.Html;
 
@@ -14,9 +15,9 @@ internal static class HtmlArticleExtractor
     /// <summary>Elements nested deeper than this are flattened to text (guards against hostile nesting).</summary>
     public const int MaxDepth = 400;
 
-    public static ExtractionOutcome Extract(SourceDocument document) => Extract(document, BoilerplatePhrases.Default);
+    public static ExtractionOutcome Extract(SourceDocument document) => Extract(document, ChromePhrases.Default);
 
-    internal static ExtractionOutcome Extract(SourceDocument document, BoilerplatePhrases phrases)
+    internal static ExtractionOutcome Extract(SourceDocument document, ChromePhrases phrases)
     {
         var (tree, head) = Parse(document.Content);
         var meta = HtmlMetadata.Read(head, tree);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using Dossier.Extraction.Text;
 using Dossier.Model;
 
 namespace Dossier.Extraction.Html;
@@ -20,7 +21,7 @@ internal static class MainContent
     /// <summary>A body shorter than this (a heading, a teaser line) makes us doubt the class-name pruning.</summary>
     private const int ShortBody = 200;
 
-    public static MainContentResult Extract(PageNode root, ImmutableArray<string> titles, BoilerplatePhrases phrases)
+    public static MainContentResult Extract(PageNode root, ImmutableArray<string> titles, ChromePhrases phrases)
     {
         var result = Extract(root, titles, phrases, byCues: true);
         if (result.Text.Length >= ShortBody)
@@ -53,7 +54,7 @@ internal static class MainContent
         }
     }
 
-    private static MainContentResult Extract(PageNode root, ImmutableArray<string> titles, BoilerplatePhrases phrases, bool byCues)
+    private static MainContentResult Extract(PageNode root, ImmutableArray<string> titles, ChromePhrases phrases, bool byCues)
     {
         var removed = new List<(PageNode Node, string Reason)>();
         Prune(root, root.TextLength - root.LinkLength, byCues, removed);
@@ -603,7 +604,7 @@ internal static class MainContent
     private static bool EndsSentence(string text) => text.Length > 0 && text[^1] is '.' or '!' or '?' or '"' or '”' or '。';
 
     /// <summary>Writes a container's blocks as paragraphs separated by blank lines, dropping chrome blocks.</summary>
-    private sealed class BodyWriter(ImmutableArray<string> titles, BoilerplatePhrases phrases)
+    private sealed class BodyWriter(ImmutableArray<string> titles, ChromePhrases phrases)
     {
         // Paragraphs are kept as the strings they are and joined once at the end, and a run made of one text
         // node is taken as that node's string: on a page of one 20 MB paragraph every extra copy is 40 MB.
@@ -780,7 +781,7 @@ internal static class MainContent
                 return "title";
             }
 
-            return phrases.Match(text);
+            return ChromeRules.Classify(text, phrases);
         }
     }
 }

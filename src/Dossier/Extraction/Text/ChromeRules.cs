@@ -4,8 +4,9 @@ using System.Text.RegularExpressions;
 namespace Dossier.Extraction.Text;
 
 /// <summary>
-/// Recognises page chrome in one line or paragraph by the rule files of <c>data/chrome/</c>. Each family's
-/// file name is the reason recorded when a block is removed.
+/// Recognises page chrome in one line or paragraph by the rule files of <c>data/chrome/</c>: the one chrome list,
+/// used by the plain-text and the HTML extractor alike. Each family's file name is the reason recorded when a block
+/// is removed; the short phrases of <c>phrases.tsv</c> carry their own reasons.
 /// </summary>
 public static partial class ChromeRules
 {
@@ -42,7 +43,16 @@ public static partial class ChromeRules
     public static string? Classify(string line) => Classify(line.AsSpan());
 
     /// <summary>The reason <paramref name="line"/> is chrome, or null when it is not; no copy of the line is made.</summary>
-    public static string? Classify(ReadOnlySpan<char> line)
+    public static string? Classify(ReadOnlySpan<char> line) => Classify(line, ChromePhrases.Default);
+
+    /// <summary>
+    /// The reason <paramref name="line"/> is chrome: by the rule families first, so that a line both lists know has one
+    /// name whichever extractor meets it ("Advertisement" is <c>boilerplate</c>) and a related-stories heading is named
+    /// as one (the plain-text extractor then takes the headlines under it); then by <paramref name="phrases"/>.
+    /// </summary>
+    internal static string? Classify(ReadOnlySpan<char> line, ChromePhrases phrases) => Family(line) ?? phrases.Match(line);
+
+    private static string? Family(ReadOnlySpan<char> line)
     {
         var text = line.Trim();
         if (text.Length == 0 || text.Length > 400)

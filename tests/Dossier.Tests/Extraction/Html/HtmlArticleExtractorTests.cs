@@ -110,7 +110,7 @@ public sealed class HtmlArticleExtractorTests
     [InlineData("footer", "All rights reserved")]
     [InlineData("sidebar", "Storm warning")]
     [InlineData("related-links", "Ferry timetable")]
-    [InlineData("advertisement", "Advertisement")]
+    [InlineData("boilerplate", "Advertisement")]
     public void Removed_blocks_are_recorded_with_their_reason(string reason, string text)
     {
         var removed = Extract(Page).Removed;
