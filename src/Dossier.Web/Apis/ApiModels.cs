@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Dossier.Model;
-using Dossier.Output;
 using Dossier.Storage;
 
 namespace Dossier.Web.Apis;
@@ -51,31 +47,6 @@ public sealed record TimelineView(string First, string Second, IReadOnlyList<Tim
 
 /// <summary>What an upload did, with one line per input that failed.</summary>
 public sealed record UploadResult(IngestReport Report, IReadOnlyList<string> Errors);
-
-/// <summary>
-/// One story as the API gives it: every field of the fused story, as before, and <c>series</c>: the series the story
-/// belongs to (id, name, its stories earliest first, in the shape of <c>dossier analyze</c>'s <c>series</c> entries),
-/// or null.
-/// </summary>
-[JsonConverter(typeof(StoryViewConverter))]
-public sealed record StoryView(Story Story, StorySeriesRecord? Series);
-
-/// <summary>
-/// Writes a <see cref="StoryView"/> as the story's own object with one more field, so clients of the story JSON read
-/// it as before; the series through <see cref="SeriesJson"/>, the writer `analyze` and `show` use.
-/// </summary>
-public sealed class StoryViewConverter : JsonConverter<StoryView>
-{
-    public override StoryView Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        throw new NotSupportedException("story views are written, not read");
-
-    public override void Write(Utf8JsonWriter writer, StoryView value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(value);
-        SeriesJson.WriteWithSeries(writer, JsonSerializer.SerializeToElement(value.Story, options), value.Series);
-    }
-}
 
 /// <summary>The stories page of the API.</summary>
 public sealed record StoryList(IReadOnlyList<StorySummary> Stories)

@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace Dossier.Output;
+
+/// <summary>
+/// The public records' serialisation, generated at build time: no reflection, and the field order and null handling
+/// fixed by the records themselves. camelCase names, as the contract (<c>docs/dossier.schema.json</c>) has them.
+/// </summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(StoryJson))]
+[JsonSerializable(typeof(StoryWithSeriesJson))]
+[JsonSerializable(typeof(IReadOnlyList<SeriesJson>))]
+public sealed partial class ContractJsonContext : JsonSerializerContext;
