@@ -10,4 +10,9 @@ namespace Dossier.Output;
 [JsonSerializable(typeof(StoryJson))]
 [JsonSerializable(typeof(StoryWithSeriesJson))]
 [JsonSerializable(typeof(IReadOnlyList<SeriesJson>))]
+[JsonSerializable(typeof(AnalyzedArticleJson))]
+[JsonSerializable(typeof(ExtractedArticleJson))]
+[JsonSerializable(typeof(AnnotatedArticleJson))]
+[JsonSerializable(typeof(IReadOnlyList<AnnotatedArticleJson>))]
+[JsonSerializable(typeof(CodedLineJson))]
 public sealed partial class ContractJsonContext : JsonSerializerContext;

@@ -60,7 +60,7 @@ public sealed class JsonResultWriter : IResultWriter
 
         public void Article(AnnotatedArticle article)
         {
-            owner.WriteArticle(json, article);
+            JsonSerializer.Serialize(json, AnalyzedArticleJson.From(article, owner.IncludeText), ContractJsonContext.Default.AnalyzedArticleJson);
             if (json.BytesPending > 1 << 16)
             {
                 json.Flush();
@@ -147,44 +147,6 @@ public sealed class JsonResultWriter : IResultWriter
             spool?.Dispose();
             json.Dispose();
         }
-    }
-
-    private void WriteArticle(Utf8JsonWriter json, AnnotatedArticle annotated)
-    {
-        var article = annotated.Article;
-        var meta = article.Metadata;
-        json.WriteStartObject();
-        json.WriteString("id", article.Id);
-        json.WriteString("path", article.Path);
-        WriteOptional(json, "record", article.Record);
-        WriteOptional(json, "title", meta.Title);
-        WriteOptional(json, "outlet", meta.Outlet);
-        WriteOptional(json, "credit", meta.Credit);
-        WriteOptional(json, "dateline", meta.Dateline);
-        WriteOptional(json, "published", StatusNames.Iso(meta.Published));
-        WriteOptional(json, "language", meta.Language);
-        WriteOptional(json, "url", meta.Url);
-        WriteStrings(json, "authors", meta.Authors);
-        WriteOptional(json, "eventDate", StatusNames.Iso(annotated.EventDate));
-        json.WriteNumber("sentenceCount", annotated.Sentences.Length);
-        json.WriteNumber("eventCount", annotated.Events.Length);
-        if (IncludeText)
-        {
-            json.WriteString("text", article.Text);
-        }
-
-        json.WriteEndObject();
-    }
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
     }
 
     private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
