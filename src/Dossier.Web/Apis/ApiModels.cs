@@ -1,3 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
+using Dossier.Model;
+using Dossier.Output;
 using Dossier.Storage;
 
 namespace Dossier.Web.Apis;
@@ -9,19 +13,34 @@ namespace Dossier.Web.Apis;
 /// <param name="Label">What it is: the claim id, the canonical name, the resolved date or the CAMEO code.</param>
 public sealed record Highlight(int Start, int End, string Kind, string Label);
 
-/// <summary>An article with its text and the spans worth highlighting, in text order.</summary>
-public sealed record ArticleView(
-    string Id,
-    string StoryId,
-    string? Title,
-    string? Outlet,
-    string? Credit,
-    string? Dateline,
-    string? Published,
-    string? Language,
-    string Path,
-    string Text,
-    IReadOnlyList<Highlight> Highlights);
+/// <summary>
+/// An article with its text and the spans worth highlighting, in text order: the public article (identity and
+/// metadata, <see cref="ArticleJson"/>, as every output gives them) and then the story it belongs to, the text and the highlights.
+/// </summary>
+public sealed record ArticleView : ArticleJson
+{
+    /// <summary>The story the article belongs to.</summary>
+    [JsonPropertyOrder(1)]
+    public required string StoryId { get; init; }
+
+    /// <summary>The body all highlights point into.</summary>
+    [JsonPropertyOrder(2)]
+    public required string Text { get; init; }
+
+    /// <summary>The spans to highlight, in text order.</summary>
+    [JsonPropertyOrder(3)]
+    public required IReadOnlyList<Highlight> Highlights { get; init; }
+
+    /// <summary>The view of <paramref name="article"/> in <paramref name="storyId"/>.</summary>
+    [SetsRequiredMembers]
+    public ArticleView(Article article, string storyId, IReadOnlyList<Highlight> highlights)
+        : base(article ?? throw new ArgumentNullException(nameof(article)))
+    {
+        StoryId = storyId;
+        Text = article.Text;
+        Highlights = highlights;
+    }
+}
 
 /// <summary>One coded event of an article.</summary>
 public sealed record EventView(

@@ -9,58 +9,45 @@ namespace Dossier.Output;
 /// them: <c>analyze</c> the annotation counts (<see cref="AnalyzedArticleJson"/>), <c>extract</c> the removed blocks
 /// (<see cref="ExtractedArticleJson"/>), <c>annotate</c> the annotations (<see cref="AnnotatedArticleJson"/>).
 /// </summary>
-public record ArticleJson
+/// <param name="Id">Stable id derived from path and record.</param>
+/// <param name="Path">The input file, as named on the command line.</param>
+/// <param name="Record">The item inside a feed, WARC or JSONL file, or null.</param>
+/// <param name="Title">The headline, or null.</param>
+/// <param name="Outlet">Who published this copy, or null.</param>
+/// <param name="Credit">Whose text this copy carries (Dawn/ANN), or null.</param>
+/// <param name="Dateline">The dateline's city, or null.</param>
+/// <param name="Published">The publication instant (ISO 8601 with offset), or null.</param>
+/// <param name="Language">ISO 639 language code, or null.</param>
+/// <param name="Url">The page's URL, or null.</param>
+/// <param name="Authors">The bylines' names.</param>
+public record ArticleJson(
+    string Id,
+    string Path,
+    string? Record,
+    string? Title,
+    string? Outlet,
+    string? Credit,
+    string? Dateline,
+    string? Published,
+    string? Language,
+    string? Url,
+    IReadOnlyList<string> Authors)
 {
-    /// <summary>Stable id derived from path and record.</summary>
-    public required string Id { get; init; }
-
-    /// <summary>The input file, as named on the command line.</summary>
-    public required string Path { get; init; }
-
-    /// <summary>The item inside a feed, WARC or JSONL file, or null.</summary>
-    public required string? Record { get; init; }
-
-    /// <summary>The headline, or null.</summary>
-    public required string? Title { get; init; }
-
-    /// <summary>Who published this copy, or null.</summary>
-    public required string? Outlet { get; init; }
-
-    /// <summary>Whose text this copy carries (Dawn/ANN), or null.</summary>
-    public required string? Credit { get; init; }
-
-    /// <summary>The dateline's city, or null.</summary>
-    public required string? Dateline { get; init; }
-
-    /// <summary>The publication instant (ISO 8601 with offset), or null.</summary>
-    public required string? Published { get; init; }
-
-    /// <summary>ISO 639 language code, or null.</summary>
-    public required string? Language { get; init; }
-
-    /// <summary>The page's URL, or null.</summary>
-    public required string? Url { get; init; }
-
-    /// <summary>The bylines' names.</summary>
-    public required IReadOnlyList<string> Authors { get; init; }
-
-    /// <summary>Copies the identity and metadata of <paramref name="article"/>.</summary>
-    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    /// <summary>The identity and metadata of <paramref name="article"/>, for the records that add fields to them (callers check for null).</summary>
     protected ArticleJson(Article article)
+        : this(
+            article.Id,
+            article.Path,
+            article.Record,
+            article.Metadata.Title,
+            article.Metadata.Outlet,
+            article.Metadata.Credit,
+            article.Metadata.Dateline,
+            StatusNames.Iso(article.Metadata.Published),
+            article.Metadata.Language,
+            article.Metadata.Url,
+            StoryJson.Strings(article.Metadata.Authors))
     {
-        ArgumentNullException.ThrowIfNull(article);
-        var meta = article.Metadata;
-        Id = article.Id;
-        Path = article.Path;
-        Record = article.Record;
-        Title = meta.Title;
-        Outlet = meta.Outlet;
-        Credit = meta.Credit;
-        Dateline = meta.Dateline;
-        Published = StatusNames.Iso(meta.Published);
-        Language = meta.Language;
-        Url = meta.Url;
-        Authors = StoryJson.Strings(meta.Authors);
     }
 }
 
@@ -135,7 +122,11 @@ public sealed record ExtractedArticleJson : ArticleJson
     }
 
     /// <summary>The public shape of an extracted <paramref name="article"/>.</summary>
-    public static ExtractedArticleJson From(Article article) => new(article);
+    public static ExtractedArticleJson From(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return new ExtractedArticleJson(article);
+    }
 }
 
 /// <summary>A block removed from the page, and why.</summary>

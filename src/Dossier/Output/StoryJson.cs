@@ -131,11 +131,11 @@ public sealed record ClaimJson
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Modality { get; init; }
 
-    /// <summary>True when the claim states a negation; written with <see cref="Modality"/>.</summary>
+    /// <summary>True when the claim states a negation; written with <c>modality</c>.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Negated { get; init; }
 
-    /// <summary>True when the claim is background about another event; written with <see cref="Modality"/>.</summary>
+    /// <summary>True when the claim is background about another event; written with <c>modality</c>.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Background { get; init; }
 
@@ -179,7 +179,7 @@ public sealed record EvidenceJson(string ArticleId, string Sentence, int Sentenc
 /// <summary>The CAMEO event behind a claim: source and target actor codes, event code, Goldstein weight, modality.</summary>
 public sealed record ClaimEventJson(string Source, string Code, string Target, double Goldstein, string Mode);
 
-/// <summary>Sources disagree about <see cref="About"/>; each value with the sentences that give it.</summary>
+/// <summary>Sources disagree about <c>about</c> (a date, number, place, name or negation); each value with the sentences that give it.</summary>
 public sealed record ConflictJson(string About, IReadOnlyList<ConflictValueJson> Values);
 
 /// <summary>One value of a disputed fact and its evidence.</summary>
