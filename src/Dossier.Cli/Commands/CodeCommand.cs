@@ -91,6 +91,7 @@ internal static class CodeCommand
         return failed ? CliApp.SomeInputsFailed : CliApp.Ok;
     }
 
+    // The generated metadata with non-ASCII names kept readable, as code wrote them before.
     private static readonly ContractJsonContext s_json = new(new JsonSerializerOptions(ContractJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     private static DateOnly? ParseDate(string s) =>
