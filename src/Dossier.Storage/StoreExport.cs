@@ -60,8 +60,8 @@ public static class StoreExport
     ];
 
     /// <summary>
-    /// One story per line, as stored, with one more field: <c>series</c>, the story's series in the shape every other
-    /// output gives it (<see cref="Dossier.Output.SeriesJson"/>), or null.
+    /// One story per line in its public shape (<see cref="Dossier.Output.StoryWithSeriesJson"/>, the story of
+    /// <c>analyze</c>'s output and of the web API, with its series or null), not the store's own serialisation of the model.
     /// </summary>
     private static void WriteJsonl(DossierStore store, IEnumerable<Story> stories, StreamWriter writer)
     {
@@ -75,13 +75,13 @@ public static class StoreExport
         }
 
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        var options = new JsonWriterOptions { Encoder = StoreJson.Options.Encoder };
+        var options = new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         foreach (var story in stories)
         {
             buffer.ResetWrittenCount();
             using (var json = new Utf8JsonWriter(buffer, options))
             {
-                Dossier.Output.SeriesJson.WriteWithSeries(json, JsonSerializer.SerializeToElement(story, StoreJson.Options), seriesOf.GetValueOrDefault(story.Id));
+                JsonSerializer.Serialize(json, Dossier.Output.StoryWithSeriesJson.From(story, seriesOf.GetValueOrDefault(story.Id)), Dossier.Output.ContractJsonContext.Default.StoryWithSeriesJson);
             }
 
             writer.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));

@@ -69,9 +69,14 @@ public static class DossierWebHost
     {
         ArgumentNullException.ThrowIfNull(options);
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        // Numbers are numbers: ASP.NET's web defaults also read them from strings, which the OpenAPI document then
+        // describes as "integer or string" for every count of the answers.
+        options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
-        // A series anywhere in the API has the one shape `analyze` writes.
-        options.Converters.Add(Dossier.Output.SeriesJson.Converter);
+        // The public records (story, claim, evidence, series) through their generated metadata: the shape analyze writes.
+        // The reflection resolver stays behind it for the API's other records (new options have no resolver yet).
+        options.TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(
+            Dossier.Output.ContractJsonContext.Default, options.TypeInfoResolver ?? new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver());
         return options;
     }
 }

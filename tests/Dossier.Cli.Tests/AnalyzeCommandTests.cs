@@ -137,7 +137,11 @@ public class AnalyzeCommandTests
         var exported = DossierProcess.Run(folder.Path, "export", "--db", db, "--format", "jsonl");
         exported.AssertExit(0);
         var lines = exported.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        // One story shape: each line is the schema's story, the one analyze's `stories` hold.
+        Assert.All(lines, l => Assert.Empty(Schema.Value.Definitions["story"].Validate(l.GetRawText())));
         var line = lines.Single(l => l.GetProperty("id").GetString() == latest);
+        // The same fields in the same order as `show` (analyze's writer) gives the story, and its series after them.
+        Assert.Equal([.. fromShow.RootElement.GetProperty("stories")[0].EnumerateObject().Select(p => p.Name), "series"], line.EnumerateObject().Select(p => p.Name));
         Assert.Equal(JsonSerializer.Serialize(fromShow.RootElement.GetProperty("series")[0]), JsonSerializer.Serialize(line.GetProperty("series")));
         Assert.Equal(JsonValueKind.Null, lines.Single(l => l.GetProperty("title").GetString()!.Contains("Flood", StringComparison.Ordinal)).GetProperty("series").ValueKind);
     }

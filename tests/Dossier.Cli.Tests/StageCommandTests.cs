@@ -62,6 +62,32 @@ public class StageCommandTests
     }
 
     [Fact]
+    public void Extract_annotate_and_analyze_give_an_article_the_same_identity_and_metadata_first()
+    {
+        using var folder = new TempFolder();
+        var file = Demo("02-water-treaty-continental-daily.txt");
+        var analyzed = DossierProcess.Run(folder.Path, "analyze", file, "--format", "json");
+        var extracted = DossierProcess.Run(folder.Path, "extract", file);
+        var annotated = DossierProcess.Run(folder.Path, "annotate", file);
+        analyzed.AssertExit(0);
+        extracted.AssertExit(0);
+        annotated.AssertExit(0);
+
+        // The contract's article up to its authors, the part every output of an article starts with.
+        static string Head(JsonElement article) =>
+            string.Join('\n', article.EnumerateObject().TakeWhile(p => p.Name != "eventDate" && p.Name != "text").Select(p => p.Name + "=" + p.Value.GetRawText()));
+        using var contract = JsonDocument.Parse(analyzed.Stdout);
+        var expected = Head(contract.RootElement.GetProperty("articles")[0]);
+        Assert.StartsWith("id=", expected, StringComparison.Ordinal);
+        Assert.EndsWith("authors=" + contract.RootElement.GetProperty("articles")[0].GetProperty("authors").GetRawText(), expected, StringComparison.Ordinal);
+        Assert.Contains("dateline=\"", expected, StringComparison.Ordinal);
+        using var extract = JsonDocument.Parse(extracted.Stdout);
+        using var annotate = JsonDocument.Parse(annotated.Stdout);
+        Assert.Equal(expected, Head(extract.RootElement));
+        Assert.Equal(expected, Head(annotate.RootElement));
+    }
+
+    [Fact]
     public void Ingest_twice_adds_nothing_the_second_time_and_stories_lists_the_stories()
     {
         using var folder = new TempFolder();

@@ -134,7 +134,7 @@ public class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         var highlights = article.GetProperty("highlights").EnumerateArray().ToList();
         var mine = Assert.Single(highlights, h => h.GetProperty("kind").GetString() == "evidence" &&
             h.GetProperty("label").GetString() == claim.GetProperty("id").GetString() &&
-            h.GetProperty("start").GetInt32() == evidence.GetProperty("span").GetProperty("start").GetInt32());
+            h.GetProperty("start").GetInt32() == evidence.GetProperty("start").GetInt32());
         Assert.Equal(evidence.GetProperty("sentence").GetString(), text[mine.GetProperty("start").GetInt32()..mine.GetProperty("end").GetInt32()]);
         Assert.All(highlights, h => Assert.InRange(h.GetProperty("end").GetInt32(), 1, text.Length));
     }
@@ -158,6 +158,37 @@ public class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.Equal("CHN", timeline.GetProperty("first").GetString());
         Assert.Equal(JsonValueKind.Array, timeline.GetProperty("days").ValueKind);
     }
+
+    [Fact]
+    public async Task Every_story_json_is_the_contracts_story_and_the_openapi_document_describes_its_fields()
+    {
+        var story = (await Contract.Value).Definitions["story"];
+        var list = await GetJson("/api/stories");
+        var ids = list.GetProperty("stories").EnumerateArray().Select(s => s.GetProperty("id").GetString()!).ToList();
+        Assert.True(ids.Count >= 5);
+        using var client = fixture.Client();
+        var evidence = new List<JsonElement>();
+        foreach (var id in ids)
+        {
+            var text = await client.GetStringAsync(new Uri("/api/stories/" + Uri.EscapeDataString(id), UriKind.Relative), TestContext.Current.CancellationToken);
+            Assert.Empty(story.Validate(text));
+            // The public shape, not the model: offsets as start/end, the source count written out.
+            evidence.AddRange(JsonDocument.Parse(text).RootElement.GetProperty("claims").EnumerateArray().SelectMany(c => c.GetProperty("evidence").EnumerateArray()));
+        }
+
+        Assert.NotEmpty(evidence);
+        Assert.All(evidence, e => Assert.True(e.GetProperty("end").GetInt32() > e.GetProperty("start").GetInt32()));
+
+        // The OpenAPI document names the answer's record and its fields, the contract's fields.
+        var document = await GetJson("/openapi/v1.json");
+        var answer = document.GetProperty("paths").GetProperty("/api/stories/{id}").GetProperty("get").GetProperty("responses").GetProperty("200")
+            .GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString()!;
+        var fields = document.GetProperty("components").GetProperty("schemas").GetProperty(answer.Split('/')[^1]).GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal([.. story.Properties.Keys.Order(StringComparer.Ordinal)], fields.Order(StringComparer.Ordinal));
+    }
+
+    private static readonly Lazy<Task<NJsonSchema.JsonSchema>> Contract = new(() =>
+        NJsonSchema.JsonSchema.FromFileAsync(Path.Combine(Dossier.Testing.SharedData.RepoRoot, "docs", "dossier.schema.json")));
 
     [Fact]
     public async Task OpenApi_document_describes_every_api_group()

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Dossier.Language;
 using Dossier.Model;
+using Dossier.Output;
 using Dossier.Reading;
 
 namespace Dossier.Cli.Commands;
@@ -44,12 +45,15 @@ internal static class AnnotateCommand
         return command;
     }
 
+    // The generated metadata with annotate's layout: indented, non-ASCII text kept readable.
+    private static readonly ContractJsonContext Indented = new(new JsonSerializerOptions(ContractJsonContext.Default.Options) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
     internal static int Run(IEnumerable<string> paths, DateOnly? reference, TextWriter output, TextWriter errors)
     {
         var pipeline = DossierPipeline.Default;
         var annotator = pipeline.Annotator as TextAnnotator ?? new TextAnnotator();
         var failed = false;
-        var results = new List<object>();
+        var results = new List<AnnotatedArticleJson>();
         foreach (var item in new InputReader().Read(paths))
         {
             if (item.Error is { } readError)
@@ -67,42 +71,14 @@ internal static class AnnotateCommand
                 continue;
             }
 
-            results.Add(Shape(annotator.Annotate(outcome.Article!, reference)));
+            results.Add(AnnotatedArticleJson.From(annotator.Annotate(outcome.Article!, reference)));
         }
 
-        var options = new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        output.WriteLine(JsonSerializer.Serialize(results.Count == 1 ? results[0] : results, options));
+        // One article gives its object, several an array of them, as before.
+        var json = results.Count == 1
+            ? JsonSerializer.Serialize(results[0], Indented.AnnotatedArticleJson)
+            : JsonSerializer.Serialize<IReadOnlyList<AnnotatedArticleJson>>(results, Indented.IReadOnlyListAnnotatedArticleJson);
+        output.WriteLine(json);
         return failed ? 1 : 0;
-    }
-
-    /// <summary>The JSON shape of one annotated article.</summary>
-    internal static object Shape(AnnotatedArticle a)
-    {
-        var text = a.Article.Text;
-        return new
-        {
-            id = a.Article.Id,
-            path = a.Article.Path,
-            title = a.Article.Metadata.Title,
-            published = a.Article.Metadata.Published,
-            eventDate = a.EventDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            eventLocation = a.EventLocation,
-            text,
-            sentences = a.Sentences.Select(s => new { text = s.Span.Of(text), start = s.Span.Start, end = s.Span.End, paragraph = s.Paragraph }),
-            mentions = a.Mentions.Select(m => new
-            {
-                text = m.Span.Of(text),
-                type = m.Type.ToString(),
-                start = m.Span.Start,
-                end = m.Span.End,
-                canonical = m.Canonical,
-                titles = m.Titles,
-                actor = m.Actor,
-                affiliation = m.Affiliation,
-                members = m.MembersOrEmpty,
-            }),
-            times = a.Times.Select(t => new { text = t.Span.Of(text), start = t.Span.Start, end = t.Span.End, value = t.Value, resolvedFrom = t.ResolvedFrom }),
-            quotes = a.Quotes.Select(q => new { text = q.Span.Of(text), start = q.Span.Start, end = q.Span.End, speaker = q.Speaker, direct = q.Direct }),
-        };
     }
 }

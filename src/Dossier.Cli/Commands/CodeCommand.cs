@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Dossier.Events;
 using Dossier.Model;
+using Dossier.Output;
 
 namespace Dossier.Cli.Commands;
 
@@ -85,39 +86,13 @@ internal static class CodeCommand
                 text = line;
             }
             var events = coder.CodeSentence(text, date);
-            output.WriteLine(JsonSerializer.Serialize(new { id, events = events.Select(e => Shape(e, text)) }, s_json));
+            output.WriteLine(JsonSerializer.Serialize(new CodedLineJson(id, [.. events.Select(e => EventJson.From(e, text))]), s_json.CodedLineJson));
         }
         return failed ? CliApp.SomeInputsFailed : CliApp.Ok;
     }
 
-    private static readonly JsonSerializerOptions s_json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    /// <summary>The JSON shape of one event; offsets are into the coded sentence.</summary>
-    internal static object Shape(EventRecord e, string text) => new
-    {
-        source = e.Source.Code,
-        sourceName = e.Source.Name,
-        target = e.Target.Code,
-        targetName = e.Target.Name,
-        code = e.Code,
-        root = e.RootCode,
-        quadClass = e.QuadClass,
-        goldstein = e.Goldstein,
-        mode = e.Modality.ToString().ToLowerInvariant(),
-        plover = new { type = e.PloverType, mode = e.PloverMode },
-        negated = e.Negated,
-        confidence = e.Confidence,
-        verb = e.VerbSpan.Of(text),
-        spans = new
-        {
-            source = Span(e.Source.Span),
-            verb = Span(e.VerbSpan),
-            target = Span(e.Target.Span),
-        },
-        pattern = e.Pattern,
-    };
-
-    private static int[]? Span(TextSpan? s) => s is { } v ? [v.Start, v.End] : null;
+    // The generated metadata with non-ASCII names kept readable, as code wrote them before.
+    private static readonly ContractJsonContext s_json = new(new JsonSerializerOptions(ContractJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     private static DateOnly? ParseDate(string s) =>
         DateOnly.TryParseExact(s, ["yyyy-MM-dd", "yyyyMMdd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Dossier.Extraction;
 using Dossier.Model;
+using Dossier.Output;
 using Dossier.Reading;
 
 namespace Dossier.Cli.Commands;
@@ -57,7 +58,7 @@ internal static class ExtractCommand
                     continue;
                 }
 
-                Write(writer, result.Article!);
+                JsonSerializer.Serialize(writer, ExtractedArticleJson.From(result.Article!), ContractJsonContext.Default.ExtractedArticleJson);
                 writer.Flush();
                 output.WriteByte((byte)'\n');
                 writer.Reset();
@@ -84,61 +85,6 @@ internal static class ExtractCommand
             // One page that trips the extractor is reported and skipped; the batch goes on.
             return ExtractionOutcome.Failed(document, "internal error: " + e.Message);
         }
-    }
-
-    private static void Write(Utf8JsonWriter w, Article article)
-    {
-        var m = article.Metadata;
-        w.WriteStartObject();
-        w.WriteString("id", article.Id);
-        w.WriteString("path", article.Path);
-        w.WriteString("record", article.Record);
-        w.WriteString("title", m.Title);
-        w.WriteString("text", article.Text);
-        if (m.Published is { } published)
-        {
-            w.WriteString("published", published.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
-        }
-        else
-        {
-            w.WriteNull("published");
-        }
-
-        w.WriteStartArray("authors");
-        foreach (var author in m.Authors)
-        {
-            w.WriteStringValue(author);
-        }
-
-        w.WriteEndArray();
-        w.WriteString("outlet", m.Outlet);
-        w.WriteString("credit", m.Credit);
-        w.WriteString("dateline", m.Dateline);
-        w.WriteString("language", m.Language);
-        w.WriteString("url", m.Url);
-        w.WriteStartArray("captions");
-        foreach (var caption in m.Captions)
-        {
-            w.WriteStringValue(caption);
-        }
-
-        w.WriteEndArray();
-        if (m.Truncated is { } truncated)
-        {
-            w.WriteString("truncated", truncated);
-        }
-
-        w.WriteStartArray("removed");
-        foreach (var block in article.Removed)
-        {
-            w.WriteStartObject();
-            w.WriteString("reason", block.Reason);
-            w.WriteString("text", block.Text);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
     }
 }
 

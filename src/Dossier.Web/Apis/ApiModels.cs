@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
 using Dossier.Model;
 using Dossier.Output;
@@ -13,19 +13,34 @@ namespace Dossier.Web.Apis;
 /// <param name="Label">What it is: the claim id, the canonical name, the resolved date or the CAMEO code.</param>
 public sealed record Highlight(int Start, int End, string Kind, string Label);
 
-/// <summary>An article with its text and the spans worth highlighting, in text order.</summary>
-public sealed record ArticleView(
-    string Id,
-    string StoryId,
-    string? Title,
-    string? Outlet,
-    string? Credit,
-    string? Dateline,
-    string? Published,
-    string? Language,
-    string Path,
-    string Text,
-    IReadOnlyList<Highlight> Highlights);
+/// <summary>
+/// An article with its text and the spans worth highlighting, in text order: the public article (identity and
+/// metadata, <see cref="ArticleJson"/>, as every output gives them) and then the story it belongs to, the text and the highlights.
+/// </summary>
+public sealed record ArticleView : ArticleJson
+{
+    /// <summary>The story the article belongs to.</summary>
+    [JsonPropertyOrder(1)]
+    public required string StoryId { get; init; }
+
+    /// <summary>The body all highlights point into.</summary>
+    [JsonPropertyOrder(2)]
+    public required string Text { get; init; }
+
+    /// <summary>The spans to highlight, in text order.</summary>
+    [JsonPropertyOrder(3)]
+    public required IReadOnlyList<Highlight> Highlights { get; init; }
+
+    /// <summary>The view of <paramref name="article"/> in <paramref name="storyId"/>.</summary>
+    [SetsRequiredMembers]
+    public ArticleView(Article article, string storyId, IReadOnlyList<Highlight> highlights)
+        : base(article ?? throw new ArgumentNullException(nameof(article)))
+    {
+        StoryId = storyId;
+        Text = article.Text;
+        Highlights = highlights;
+    }
+}
 
 /// <summary>One coded event of an article.</summary>
 public sealed record EventView(
@@ -51,31 +66,6 @@ public sealed record TimelineView(string First, string Second, IReadOnlyList<Tim
 
 /// <summary>What an upload did, with one line per input that failed.</summary>
 public sealed record UploadResult(IngestReport Report, IReadOnlyList<string> Errors);
-
-/// <summary>
-/// One story as the API gives it: every field of the fused story, as before, and <c>series</c>: the series the story
-/// belongs to (id, name, its stories earliest first, in the shape of <c>dossier analyze</c>'s <c>series</c> entries),
-/// or null.
-/// </summary>
-[JsonConverter(typeof(StoryViewConverter))]
-public sealed record StoryView(Story Story, StorySeriesRecord? Series);
-
-/// <summary>
-/// Writes a <see cref="StoryView"/> as the story's own object with one more field, so clients of the story JSON read
-/// it as before; the series through <see cref="SeriesJson"/>, the writer `analyze` and `show` use.
-/// </summary>
-public sealed class StoryViewConverter : JsonConverter<StoryView>
-{
-    public override StoryView Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        throw new NotSupportedException("story views are written, not read");
-
-    public override void Write(Utf8JsonWriter writer, StoryView value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(value);
-        SeriesJson.WriteWithSeries(writer, JsonSerializer.SerializeToElement(value.Story, options), value.Series);
-    }
-}
 
 /// <summary>The stories page of the API.</summary>
 public sealed record StoryList(IReadOnlyList<StorySummary> Stories)

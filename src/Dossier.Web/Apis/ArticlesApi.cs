@@ -54,8 +54,7 @@ public static class ArticlesApi
         highlights.AddRange(article.Mentions.Select(m => new Highlight(m.Span.Start, m.Span.End, "mention", m.Actor is null ? m.Canonical : $"{m.Canonical} ({m.Actor})")));
         highlights.AddRange(article.Times.Select(t => new Highlight(t.Span.Start, t.Span.End, "time", t.Value)));
         highlights.AddRange(article.Events.Select(e => new Highlight(e.VerbSpan.Start, e.VerbSpan.End, "event", $"{e.Source.Code} {e.Code} {e.Target.Code}")));
-        var m = a.Metadata;
-        return new ArticleView(a.Id, stored.StoryId, m.Title, m.Outlet, m.Credit, m.Dateline, Output.StatusNames.Iso(m.Published), m.Language, a.Path, a.Text,
+        return new ArticleView(a, stored.StoryId,
             [.. highlights.Where(h => h.Start >= 0 && h.End <= a.Text.Length && h.End > h.Start).OrderBy(h => h.Start).ThenBy(h => h.End)]);
     }
 

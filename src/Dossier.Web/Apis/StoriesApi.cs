@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dossier.Model;
+using Dossier.Output;
 using Dossier.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -25,8 +26,9 @@ public static class StoriesApi
         return result.Errors is { } errors ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(new StoryList(result.Stories) { Next = result.Next });
     }
 
-    internal static Results<Ok<StoryView>, NotFound> Get(StoreAccess store, string id) =>
-        store.Use(s => s.GetStory(id) is { } story ? new StoryView(story, s.SeriesOf(id)) : null) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+    // The story's public shape, the one analyze and export write, never the internal model.
+    internal static Results<Ok<StoryWithSeriesJson>, NotFound> Get(StoreAccess store, string id) =>
+        store.Use(s => s.GetStory(id) is { } story ? StoryWithSeriesJson.From(story, s.SeriesOf(id)) : null) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
 
     /// <summary>
     /// Runs the filters, all of them in the store's SQL; <c>Errors</c> names the malformed ones. <c>Next</c> is the offset

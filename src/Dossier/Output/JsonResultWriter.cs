@@ -60,7 +60,7 @@ public sealed class JsonResultWriter : IResultWriter
 
         public void Article(AnnotatedArticle article)
         {
-            owner.WriteArticle(json, article);
+            JsonSerializer.Serialize(json, AnalyzedArticleJson.From(article, owner.IncludeText), ContractJsonContext.Default.AnalyzedArticleJson);
             if (json.BytesPending > 1 << 16)
             {
                 json.Flush();
@@ -88,7 +88,7 @@ public sealed class JsonResultWriter : IResultWriter
             storyWriter.WriteStartArray("stories");
             storyWriter.Flush();
             var start = storyBuffer.WrittenCount;
-            WriteStory(storyWriter, story);
+            JsonSerializer.Serialize(storyWriter, StoryJson.From(story), ContractJsonContext.Default.StoryJson);
             storyWriter.Flush();
             if (storyCount++ > 0)
             {
@@ -126,7 +126,8 @@ public sealed class JsonResultWriter : IResultWriter
             }
 
             json.WriteEndArray();
-            SeriesJson.WriteArray(json, "series", summary.Series);
+            json.WritePropertyName("series");
+            JsonSerializer.Serialize(json, [.. (summary.Series.IsDefault ? [] : summary.Series).Select(SeriesJson.From)], ContractJsonContext.Default.IReadOnlyListSeriesJson);
             json.WriteStartArray("errors");
             foreach (var error in errors)
             {
@@ -146,176 +147,6 @@ public sealed class JsonResultWriter : IResultWriter
             spool?.Dispose();
             json.Dispose();
         }
-    }
-
-    private void WriteArticle(Utf8JsonWriter json, AnnotatedArticle annotated)
-    {
-        var article = annotated.Article;
-        var meta = article.Metadata;
-        json.WriteStartObject();
-        json.WriteString("id", article.Id);
-        json.WriteString("path", article.Path);
-        WriteOptional(json, "record", article.Record);
-        WriteOptional(json, "title", meta.Title);
-        WriteOptional(json, "outlet", meta.Outlet);
-        WriteOptional(json, "credit", meta.Credit);
-        WriteOptional(json, "dateline", meta.Dateline);
-        WriteOptional(json, "published", StatusNames.Iso(meta.Published));
-        WriteOptional(json, "language", meta.Language);
-        WriteOptional(json, "url", meta.Url);
-        WriteStrings(json, "authors", meta.Authors);
-        WriteOptional(json, "eventDate", StatusNames.Iso(annotated.EventDate));
-        json.WriteNumber("sentenceCount", annotated.Sentences.Length);
-        json.WriteNumber("eventCount", annotated.Events.Length);
-        if (IncludeText)
-        {
-            json.WriteString("text", article.Text);
-        }
-
-        json.WriteEndObject();
-    }
-
-    private static void WriteStory(Utf8JsonWriter json, Story story)
-    {
-        json.WriteStartObject();
-        json.WriteString("id", story.Id);
-        json.WriteString("title", story.Title);
-        WriteStrings(json, "articleIds", story.ArticleIds);
-        if (!story.AnnouncementIds.IsDefaultOrEmpty)
-        {
-            WriteStrings(json, "announcementIds", story.AnnouncementIds);
-        }
-
-        json.WriteNumber("independentSources", story.IndependentSources);
-        json.WriteStartArray("sources");
-        foreach (var source in story.Sources)
-        {
-            json.WriteStartObject();
-            json.WriteString("source", source.Source);
-            WriteStrings(json, "articleIds", source.ArticleIds);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        WriteOptional(json, "date", StatusNames.Iso(story.Date));
-        WriteOptional(json, "location", story.Location);
-        if (!story.Topics.IsDefaultOrEmpty)
-        {
-            json.WriteStartArray("topics");
-            foreach (var topic in story.Topics)
-            {
-                json.WriteStringValue(topic);
-            }
-
-            json.WriteEndArray();
-        }
-
-
-        json.WriteStartArray("participants");
-        foreach (var participant in story.Participants)
-        {
-            json.WriteStartObject();
-            json.WriteString("name", participant.Name);
-            WriteStrings(json, "titles", participant.Titles);
-            WriteOptional(json, "actor", participant.Actor);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-
-        json.WriteStartArray("claims");
-        foreach (var claim in story.Claims)
-        {
-            json.WriteStartObject();
-            json.WriteString("id", claim.Id);
-            json.WriteString("text", claim.Text);
-            WriteOptional(json, "topic", claim.Topic);
-            json.WriteString("status", StatusNames.Of(claim.Status));
-            json.WriteNumber("independentSources", claim.IndependentSources);
-            if (claim.Modality is { } modality)
-            {
-                json.WriteString("modality", modality);
-                json.WriteBoolean("negated", claim.Negated);
-                json.WriteBoolean("background", claim.Background);
-            }
-
-            WriteEvidence(json, "evidence", claim.Evidence);
-            if (claim.Event is { } e)
-            {
-                json.WriteStartObject("event");
-                json.WriteString("source", e.Source);
-                json.WriteString("code", e.Code);
-                json.WriteString("target", e.Target);
-                json.WriteNumber("goldstein", e.Goldstein);
-                json.WriteString("mode", e.Mode);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-
-        json.WriteStartArray("conflicts");
-        foreach (var conflict in story.Conflicts)
-        {
-            json.WriteStartObject();
-            json.WriteString("about", conflict.About);
-            json.WriteStartArray("values");
-            foreach (var value in conflict.Values)
-            {
-                json.WriteStartObject();
-                json.WriteString("value", value.Value);
-                WriteEvidence(json, "evidence", value.Evidence);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-
-        json.WriteStartArray("coverage");
-        foreach (var row in story.Coverage)
-        {
-            json.WriteStartObject();
-            json.WriteString("outlet", row.Outlet);
-            WriteStrings(json, "articleIds", row.ArticleIds);
-            WriteStrings(json, "claimIds", row.ClaimIds);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
-
-    private static void WriteEvidence(Utf8JsonWriter json, string name, IEnumerable<Evidence> evidence)
-    {
-        json.WriteStartArray(name);
-        foreach (var e in evidence)
-        {
-            json.WriteStartObject();
-            json.WriteString("articleId", e.ArticleId);
-            json.WriteString("sentence", e.Sentence);
-            json.WriteNumber("sentenceIndex", e.SentenceIndex);
-            json.WriteNumber("start", e.Span.Start);
-            json.WriteNumber("end", e.Span.End);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-    }
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
     }
 
     private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
