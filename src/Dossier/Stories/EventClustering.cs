@@ -5,6 +5,42 @@ using Dossier.Model;
 
 namespace Dossier.Stories;
 
+/// <summary>Document frequencies of terms over a set of reports, and its size: the weights of a larger set a subset is clustered by.</summary>
+/// <param name="Count">How many reports were counted.</param>
+/// <param name="Frequencies">In how many of them each term occurs.</param>
+public sealed record TermBackground(int Count, IReadOnlyDictionary<int, int> Frequencies)
+{
+    /// <summary>Counts the terms of the given reports.</summary>
+    public static TermBackground Of(IEnumerable<ArticleFeatures> reports)
+    {
+        var df = new Dictionary<int, int>();
+        var count = 0;
+        foreach (var f in reports)
+        {
+            count++;
+            foreach (var (term, _) in f.TermCounts)
+            {
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(df, term, out _)++;
+            }
+        }
+
+        return new TermBackground(count, df);
+    }
+}
+
+/// <summary>How strongly two reports are linked as candidates for one story (<see cref="EventClustering.Link"/>).</summary>
+public enum LinkStrength
+{
+    /// <summary>Not candidates for one story.</summary>
+    None,
+
+    /// <summary>Candidates through one name shared among many that are not: gathered, but not kept together in a very large group.</summary>
+    Weak,
+
+    /// <summary>Candidates.</summary>
+    Strong,
+}
+
 /// <summary>
 /// Gathers a closed set of candidate reports into stories, one per real-world event: a pure function of the
 /// set, whatever order its reports arrived in. Copies collapse first (one node per text); nodes are then
@@ -23,21 +59,28 @@ public static class EventClustering
     /// Whether two reports could be one story: a loose, symmetric, pairwise test that decides which reports are
     /// clustered together (never whether they end up in one story).
     /// </summary>
-    public static bool Linked(ArticleFeatures a, ArticleFeatures b, StoryGrouperOptions options)
+    public static bool Linked(ArticleFeatures a, ArticleFeatures b, StoryGrouperOptions options) => Link(a, b, options) != LinkStrength.None;
+
+    /// <summary>
+    /// How strongly two reports are linked: not at all, weakly (dated reports sharing one name among many they do not
+    /// share, with words that agree no more than a template's would), or strongly. Symmetric, a function of the two
+    /// reports alone.
+    /// </summary>
+    public static LinkStrength Link(ArticleFeatures a, ArticleFeatures b, StoryGrouperOptions options)
     {
         if (IsCopy(a, b, options))
         {
-            return true;
+            return LinkStrength.Strong;
         }
 
         if (a.Window is { } wa && b.Window is { } wb && wa.DistanceTo(wb) > options.MaxDayGap)
         {
-            return false;
+            return LinkStrength.None;
         }
 
         if (EventFacts.Conflict(a.Ordinals, b.Ordinals))
         {
-            return false;
+            return LinkStrength.None;
         }
 
         // Words alone link reports written from one template about different events (every rate decision, every
@@ -54,7 +97,7 @@ public static class EventClustering
         if (a.Entities.IsDefaultOrEmpty || b.Entities.IsDefaultOrEmpty)
         {
             // A report naming nobody the language stage knows (invented or unusual names) links on words alone, at the higher bar.
-            return TermCosine(a, b) >= options.UndatedLinkCosine;
+            return Strength(TermCosine(a, b) >= options.UndatedLinkCosine);
         }
 
         var undated = a.Window is null || b.Window is null;
@@ -63,16 +106,28 @@ public static class EventClustering
             // Two dated reports of the same days may name different people (one quotes the minister, the other his
             // aide) and share only the names the language stage does not know: most of their words, then, at the
             // highest bar.
-            return !undated && TermCosine(a, b) >= options.NamelessLinkCosine;
+            return Strength(!undated && TermCosine(a, b) >= options.NamelessLinkCosine);
         }
 
         if (undated && shared >= 3)
         {
-            return true;
+            return LinkStrength.Strong;
         }
 
-        return shared >= options.LinkNames && TermCosine(a, b) >= (undated ? options.UndatedLinkCosine : options.LinkCosine);
+        var cosine = TermCosine(a, b);
+        if (shared < options.LinkNames || cosine < (undated ? options.UndatedLinkCosine : options.LinkCosine))
+        {
+            return LinkStrength.None;
+        }
+
+        // One name in common among many each report gives alone is what two events of one busy week share by
+        // chance (a capital, a country, a surname); of one event only when most words agree too. Such a link still
+        // gathers reports for clustering, but a group of thousands is clustered by its strong links only.
+        var few = 2.0 * shared < options.StrongNameShare * (a.Entities.Length + b.Entities.Length);
+        return !undated && few && cosine < options.NamelessLinkCosine ? LinkStrength.Weak : LinkStrength.Strong;
     }
+
+    private static LinkStrength Strength(bool linked) => linked ? LinkStrength.Strong : LinkStrength.None;
 
     /// <summary>Whether one report is a copy of the other: the same normalised text, or most of the same word shingles.</summary>
     /// <remarks>Copies far apart in time are two events told in one template (an annual statement), not syndication.</remarks>
@@ -128,7 +183,15 @@ public static class EventClustering
     }
 
     /// <summary>The stories of a closed set of candidate reports (ids left empty for the caller to give), in canonical order.</summary>
-    public static IReadOnlyList<StoryCluster> Cluster(IReadOnlyList<(AnnotatedArticle Article, ArticleFeatures Features)> members, StoryGrouperOptions options)
+    public static IReadOnlyList<StoryCluster> Cluster(IReadOnlyList<(AnnotatedArticle Article, ArticleFeatures Features)> members, StoryGrouperOptions options) =>
+        Cluster(members, options, null);
+
+    /// <summary>
+    /// The same, with document frequencies counted over a larger set the members belong to (a piece of a large
+    /// candidate group is weighed by the group's frequencies: its words are common or rare among the reports it
+    /// was split from, not among its own few).
+    /// </summary>
+    public static IReadOnlyList<StoryCluster> Cluster(IReadOnlyList<(AnnotatedArticle Article, ArticleFeatures Features)> members, StoryGrouperOptions options, TermBackground? background)
     {
         // A report linked to no other is its own story (an announcement too, having no story to announce): what the
         // steps below come to for one report, without their tables. Many groups of a stream are single reports.
@@ -148,7 +211,7 @@ public static class EventClustering
 
         var copyOf = CopyGroups(ordered, options);
         var nodes = Enumerable.Range(0, ordered.Count).Where(i => copyOf[i] == i).ToList();
-        var clusters = Agglomerate(ordered, copyOf, nodes, options);
+        var clusters = Agglomerate(ordered, copyOf, nodes, options, background);
         var result = new List<StoryCluster>(clusters.Count);
         foreach (var (reports, announcements) in clusters)
         {
@@ -162,6 +225,26 @@ public static class EventClustering
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The canonical order of reports that clustering sorts a set in (publication time, event day, text,
+    /// id): stories clustered apart are put in the order one clustering of them all would give.
+    /// </summary>
+    public static int CompareCanonically(AnnotatedArticle a, ArticleFeatures fa, AnnotatedArticle b, ArticleFeatures fb)
+    {
+        var c = (a.Article.Metadata.Published ?? DateTimeOffset.MaxValue).CompareTo(b.Article.Metadata.Published ?? DateTimeOffset.MaxValue);
+        if (c == 0)
+        {
+            c = (fa.Window is { Yearless: false } wa ? wa.Middle : DateOnly.MaxValue).CompareTo(fb.Window is { Yearless: false } wb ? wb.Middle : DateOnly.MaxValue);
+        }
+
+        if (c == 0)
+        {
+            c = fa.ExactHash.CompareTo(fb.ExactHash);
+        }
+
+        return c != 0 ? c : string.CompareOrdinal(a.Article.Id, b.Article.Id);
     }
 
     /// <summary>For each report, the index of the first report (in canonical order) of its copy group.</summary>
@@ -231,17 +314,29 @@ public static class EventClustering
     /// goes. Only pairs that share a blocking key are scored (sparse), so a large set costs about its pairs of
     /// likely matches, not the square of its size.
     /// </summary>
-    private static List<(List<int> Reports, List<int> Announcements)> Agglomerate(List<(AnnotatedArticle Article, ArticleFeatures Features)> ordered, int[] copyOf, List<int> nodes, StoryGrouperOptions options)
+    private static List<(List<int> Reports, List<int> Announcements)> Agglomerate(List<(AnnotatedArticle Article, ArticleFeatures Features)> ordered, int[] copyOf, List<int> nodes, StoryGrouperOptions options, TermBackground? background)
     {
         var n = nodes.Count;
         var features = nodes.Select(i => NodeFeatures(ordered, copyOf, i)).ToArray();
         var df = DocumentFrequencies(features);
-        var vectors = Weigh(features, df, IdfPrior);
+        var count = n;
+        if (background is { } b)
+        {
+            // Each term as frequent as it is in the larger set, or in this one where a report joined after the larger set was counted.
+            foreach (var term in df.Keys.ToList())
+            {
+                df[term] = Math.Max(df[term], b.Frequencies.GetValueOrDefault(term));
+            }
+
+            count = Math.Max(n, b.Count);
+        }
+
+        var vectors = Weigh(features, df, count, IdfPrior);
 
         // Distinctive weights serve only to place reports without an event window and announcements: a set with none
         // (a stream of dated reports) does not make them.
         (int Term, double Weight)[][]? distinctiveVectors = null;
-        (int Term, double Weight)[][] Distinctive() => distinctiveVectors ??= Weigh(features, df, 0);
+        (int Term, double Weight)[][] Distinctive() => distinctiveVectors ??= Weigh(features, df, count, 0);
 
         // Sparse similarities: neighbours[i][j] for candidate pairs that may share a story.
         var neighbours = Enumerable.Range(0, n).Select(_ => new Dictionary<int, double>()).ToArray();
@@ -579,11 +674,10 @@ public static class EventClustering
     }
 
     /// <summary>Unit TF-IDF vectors with document frequencies counted over this set: what the set's reports share is weighed down, what tells them apart up.</summary>
-    private static (int Term, double Weight)[][] Weigh(ArticleFeatures[] features, Dictionary<int, int> df, double prior)
+    private static (int Term, double Weight)[][] Weigh(ArticleFeatures[] features, Dictionary<int, int> df, int n, double prior)
     {
-        var n = features.Length;
-        var vectors = new (int Term, double Weight)[n][];
-        for (var i = 0; i < n; i++)
+        var vectors = new (int Term, double Weight)[features.Length][];
+        for (var i = 0; i < features.Length; i++)
         {
             var counts = features[i].TermCounts;
             var vector = new (int Term, double Weight)[counts.Length];

@@ -46,6 +46,20 @@ public sealed record StoryGrouperOptions
     /// </summary>
     public int OpenReports { get; init; } = 3_000;
 
+    /// <summary>
+    /// A candidate group this large is clustered piece by piece, each piece the reports its strong links join
+    /// (<see cref="LinkStrength"/>): in a dense stream weak links (one name in common among many) chain the reports of
+    /// thousands of events into one group, and clustering it whole cost the square of its size and merged events
+    /// that share a word. Smaller groups are clustered whole, weak links included.
+    /// </summary>
+    public int SplitSize { get; init; } = 1_000;
+
+    /// <summary>
+    /// Two dated reports sharing fewer than this share of all the names they give (twice the shared names over the
+    /// names of both) are linked only weakly unless their words agree at <see cref="NamelessLinkCosine"/>.
+    /// </summary>
+    public double StrongNameShare { get; init; } = 0.4;
+
     /// <summary>An open group this large hands on the stories the stream has left behind (once per stream day) instead of waiting to go stale whole.</summary>
     public int ShedSize { get; init; } = 500;
 
@@ -128,7 +142,9 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
     private readonly StoryGrouperOptions options;
     private readonly List<OpenReport?> reports = [];
     private readonly List<int> parent = [];
+    private readonly List<int> piece = [];
     private readonly List<long> seenAt = [];
+    private readonly List<int> keysShared = [];
     private readonly Dictionary<int, CandidateGroup> groups = [];
     private readonly Dictionary<int, List<int>> termPostings = [];
     private readonly Dictionary<string, List<int>> entityPostings = new(StringComparer.Ordinal);
@@ -163,7 +179,7 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
             // A group no report has joined since it was last clustered keeps its clusters: `ingest` reads the stories
             // after every batch, and with thousands of stories open most groups have not changed.
             var open = groups.Values.OrderBy(g => g.FirstSequence).ToList().AsParallel().AsOrdered()
-                .SelectMany(g => g.Clustered ??= EventClustering.Cluster(Members(g), options)).ToList();
+                .SelectMany(g => g.Clustered ??= ClusterGroup(g)).ToList();
             var next = nextStory;
             return [.. closed, .. open.Select(c => c with { Id = StoryId(++next) })];
         }
@@ -206,17 +222,34 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
         var report = new OpenReport(article, features, sequence, EventClustering.StrongTerms(features, options.BlockingTerms), Fingerprints.BandKeys(features.Signature.AsSpan()));
         reports.Add(report);
         seenAt.Add(0);
+        keysShared.Add(0);
         windows.Add(new WindowKey(features.Window));
         openReports++;
         parent.Add(slot);
+        piece.Add(slot);
         groups[slot] = new CandidateGroup(slot, sequence, features.Window is { Yearless: false } w ? w.Last : null);
         var advanced = AdvanceClock(features.Window);
 
         foreach (var other in Candidates(report, windows[slot]))
         {
-            if (Find(other) != Find(slot) && EventClustering.Linked(reports[other]!.Features, features, options))
+            // The pair is tested when it would join two groups, or two pieces of one group (see SplitSize). In a group
+            // of thousands most candidates lie in other pieces; only those sharing two keys or more with the report
+            // (a copy's hash, two names or strong terms: what reports of one event share) are tested for a strong link.
+            var apart = Find(other) != Find(slot);
+            if (!apart && (keysShared[other] < 2 || FindPiece(other) == FindPiece(slot)))
+            {
+                continue;
+            }
+
+            var link = EventClustering.Link(reports[other]!.Features, features, options);
+            if (link != LinkStrength.None && apart)
             {
                 Union(other, slot);
+            }
+
+            if (link == LinkStrength.Strong)
+            {
+                UnionPiece(other, slot);
             }
         }
 
@@ -242,16 +275,22 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
                 if (seenAt[s] != stamp)
                 {
                     seenAt[s] = stamp;
+                    keysShared[s] = 1;
                     if (!window.Beyond(windows[s], reach))
                     {
                         found.Add(s);
                     }
+                }
+                else
+                {
+                    keysShared[s]++;
                 }
             }
         }
 
         if (exactIndex.TryGetValue(report.Features.ExactHash, out var same))
         {
+            Take(same);
             Take(same);
         }
 
@@ -394,6 +433,15 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
             foreach (var group in groups.Values.Where(g => g.Slots.Count >= options.ShedSize && g.ShedAt != today).OrderBy(g => g.FirstSequence).ToList())
             {
                 group.ShedAt = today;
+                if (group.Slots.Count >= options.SplitSize)
+                {
+                    // A large group's pieces are weighed by the group's word frequencies, counted here, once per stream
+                    // day (at a point of the stream, so `analyze` and `ingest` weigh alike); its pieces are clustered anew.
+                    group.Background = TermBackground.Of(group.Slots.Select(s => reports[s]!.Features));
+                    group.Pieces.Clear();
+                    group.Clustered = null;
+                }
+
                 Shed(group, horizon);
             }
         }
@@ -401,7 +449,6 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
 
     private void Shed(CandidateGroup group, DateOnly horizon)
     {
-        var members = Members(group);
         var slotOf = new Dictionary<AnnotatedArticle, int>(ReferenceEqualityComparer.Instance);
         foreach (var slot in group.Slots)
         {
@@ -409,7 +456,7 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
         }
 
         var gone = new HashSet<int>();
-        foreach (var cluster in EventClustering.Cluster(members, options))
+        foreach (var cluster in group.Clustered ?? ClusterGroup(group))
         {
             var articles = cluster.Articles.Concat(cluster.Announcements).ToList();
             var windows = articles.Select(a => reports[slotOf[a]]!.Features.Window).OfType<EventWindow>().Where(w => !w.Yearless).ToList();
@@ -435,7 +482,7 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
 
     private void Close(CandidateGroup group)
     {
-        foreach (var cluster in group.Clustered ?? EventClustering.Cluster(Members(group), options))
+        foreach (var cluster in group.Clustered ?? ClusterGroup(group))
         {
             closed.Add(cluster with { Id = StoryId(++nextStory) });
         }
@@ -450,8 +497,55 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
         groups.Remove(group.Root);
     }
 
-    private List<(AnnotatedArticle Article, ArticleFeatures Features)> Members(CandidateGroup group) =>
-        [.. group.Slots.Select(s => (reports[s]!.Article, reports[s]!.Features))];
+    private List<(AnnotatedArticle Article, ArticleFeatures Features)> Members(IEnumerable<int> slots) =>
+        [.. slots.Select(s => (reports[s]!.Article, reports[s]!.Features))];
+
+    // A group's stories. A group of SplitSize reports or more is clustered piece by piece (the reports its strong links
+    // join), each piece a pure function of its reports, and a piece whose reports have not changed since the group was
+    // last clustered keeps its clusters: a dense stream keeps one giant group open, and `ingest` reads the stories after
+    // every batch. The stories come in the canonical order one clustering would give them (their first report's).
+    private IReadOnlyList<StoryCluster> ClusterGroup(CandidateGroup group)
+    {
+        if (group.Slots.Count < options.SplitSize)
+        {
+            group.Pieces.Clear();
+            return EventClustering.Cluster(Members(group.Slots), options);
+        }
+
+        var pieces = new Dictionary<int, List<int>>();
+        foreach (var slot in group.Slots)
+        {
+            var root = FindPiece(slot);
+            (pieces.TryGetValue(root, out var list) ? list : pieces[root] = []).Add(slot);
+        }
+
+        var kept = new Dictionary<int, (int[] Slots, IReadOnlyList<StoryCluster> Clusters)>(pieces.Count);
+        var stories = new List<(AnnotatedArticle First, ArticleFeatures Features, StoryCluster Cluster)>();
+        var featuresOf = new Dictionary<AnnotatedArticle, ArticleFeatures>(ReferenceEqualityComparer.Instance);
+        foreach (var (root, list) in pieces)
+        {
+            list.Sort();
+            var slots = list.ToArray();
+            var clusters = group.Pieces.TryGetValue(root, out var before) && before.Slots.AsSpan().SequenceEqual(slots)
+                ? before.Clusters
+                : EventClustering.Cluster(Members(slots), options, group.Background);
+            kept[root] = (slots, clusters);
+            foreach (var slot in slots)
+            {
+                featuresOf[reports[slot]!.Article] = reports[slot]!.Features;
+            }
+
+            foreach (var cluster in clusters)
+            {
+                var first = cluster.Articles.IsEmpty ? cluster.Announcements[0] : cluster.Articles[0];
+                stories.Add((first, featuresOf[first], cluster));
+            }
+        }
+
+        group.Pieces = kept;
+        stories.Sort((x, y) => EventClustering.CompareCanonically(x.First, x.Features, y.First, y.Features));
+        return [.. stories.Select(s => s.Cluster)];
+    }
 
     private static string StoryId(int n) => "s" + n.ToString("D4", CultureInfo.InvariantCulture);
 
@@ -464,6 +558,27 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
         }
 
         return slot;
+    }
+
+    private int FindPiece(int slot)
+    {
+        while (piece[slot] != slot)
+        {
+            piece[slot] = piece[piece[slot]];
+            slot = piece[slot];
+        }
+
+        return slot;
+    }
+
+    // The smaller root under the larger, so that a piece's root is stable whichever order its reports were linked in.
+    private void UnionPiece(int a, int b)
+    {
+        var (ra, rb) = (FindPiece(a), FindPiece(b));
+        if (ra != rb)
+        {
+            piece[Math.Max(ra, rb)] = Math.Min(ra, rb);
+        }
     }
 
     private void Union(int a, int b)
@@ -517,9 +632,22 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
         /// <summary>The group's clusters as last computed for <see cref="StoryGroupingSession.Stories"/>; null once its members change.</summary>
         public IReadOnlyList<StoryCluster>? Clustered { get; set; }
 
+        /// <summary>The group's word frequencies as counted when it last handed on stories, by which its pieces are weighed; null before.</summary>
+        public TermBackground? Background { get; set; }
+
+        /// <summary>A large group's pieces as last clustered, by the root of each piece: its reports (sorted) and its clusters.</summary>
+        public Dictionary<int, (int[] Slots, IReadOnlyList<StoryCluster> Clusters)> Pieces { get; set; } = [];
+
         public void Absorb(CandidateGroup other)
         {
             Clustered = null;
+
+            // The other group's pieces keep their clusters only if they were weighed alike (this group keeps its weights).
+            foreach (var (root, kept) in ReferenceEquals(Background, other.Background) ? other.Pieces : [])
+            {
+                Pieces[root] = kept;
+            }
+
             Slots.AddRange(other.Slots);
             FirstSequence = Math.Min(FirstSequence, other.FirstSequence);
             LastSequence = Math.Max(LastSequence, other.LastSequence);
