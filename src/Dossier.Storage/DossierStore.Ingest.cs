@@ -348,7 +348,16 @@ public abstract partial class DossierStore
     private void AddArticles(DbConnection db, DbTransaction transaction, DossierPipeline pipeline, RunGrouping grouping, List<(AnnotatedArticle Article, string ContentKey, string? Url, string Annotations)> fresh,
         Dictionary<string, ArticleFeatures> features, Tally tally, Action writeAlongside)
     {
-        var nextSeq = Convert.ToInt64(db.Scalar(transaction, "SELECT COALESCE(MAX(seq), 0) FROM articles"), CultureInfo.InvariantCulture) + 1;
+        var newest = Convert.ToInt64(db.Scalar(transaction, "SELECT COALESCE(MAX(seq), 0) FROM articles"), CultureInfo.InvariantCulture);
+        if (grouping.LastSeq is { } last && last != newest)
+        {
+            // Another ingester wrote since this run's last batch (write transactions take turns): stories this session
+            // holds may have gained its reports, and writing them from the session's view would drop those reports'
+            // evidence. The session starts over from the store, which has both runs' work.
+            grouping.Restart(pipeline.Grouper.Start());
+        }
+
+        var nextSeq = newest + 1;
         var active = db.Query(transaction, "SELECT id FROM stories ORDER BY last_seq DESC, id LIMIT @n", r => r.GetString(0), ("@n", Options.ActiveStories));
 
         // Besides the most recently updated stories, every story dated near the batch's event days: a report joins
@@ -369,6 +378,7 @@ public abstract partial class DossierStore
         var reopened = active.Where(grouping.Seen.Add).ToList();
         var replay = reopened.Count == 0 ? [] : InQueryArticles(db, transaction, reopened);
         var added = fresh.Select(f => new StoredArticle(nextSeq++, f.ContentKey, "", f.Article)).ToList();
+        grouping.LastSeq = nextSeq - 1;
         var groupStarted = Stopwatch.GetTimestamp();
         var session = grouping.Session;
         var featured = session as StoryGroupingSession;
@@ -856,13 +866,27 @@ public abstract partial class DossierStore
     /// <summary>The grouping state of one ingest run: its session, the session's articles as stored, and the stories it has seen.</summary>
     private sealed class RunGrouping(IStoryGroupingSession session)
     {
-        public IStoryGroupingSession Session { get; } = session;
+        public IStoryGroupingSession Session { get; private set; } = session;
 
         /// <summary>The articles in the session's open groups, by article id, with the story each is stored in.</summary>
         public Dictionary<string, StoredArticle> Open { get; } = new(StringComparer.Ordinal);
 
         /// <summary>Stories replayed into the session or written by it during this run: never replayed (again).</summary>
         public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The newest article seq once this run's last batch was written; null before its first batch.</summary>
+        public long? LastSeq { get; set; }
+
+        /// <summary>
+        /// Starts over with <paramref name="fresh"/>, as a new run would: every batch writes the session's stories as
+        /// they stand, so the store holds all the old session knew, and the next batch replays what it comes near.
+        /// </summary>
+        public void Restart(IStoryGroupingSession fresh)
+        {
+            Session = fresh;
+            Open.Clear();
+            Seen.Clear();
+        }
     }
 
     private sealed record Processed(string SourceKey, string Path, string? Record, (AnnotatedArticle? Article, InputError? Error) Result, string? ContentKey, string? Url, string? Annotations, ArticleFeatures? Features);
