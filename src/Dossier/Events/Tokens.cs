@@ -143,13 +143,15 @@ public static class Tokenizer
     /// <summary>The key of a word the article's one scan (<see cref="TextWords"/>) found: kept with its shared entry, so no memo lookup of our own.</summary>
     private static KeyEntry Upper(WordEntry entry, string text, int from, int to)
     {
-        if (entry.Events is KeyEntry known)
+        if (Volatile.Read(ref entry.EventsKey) is { } known)
         {
-            return known;
+            var packed = entry.EventsNumber;
+            return new KeyEntry(known, unchecked((int)packed), unchecked((int)(packed >> 32)));
         }
 
         var key = Upper(text, from, to);
-        entry.Events = key;
+        entry.EventsNumber = unchecked(((long)key.Version << 32) | (uint)key.Word);
+        Volatile.Write(ref entry.EventsKey, key.Key);
         return key;
     }
 

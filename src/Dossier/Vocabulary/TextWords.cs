@@ -13,8 +13,15 @@ internal sealed class WordEntry(string surface)
     /// <summary>The language stage's value (its lexicon flags, with the tables they came from).</summary>
     public object? Language { get; set; }
 
-    /// <summary>The event coder's value (its upper-case key and dictionary word number).</summary>
-    public object? Events { get; set; }
+    /// <summary>
+    /// The event coder's upper-case key, null until the coder first meets the word. Kept in the entry itself, not in
+    /// an object of its own, because the coder asks for it on every token: one memory read fewer per token.
+    /// Written after <see cref="EventsNumber"/>, read before it.
+    /// </summary>
+    public string? EventsKey;
+
+    /// <summary>The coder's dictionary word number (low half) and the numbering's version then (high half).</summary>
+    public long EventsNumber;
 
     /// <summary>Grouping's and fusion's value (the lower-case form with its content terms).</summary>
     public object? Stories { get; set; }
