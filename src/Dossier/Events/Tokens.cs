@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Dossier.Events.Dictionaries;
+using Dossier.Vocabulary;
 
 namespace Dossier.Events;
 
@@ -43,6 +44,7 @@ public static class Tokenizer
     {
         var tokens = t_tokens ??= new List<Token>(64);
         tokens.Clear();
+        var shared = TextWords.Of(text);
         var i = start;
         while (i < end)
         {
@@ -65,7 +67,7 @@ public static class Tokenizer
                 }
                 // Abbreviation with a final period ("U.S.", "K.U."): keep the period when the word has one inside.
                 if (j < end && text[j] == '.' && HasInnerPeriod(text, i, j)) j++;
-                i = AddWord(text, i, j, tokens, words);
+                i = AddWord(text, i, j, tokens, words, shared);
                 continue;
             }
             if ((c == '\'' || c == '\u2019') && i + 1 < end && (text[i + 1] == 's' || text[i + 1] == 'S') && (i + 2 >= end || !char.IsLetterOrDigit(text[i + 2])))
@@ -104,7 +106,7 @@ public static class Tokenizer
         words?.Add(DictionaryWords.Of(token.Key));
     }
 
-    private static int AddWord(string text, int from, int to, List<Token> tokens, List<int>? words)
+    private static int AddWord(string text, int from, int to, List<Token> tokens, List<int>? words, TextWords? shared)
     {
         var cap = char.IsUpper(text[from]);
         // Contractions: "didn't" -> DID N'T, "can't" -> CA N'T, "won't" -> WO N'T (treebank forms the dictionaries use).
@@ -118,7 +120,7 @@ public static class Tokenizer
             Add(tokens, words, new Token(to - 1, 3, "N'T", false));
             return to + 2;
         }
-        var key = Upper(text, from, to);
+        var key = shared?.At(text, from, to) is { } entry ? Upper(entry, text, from, to) : Upper(text, from, to);
         tokens.Add(new Token(from, length, key.Key, cap));
         words?.Add(key.WordNumber());
         return to;
@@ -137,6 +139,21 @@ public static class Tokenizer
     // allocation is cheaper than a new string per token. The entry carries the word's dictionary number, so the
     // coder's tries need no second lookup. Bounded so that odd input cannot grow it forever.
     private static readonly BoundedMemo<KeyEntry> s_keys = new(200_000, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The key of a word the article's one scan (<see cref="TextWords"/>) found: kept with its shared entry, so no memo lookup of our own.</summary>
+    private static KeyEntry Upper(WordEntry entry, string text, int from, int to)
+    {
+        if (Volatile.Read(ref entry.EventsKey) is { } known)
+        {
+            var packed = entry.EventsNumber;
+            return new KeyEntry(known, unchecked((int)packed), unchecked((int)(packed >> 32)));
+        }
+
+        var key = Upper(text, from, to);
+        entry.EventsNumber = unchecked(((long)key.Version << 32) | (uint)key.Word);
+        Volatile.Write(ref entry.EventsKey, key.Key);
+        return key;
+    }
 
     private static KeyEntry Upper(string text, int from, int to)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Reflection;
+using Dossier.Vocabulary;
 
 namespace Dossier.Language;
 
@@ -217,10 +218,20 @@ public sealed class LanguageData
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(tokens);
         var flags = new WordFlags[tokens.Length];
+        var shared = TextWords.Of(text);
         for (var i = 0; i < tokens.Length; i++)
         {
             var t = tokens[i];
-            if (t.Kind == TokenKind.Word && lexiconLookup.TryGetValue(text.AsSpan(t.Start, t.Length), out var f))
+            if (t.Kind != TokenKind.Word)
+            {
+                continue;
+            }
+
+            if (shared?.At(text, t.Start, t.End) is { } entry)
+            {
+                flags[i] = FlagsOf(entry);
+            }
+            else if (lexiconLookup.TryGetValue(text.AsSpan(t.Start, t.Length), out var f))
             {
                 flags[i] = f;
             }
@@ -228,6 +239,22 @@ public sealed class LanguageData
 
         return flags;
     }
+
+    /// <summary>A word's flags in these tables, kept with the article scan's shared entry (so one hash per word, not one per stage).</summary>
+    private WordFlags FlagsOf(WordEntry entry)
+    {
+        // The entry is shared by every LanguageData of the process: flags count only when these tables made them.
+        if (entry.Language is KnownFlags known && ReferenceEquals(known.Data, this))
+        {
+            return known.Flags;
+        }
+
+        var flags = lexiconLookup.TryGetValue(entry.Surface, out var f) ? f : WordFlags.None;
+        entry.Language = new KnownFlags(this, flags);
+        return flags;
+    }
+
+    private sealed record KnownFlags(LanguageData Data, WordFlags Flags);
 
     /// <summary>Countries, territories, demonyms, capitals, cities, regions, IGOs, organisations and known people.</summary>
     public TokenTrie<NameEntry> Names { get; }

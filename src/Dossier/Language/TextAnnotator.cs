@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Dossier.Model;
+using Dossier.Vocabulary;
 
 namespace Dossier.Language;
 
@@ -71,6 +72,9 @@ public sealed class TextAnnotator : ITextAnnotator
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(options);
         var text = Readable(article.Text);
+
+        // The article's words, looked up once for every stage after this one on this thread (the coder, grouping).
+        TextWords.Scan(text);
         var sentences = SentenceSplitter.Split(text, data, out var dateline);
         if (article.Metadata.DatelineSpan is { } given && given.End <= text.Length)
         {

@@ -32,9 +32,12 @@ public static partial class EventFacts
     public static ImmutableArray<string> Ordinals(Article article)
     {
         var found = new SortedSet<string>(StringComparer.Ordinal);
-        Scan(article.Metadata.Title ?? "", found);
+        var title = article.Metadata.Title ?? "";
+        Scan(title, title.Length, found);
         var text = article.Text;
-        Scan(text[..Math.Min(text.Length, OpeningChars)], found);
+
+        // The opening as a range of the text, not a copy: the words of the text itself were looked up once (TextWords).
+        Scan(text, Math.Min(text.Length, OpeningChars), found);
         return [.. found];
     }
 
@@ -118,9 +121,9 @@ public static partial class EventFacts
         return AnnouncementCues.Value.Any(cue => TextTerms.ContainsPhrase(words, cue));
     }
 
-    private static void Scan(string text, SortedSet<string> found)
+    private static void Scan(string text, int end, SortedSet<string> found)
     {
-        var words = TextTerms.Words(text);
+        var words = TextTerms.Words(text, 0, end);
         for (var i = 0; i < words.Count; i++)
         {
             if (Ordinal(words[i].Lower) is not { } number)

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using Dossier.Model;
+using Dossier.Vocabulary;
 
 namespace Dossier.Stories;
 
@@ -57,10 +58,12 @@ internal static class TextTerms
 
         // About one word per six characters in prose: sized once instead of grown by copying.
         var words = new List<Word>(Math.Max(4, (end - start) / 6));
+        var shared = TextWords.Of(text);
         var i = start;
         while (NextWord(text, ref i, end, out var s, out var e))
         {
-            words.Add(new Word(TextSpan.FromBounds(s, e), Lower(text.AsSpan(s, e - s))));
+            var form = shared?.At(text, s, e) is { } entry ? Lower(entry) : Lower(text.AsSpan(s, e - s));
+            words.Add(new Word(TextSpan.FromBounds(s, e), form));
         }
 
         return words;
@@ -115,6 +118,19 @@ internal static class TextTerms
     // The lower-cased forms themselves, shared, for the same reason: every Words call otherwise made two strings
     // per word (the slice and its lower case), most of what fusing and grouping allocated.
     private static readonly BoundedMemo<WordForm> LowerForms = new(MemoLimit);
+
+    /// <summary>The lower-cased form of a word the article's one scan found, kept with its entry (no memo lookup of our own).</summary>
+    private static WordForm Lower(WordEntry entry)
+    {
+        if (entry.Stories is WordForm known)
+        {
+            return known;
+        }
+
+        var form = Lower(entry.Surface);
+        entry.Stories = form;
+        return form;
+    }
 
     /// <summary><paramref name="word"/> lower-cased (invariant), as a shared form when it was seen before.</summary>
     private static WordForm Lower(ReadOnlySpan<char> word)
