@@ -70,24 +70,19 @@ internal sealed class ChromePhrases
     public string? Match(string block) => Match(block.AsSpan());
 
     /// <summary>The reason <paramref name="block"/> is chrome, or null; compared without a copy of the block.</summary>
-    public string? Match(ReadOnlySpan<char> block) => Exact(block) ?? Partial(block);
-
-    /// <summary>The reason of the phrase <paramref name="block"/> is, whole (after trimming, in any case), or null.</summary>
-    private string? Exact(ReadOnlySpan<char> block)
+    public string? Match(ReadOnlySpan<char> block)
     {
-        Span<char> buffer = stackalloc char[MaxLength];
-        var text = Lower(block, buffer);
-        return text.Length > 0 && exact.TryGetValue(text, out var reason) ? reason : null;
-    }
-
-    /// <summary>The reason of the first phrase <paramref name="block"/> starts with, or else contains, or null.</summary>
-    private string? Partial(ReadOnlySpan<char> block)
-    {
+        // Lower-cased once into a stack buffer: a text of millions of short lines pays no allocation here.
         Span<char> buffer = stackalloc char[MaxLength];
         var text = Lower(block, buffer);
         if (text.Length == 0)
         {
             return null;
+        }
+
+        if (exact.TryGetValue(text, out var reason))
+        {
+            return reason;
         }
 
         if (prefixes.TryGetValue(text[0], out var group))
