@@ -27,17 +27,7 @@ internal static class EventSpeed
         var count = Option(args, "--articles", 500);
         var seconds = Option(args, "--seconds", 10);
         var annotator = new TextAnnotator();
-        var articles = new List<AnnotatedArticle>();
-        foreach (var line in File.ReadLines(args[0]).Take(count))
-        {
-            using var doc = JsonDocument.Parse(line);
-            var root = doc.RootElement;
-            var published = root.TryGetProperty("published", out var p) && p.GetString() is { } day
-                ? new DateTimeOffset(DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
-                : (DateTimeOffset?)null;
-            var metadata = ArticleMetadata.Empty with { Title = root.GetProperty("title").GetString(), Published = published };
-            articles.Add(annotator.Annotate(new Article("r" + articles.Count, args[0], null, root.GetProperty("text").GetString() ?? "", metadata, ImmutableArray<RemovedBlock>.Empty)));
-        }
+        var articles = RealCorpusArticles.Read(args[0], count).Select(annotator.Annotate).ToList();
 
         var coder = new CameoEventCoder();
         var events = 0L;

@@ -38,17 +38,7 @@ public class SharedWordsBenchmarks
     public void Setup()
     {
         var path = Environment.GetEnvironmentVariable("DOSSIER_REAL_JSONL") ?? "/tmp/r1k.jsonl";
-        var list = new List<Article>();
-        foreach (var line in File.ReadLines(path).Take(100))
-        {
-            using var doc = JsonDocument.Parse(line);
-            var root = doc.RootElement;
-            var published = root.TryGetProperty("published", out var p) && p.GetString() is { } day
-                ? new DateTimeOffset(DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
-                : (DateTimeOffset?)null;
-            var metadata = ArticleMetadata.Empty with { Title = root.GetProperty("title").GetString(), Published = published };
-            list.Add(new Article("r" + list.Count, path, null, root.GetProperty("text").GetString() ?? "", metadata, ImmutableArray<RemovedBlock>.Empty));
-        }
+        var list = RealCorpusArticles.Read(path, 100);
 
         articles = [.. list];
     }
