@@ -33,12 +33,13 @@ public abstract partial class DossierStore
         var tally = new Tally();
         using var lookup = OpenConnection();
         var fresh = Fresh(items, lookup, tally, onError);
-        var featured = pipeline.Grouper is StoryGrouper;
+        var processor = pipeline.StartProcessing();
         var processedCount = 0;
         Processed Process((string SourceKey, SourceDocument Document) f)
         {
             var started = Stopwatch.GetTimestamp();
-            var result = pipeline.Process(f.Document);
+            var (annotated, error, prepared) = processor.Process(f.Document);
+            (AnnotatedArticle? Article, InputError? Error) result = (annotated, error);
             tally.Time(ref tally.ProcessTicks, started);
             progress?.Report(Interlocked.Increment(ref processedCount));
             // Keys and the annotations' JSON are computed here, in parallel, to keep the serial commit short.
@@ -48,7 +49,7 @@ public abstract partial class DossierStore
                 article is null ? null : ArticleKeys.Content(article.Article.Text, article.Article.Metadata.Outlet ?? article.Article.Metadata.Credit),
                 article is null ? null : ArticleKeys.CanonicalUrl(article.Article.Metadata.Url),
                 article is null ? null : Dehydrate(article),
-                article is null || !featured ? null : ArticleFeatures.Of(article));
+                prepared as ArticleFeatures);
         }
 
         // One grouping session for the whole run, as in `analyze`: each report is added once, and groups close as the

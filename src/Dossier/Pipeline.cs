@@ -81,8 +81,15 @@ public sealed class DossierPipeline
     public int DegreeOfParallelism { get; }
 
     /// <summary>Extracts, annotates and codes one document: the per-article part of the pipeline.</summary>
-    public (AnnotatedArticle? Article, InputError? Error) Process(SourceDocument document)
+    public (AnnotatedArticle? Article, InputError? Error) Process(SourceDocument document) => Process(document, null, out _);
+
+    /// <summary>
+    /// <see cref="Process(SourceDocument)"/>, taking a verbatim copy's annotations from <paramref name="copies"/>
+    /// when it has them; <paramref name="entry"/> is the memo's entry for the article's text, when there is a memo.
+    /// </summary>
+    private (AnnotatedArticle? Article, InputError? Error) Process(SourceDocument document, VerbatimCopies? copies, out VerbatimCopies.Entry? entry)
     {
+        entry = null;
         try
         {
             var extracted = Extractor.Extract(document);
@@ -91,7 +98,17 @@ public sealed class DossierPipeline
                 return (null, extracted.Error);
             }
 
-            var annotated = Coder.Code(Annotator.Annotate(extracted.Article));
+            AnnotatedArticle annotated;
+            if (copies is null)
+            {
+                annotated = Coder.Code(Annotator.Annotate(extracted.Article));
+            }
+            else
+            {
+                (annotated, _) = copies.Annotate(extracted.Article, article => Coder.Code(Annotator.Annotate(article)), out var found);
+                entry = found;
+            }
+
             return annotated.AnnotatedLength is { } read
                 ? (annotated, new InputError(document.Path, document.Record, $"text of {annotated.Article.Text.Length} characters: annotated the first {read} only"))
                 : (annotated, null);
@@ -104,6 +121,13 @@ public sealed class DossierPipeline
     }
 
     /// <summary>
+    /// Whether verbatim copies may share their annotations: only with the built-in language stage and coder, which
+    /// read of an article nothing but its text, title, date and dateline (<see cref="VerbatimCopies"/>). A stage
+    /// of a user's own may read more, so it sees every copy.
+    /// </summary>
+    private bool CopiesShareAnnotations => Annotator is TextAnnotator && Coder is CameoEventCoder;
+
+    /// <summary>
     /// Runs the per-article stages over a stream of read items, in parallel, yielding in input order; a bounded
     /// window of items is in flight, so memory does not grow with the length of the stream.
     /// </summary>
@@ -111,15 +135,66 @@ public sealed class DossierPipeline
         OrderedParallel.Map(items, item => item.Document is null ? (null, item.Error) : Process(item.Document), DegreeOfParallelism);
 
     /// <summary><see cref="ProcessAll"/> plus the grouper's preparation of each article, computed on the same worker.</summary>
-    private IEnumerable<(AnnotatedArticle? Article, InputError? Error, object? Prepared)> ProcessAndPrepare(IEnumerable<ReadItem> items) =>
-        OrderedParallel.Map(
+    private IEnumerable<(AnnotatedArticle? Article, InputError? Error, object? Prepared)> ProcessAndPrepare(IEnumerable<ReadItem> items)
+    {
+        var processor = StartProcessing();
+        return OrderedParallel.Map(
             items,
-            item =>
-            {
-                var (article, error) = item.Document is null ? (null, item.Error) : Process(item.Document);
-                return (article, error, article is null ? null : Grouper.Prepare(article));
-            },
+            item => item.Document is null ? (null, item.Error, null) : processor.Process(item.Document),
             DegreeOfParallelism);
+    }
+
+    /// <summary>
+    /// Starts the per-article work of one run (<c>analyze</c> or <c>ingest</c>): each document extracted, annotated,
+    /// coded and prepared for grouping, with verbatim copies within the run read once. Safe to use from many threads.
+    /// </summary>
+    public ArticleProcessor StartProcessing() => new(this, CopiesShareAnnotations ? new VerbatimCopies() : null);
+
+    /// <summary>The per-article work of one run; see <see cref="StartProcessing"/>.</summary>
+    public sealed class ArticleProcessor
+    {
+        private readonly DossierPipeline pipeline;
+
+        // One memo per run: a long-lived process (the web app) keeps nothing between runs.
+        private readonly VerbatimCopies? copies;
+
+        internal ArticleProcessor(DossierPipeline pipeline, VerbatimCopies? copies)
+        {
+            this.pipeline = pipeline;
+            this.copies = copies;
+        }
+
+        /// <summary>The document's article (or the reason there is none) and what the grouper prepared for it.</summary>
+        public (AnnotatedArticle? Article, InputError? Error, object? Prepared) Process(SourceDocument document)
+        {
+            var grouper = pipeline.Grouper;
+            var (article, error) = pipeline.Process(document, copies, out var entry);
+            if (article is null)
+            {
+                return (article, error, null);
+            }
+
+            if (entry is null)
+            {
+                return (article, error, grouper.Prepare(article));
+            }
+
+            // A copy whose original is prepared already takes its preparation; otherwise it is prepared here, and
+            // the original's preparation kept for the copies after it.
+            if (!ReferenceEquals(entry.Annotated, article) && entry.TryGetPrepared(out var prepared))
+            {
+                return (article, error, grouper.PrepareCopy(prepared, article));
+            }
+
+            var own = grouper.Prepare(article);
+            if (ReferenceEquals(entry.Annotated, article))
+            {
+                entry.SetPrepared(own);
+            }
+
+            return (article, error, own);
+        }
+    }
 
     /// <summary>
     /// Runs the whole pipeline over <paramref name="items"/>, handing results to <paramref name="sink"/> as

@@ -114,6 +114,17 @@ public sealed record ArticleFeatures(
             announcement);
     }
 
+    /// <summary>
+    /// The features of <paramref name="copy"/>, a verbatim copy of the article <paramref name="original"/> was
+    /// computed for: everything above is a function of the text, title, date and annotations, which the copy
+    /// shares, so only its id and source are its own.
+    /// </summary>
+    public static ArticleFeatures OfCopy(ArticleFeatures original, AnnotatedArticle copy)
+    {
+        var (sourceKey, sourceLabel) = SourceOf(copy.Article.Metadata);
+        return original with { ArticleId = copy.Article.Id, SourceKey = sourceKey, SourceLabel = sourceLabel };
+    }
+
     private static ImmutableArray<(int Term, int Count)> SortedByTerm(Dictionary<int, int> counts)
     {
         var terms = new int[counts.Count];

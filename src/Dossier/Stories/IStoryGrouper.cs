@@ -28,6 +28,13 @@ public interface IStoryGrouper
     /// rather than on the one thread that groups. The default prepares nothing.
     /// </summary>
     object? Prepare(AnnotatedArticle article) => null;
+
+    /// <summary>
+    /// What <see cref="Prepare"/> gives for <paramref name="copy"/>, a verbatim copy (same text, title, date and
+    /// dateline) of an article it gave <paramref name="prepared"/> for: only the copy's identity differs. The
+    /// default prepares the copy again.
+    /// </summary>
+    object? PrepareCopy(object? prepared, AnnotatedArticle copy) => Prepare(copy);
 }
 
 /// <summary>Online grouping: articles arrive one at a time and join the best story or start a new one.</summary>

@@ -125,6 +125,10 @@ public sealed class StoryGrouper : IStoryGrouper
     public object? Prepare(AnnotatedArticle article) => ArticleFeatures.Of(article);
 
     /// <inheritdoc />
+    public object? PrepareCopy(object? prepared, AnnotatedArticle copy) =>
+        prepared is ArticleFeatures features ? ArticleFeatures.OfCopy(features, copy) : Prepare(copy);
+
+    /// <inheritdoc />
     public IStoryGroupingSession Start() => new StoryGroupingSession(Options);
 }
 
