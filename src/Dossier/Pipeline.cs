@@ -92,7 +92,7 @@ public sealed class DossierPipeline
         entry = null;
         try
         {
-            var extracted = Extractor.Extract(document);
+            var extracted = copies is not null && Extractor is ArticleExtractor ? copies.Extract(document, Extractor.Extract) : Extractor.Extract(document);
             if (extracted.Article is null)
             {
                 return (null, extracted.Error);

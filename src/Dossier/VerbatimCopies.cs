@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Dossier.Extraction;
 using Dossier.Model;
 
 namespace Dossier;
@@ -7,7 +8,8 @@ namespace Dossier;
 /// The per-article work already done for a text, so that a verbatim copy of it (the same wire text carried by
 /// another site, with the same title and date) is annotated, coded and prepared for grouping once. A story carried
 /// by thousands of sites is mostly such copies, and reading each again cost most of a run on real-length news
-/// (issue 16, docs/PERFORMANCE.md).
+/// (issue 16, docs/PERFORMANCE.md). Plain-text documents with the same content and the same container hints are
+/// also extracted once.
 /// </summary>
 /// <remarks>
 /// The language stage, the coder and grouping's preparation read of an article its text, its title, its publication
@@ -22,8 +24,36 @@ internal sealed class VerbatimCopies
     /// <summary>Texts remembered at most; about 5 KB each plus their annotations.</summary>
     public const int Capacity = 4096;
 
+    /// <summary>Longest plain-text document whose extraction is remembered: news, not a pasted 20 MB file.</summary>
+    public const int MaxDocumentLength = 1 << 16;
+
     private readonly ConcurrentDictionary<Key, Entry> entries = new();
+    private readonly ConcurrentDictionary<DocumentKey, Article> documents = new();
     private int added;
+    private int documentsAdded;
+
+    /// <summary>
+    /// What the plain-text extractor reads of a document besides its identity (path, record, URL and outlet, which
+    /// it copies into the article as they are): the content and the container's title, date, authors and truncation,
+    /// and whether a URL and an outlet were given (the article's provenance list says so).
+    /// </summary>
+    private readonly record struct DocumentKey(
+        string Content, string? Title, long? PublishedUtcTicks, TimeSpan? PublishedOffset, string Authors, string? Truncated, bool HasUrl, bool HasOutlet)
+    {
+        public static DocumentKey Of(SourceDocument document)
+        {
+            var hints = document.Hints;
+            return new(
+                document.Content,
+                hints.Title,
+                hints.Published?.UtcTicks,
+                hints.Published?.Offset,
+                hints.Authors.IsDefaultOrEmpty ? "" : string.Join('\u0001', hints.Authors),
+                hints.Truncated,
+                hints.Url is not null,
+                hints.Outlet is not null);
+        }
+    }
 
     private readonly record struct Key(string Text, string? Title, long? PublishedUtcTicks, TimeSpan? PublishedOffset, TextSpan? Dateline)
     {
@@ -53,6 +83,44 @@ internal sealed class VerbatimCopies
         }
 
         public void SetPrepared(object? prepared) => Volatile.Write(ref done, new Done(prepared));
+    }
+
+    /// <summary>
+    /// The built-in extractor's outcome for <paramref name="document"/>: for a plain-text document whose content and
+    /// hints came before, the first one's article with this document's identity; otherwise <paramref name="extract"/>'s.
+    /// </summary>
+    public ExtractionOutcome Extract(SourceDocument document, Func<SourceDocument, ExtractionOutcome> extract)
+    {
+        if (document.Kind != DocumentKind.Text || document.Content.Length > MaxDocumentLength)
+        {
+            return extract(document);
+        }
+
+        var key = DocumentKey.Of(document);
+        if (documents.TryGetValue(key, out var first))
+        {
+            return ExtractionOutcome.Of(first with
+            {
+                Id = ArticleExtractor.ArticleId(document.Path, document.Record),
+                Path = document.Path,
+                Record = document.Record,
+                Metadata = first.Metadata with { Url = document.Hints.Url, Outlet = document.Hints.Outlet },
+            });
+        }
+
+        var outcome = extract(document);
+        if (outcome.Article is { } article)
+        {
+            if (Interlocked.Increment(ref documentsAdded) > Capacity)
+            {
+                documents.Clear();
+                Interlocked.Exchange(ref documentsAdded, 0);
+            }
+
+            documents.TryAdd(key, article);
+        }
+
+        return outcome;
     }
 
     /// <summary>
