@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Dossier.Model;
 
 namespace Dossier.Stories;
@@ -79,6 +80,49 @@ public static class StorySeries
         System.Collections.Frozen.FrozenSet.ToFrozenSet(Lexicon.Lines("stories", "series-nouns.txt").Concat(Lexicon.Lines("stories", "recurring-nouns.txt")), StringComparer.Ordinal));
 
     /// <summary>The digest of a fused story, from its cluster's reports (announcements left out: they are not the event).</summary>
+    /// <summary>
+    /// The cluster's articles with how many times each reading occurs: verbatim copies that share the first copy's
+    /// text and annotations (<c>VerbatimCopies</c>: the very same string and arrays) count once, times their number.
+    /// What a digest takes of an article is a function of its text, title, sentences and mentions, so the counts are
+    /// what reading every copy gives, and every tally is ordered by value and key, not by when a key came.
+    /// </summary>
+    private static List<(AnnotatedArticle Article, int Copies)> DistinctReadings(ImmutableArray<AnnotatedArticle> articles)
+    {
+        var readings = new List<(AnnotatedArticle Article, int Copies)>(articles.Length);
+        var index = new Dictionary<ReadingKey, int>();
+        foreach (var annotated in articles)
+        {
+            var key = new ReadingKey(annotated);
+            if (index.TryGetValue(key, out var at))
+            {
+                readings[at] = (readings[at].Article, readings[at].Copies + 1);
+            }
+            else
+            {
+                index[key] = readings.Count;
+                readings.Add((annotated, 1));
+            }
+        }
+
+        return readings;
+    }
+
+    /// <summary>An article's reading by identity: the same text string, sentence and mention arrays, and title.</summary>
+    private readonly struct ReadingKey(AnnotatedArticle annotated) : IEquatable<ReadingKey>
+    {
+        private readonly AnnotatedArticle annotated = annotated;
+
+        public bool Equals(ReadingKey other) =>
+            ReferenceEquals(annotated.Article.Text, other.annotated.Article.Text)
+            && annotated.Sentences.Equals(other.annotated.Sentences)
+            && annotated.Mentions.Equals(other.annotated.Mentions)
+            && string.Equals(annotated.Article.Metadata.Title, other.annotated.Article.Metadata.Title, StringComparison.Ordinal);
+
+        public override bool Equals(object? obj) => obj is ReadingKey other && Equals(other);
+
+        public override int GetHashCode() => RuntimeHelpers.GetHashCode(annotated.Article.Text);
+    }
+
     public static SeriesDigest Digest(Story story, StoryCluster cluster, SeriesOptions? options = null)
     {
         options ??= new SeriesOptions();
@@ -88,7 +132,7 @@ public static class StorySeries
         var eventNames = new Dictionary<string, int>(StringComparer.Ordinal);
         var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
         var recurring = false;
-        foreach (var annotated in cluster.Articles)
+        foreach (var (annotated, copies) in DistinctReadings(cluster.Articles))
         {
             var article = annotated.Article;
             var opening = TextTerms.Words(article.Text, 0, Math.Min(article.Text.Length, OpeningChars));
@@ -97,7 +141,7 @@ public static class StorySeries
             foreach (var term in TextTerms.ContentTerms(title).Concat(TextTerms.ContentTerms(opening)))
             {
                 var key = ArticleFeatures.TermKey(term);
-                counts[key] = counts.GetValueOrDefault(key) + 1;
+                counts[key] = counts.GetValueOrDefault(key) + copies;
             }
 
             if (!annotated.Mentions.IsDefaultOrEmpty)
@@ -105,19 +149,19 @@ public static class StorySeries
                 foreach (var (name, label) in annotated.Mentions.Where(m => m.Type is not (MentionType.Group or MentionType.Document))
                     .Select(m => (Key: ArticleFeatures.Normalise(m.Canonical), m.Canonical)).Where(n => n.Key.Length > 1).DistinctBy(n => n.Key, StringComparer.Ordinal))
                 {
-                    names[name] = names.GetValueOrDefault(name) + 1;
-                    labels[(name, label)] = labels.GetValueOrDefault((name, label)) + 1;
+                    names[name] = names.GetValueOrDefault(name) + copies;
+                    labels[(name, label)] = labels.GetValueOrDefault((name, label)) + copies;
                 }
             }
 
             foreach (var eventName in SeriesNames.Of(annotated, title, opening, RecurringNouns.Value))
             {
-                eventNames[eventName] = eventNames.GetValueOrDefault(eventName) + 1;
+                eventNames[eventName] = eventNames.GetValueOrDefault(eventName) + copies;
             }
 
             foreach (var ordinal in EventFacts.Ordinals(article))
             {
-                ordinals[ordinal] = ordinals.GetValueOrDefault(ordinal) + 1;
+                ordinals[ordinal] = ordinals.GetValueOrDefault(ordinal) + copies;
                 recurring = true;
             }
         }
