@@ -91,6 +91,9 @@ public class AnalyzeCommandTests
         using var fromShow = JsonDocument.Parse(shown.Stdout);
         using var fromAnalyze = JsonDocument.Parse(analyzed.Stdout);
         Assert.Equal(WithoutIds(fromAnalyze.RootElement.GetProperty("series")), WithoutIds(fromShow.RootElement.GetProperty("series")));
+
+        // Both ran under one SOURCE_DATE_EPOCH: `show` stamps its output with that clock as `analyze` does, not the system's.
+        Assert.Equal(fromAnalyze.RootElement.GetProperty("generatedAt").GetString(), fromShow.RootElement.GetProperty("generatedAt").GetString());
         Assert.Contains(fromShow.RootElement.GetProperty("series")[0].GetProperty("stories").EnumerateArray(), e => e.GetProperty("storyId").GetString() == middle);
 
         var brief = DossierProcess.Run(folder.Path, "show", middle, "--db", db);

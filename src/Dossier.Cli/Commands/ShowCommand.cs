@@ -32,7 +32,7 @@ internal static class ShowCommand
                 var writer = ResultWriters.For(parseResult.GetValue(format)!)!;
                 var articles = store.ArticlesOf(id).Select(a => a.Article).ToImmutableArray();
                 // The story's series, if any, as `analyze` writes series: the JSON's `series` array and the briefs' Series line.
-                var result = new AnalysisResult(articles, [found], [], DossierPipeline.Default.Clock.GetUtcNow())
+                var result = new AnalysisResult(articles, [found], [], CliClock.Create().GetUtcNow())
                 {
                     Series = store.SeriesOf(id) is { } series ? [series] : [],
                 };
