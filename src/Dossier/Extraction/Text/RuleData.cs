@@ -43,10 +43,14 @@ internal static class RuleData
     /// Its groups capture nothing: the callers only ask whether it matches, and recording the rule files' groups
     /// cost about a tenth of `extract`'s CPU on such a text.
     /// </summary>
-    public static Regex AnyOf(string file, bool ignoreCase) =>
-        Compile(string.Join('|', Lines(file).Select(p => "(?:" + Expand(p) + ")")), ignoreCase, RegexOptions.ExplicitCapture);
+    public static Regex AnyOf(string file, bool ignoreCase) => AnyOf(Lines(file).Select(Expand), ignoreCase);
 
-    private static string Expand(string pattern) => pattern.Replace("{agency}", AgencyAlternation, StringComparison.Ordinal);
+    /// <summary>One regex that matches where any of <paramref name="patterns"/> (expanded) matches, as <see cref="AnyOf(string, bool)"/>.</summary>
+    public static Regex AnyOf(IEnumerable<string> patterns, bool ignoreCase) =>
+        Compile(string.Join('|', patterns.Select(p => "(?:" + p + ")")), ignoreCase, RegexOptions.ExplicitCapture);
+
+    /// <summary>A rule file's pattern with its <c>{agency}</c> placeholder filled in.</summary>
+    public static string Expand(string pattern) => pattern.Replace("{agency}", AgencyAlternation, StringComparison.Ordinal);
 
     // No match timeout: with one, every call configures and polls a timer, which was half the time of these regexes on
     // a text of millions of short lines. The inputs are bounded instead: chrome rules see lines of at most 400
