@@ -105,7 +105,7 @@ public sealed class DossierPipeline
             }
             else
             {
-                (annotated, _) = copies.Annotate(extracted.Article, article => Coder.Code(Annotator.Annotate(article)), out var found);
+                annotated = copies.Annotate(extracted.Article, article => Coder.Code(Annotator.Annotate(article)), out var found);
                 entry = found;
             }
 

@@ -111,13 +111,7 @@ internal sealed class VerbatimCopies
         var outcome = extract(document);
         if (outcome.Article is { } article)
         {
-            if (Interlocked.Increment(ref documentsAdded) > Capacity)
-            {
-                documents.Clear();
-                Interlocked.Exchange(ref documentsAdded, 0);
-            }
-
-            documents.TryAdd(key, article);
+            AddBounded(documents, ref documentsAdded, key, article);
         }
 
         return outcome;
@@ -130,28 +124,33 @@ internal sealed class VerbatimCopies
     /// <param name="article">The extracted article.</param>
     /// <param name="annotateAndCode">The language stage and the coder.</param>
     /// <param name="entry">The memo entry: the first copy's, on a hit; this article's own otherwise.</param>
-    /// <returns>The annotated article and whether it came from the memo.</returns>
-    public (AnnotatedArticle Annotated, bool Copy) Annotate(Article article, Func<Article, AnnotatedArticle> annotateAndCode, out Entry entry)
+    /// <returns>The annotated article.</returns>
+    public AnnotatedArticle Annotate(Article article, Func<Article, AnnotatedArticle> annotateAndCode, out Entry entry)
     {
         var key = Key.Of(article);
         if (entries.TryGetValue(key, out var found))
         {
             entry = found;
             var original = found.Annotated.Article;
-            return (found.Annotated with { Article = article with { Text = original.Text } }, true);
+            return found.Annotated with { Article = article with { Text = original.Text } };
         }
 
         var annotated = annotateAndCode(article);
         entry = new Entry(annotated);
+        AddBounded(entries, ref added, key, entry);
+        return annotated;
+    }
 
-        // Starting over when full keeps memory bounded; a race that adds a few entries past the bound is harmless.
-        if (Interlocked.Increment(ref added) > Capacity)
+    // Starting over when full keeps memory bounded; a race that adds a few entries past the bound is harmless.
+    private static void AddBounded<TKey, TValue>(ConcurrentDictionary<TKey, TValue> memo, ref int count, TKey key, TValue value)
+        where TKey : notnull
+    {
+        if (Interlocked.Increment(ref count) > Capacity)
         {
-            entries.Clear();
-            Interlocked.Exchange(ref added, 0);
+            memo.Clear();
+            Interlocked.Exchange(ref count, 0);
         }
 
-        entries.TryAdd(key, entry);
-        return (annotated, false);
+        memo.TryAdd(key, value);
     }
 }

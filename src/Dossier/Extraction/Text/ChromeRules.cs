@@ -30,14 +30,16 @@ public static partial class ChromeRules
 
     // Each family's patterns, tried in this order: the first family that matches names the reason. (One regex over all
     // five families with a named group each measured slower.)
-    private static readonly ImmutableArray<FamilyRules> Families =
+    private static readonly ImmutableArray<(string Reason, string File)> FamilyFiles =
     [
-        FamilyRules.Of(SharePrompt, "share-prompt.txt"),
-        FamilyRules.Of(RelatedHeading, "related-heading.txt"),
-        FamilyRules.Of(RelatedLink, "related-link.txt"),
-        FamilyRules.Of(Boilerplate, "boilerplate.txt"),
-        FamilyRules.Of(Tags, "tag-prefix.txt"),
+        (SharePrompt, "share-prompt.txt"),
+        (RelatedHeading, "related-heading.txt"),
+        (RelatedLink, "related-link.txt"),
+        (Boilerplate, "boilerplate.txt"),
+        (Tags, "tag-prefix.txt"),
     ];
+
+    private static readonly ImmutableArray<FamilyRules> Families = [.. FamilyFiles.Select(f => FamilyRules.Of(f.Reason, f.File))];
 
     /// <summary>
     /// One family's patterns in two regexes: those whose matches begin with known words ("follow", "copyright"),
@@ -61,18 +63,11 @@ public static partial class ChromeRules
 
         public bool IsMatch(ReadOnlySpan<char> text) =>
             (Guarded is not null && Prefixes.MayMatch(text) && Guarded.IsMatch(text)) || (Rest is not null && Rest.IsMatch(text));
-
     }
 
     // Each family as one regex of all its patterns, as before the split: what the tests compare the split with.
-    private static readonly Lazy<ImmutableArray<(string Reason, Regex Pattern)>> WholeFamilies = new(() =>
-    [
-        (SharePrompt, RuleData.AnyOf("share-prompt.txt", ignoreCase: true)),
-        (RelatedHeading, RuleData.AnyOf("related-heading.txt", ignoreCase: true)),
-        (RelatedLink, RuleData.AnyOf("related-link.txt", ignoreCase: true)),
-        (Boilerplate, RuleData.AnyOf("boilerplate.txt", ignoreCase: true)),
-        (Tags, RuleData.AnyOf("tag-prefix.txt", ignoreCase: true)),
-    ]);
+    private static readonly Lazy<ImmutableArray<(string Reason, Regex Pattern)>> WholeFamilies =
+        new(() => [.. FamilyFiles.Select(f => (f.Reason, RuleData.AnyOf(f.File, ignoreCase: true)))]);
 
     /// <summary>The reason <paramref name="line"/> is chrome, or null when it is not.</summary>
     public static string? Classify(string line) => Classify(line.AsSpan());
