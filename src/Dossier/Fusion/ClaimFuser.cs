@@ -139,7 +139,7 @@ public sealed class ClaimFuser : IClaimFuser
         // The most detailed report seeds the claims first, so that claims stay as fine-grained as its sentences.
         var order = props.GroupBy(p => p.Article).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).SelectMany(g => g);
         var days = articles.Select(EventDay).ToArray();
-        var places = articles.Select(a => a.EventLocation).ToArray();
+        var places = articles.Select(a => new EventPlace(a.EventLocation, a.EventLocationFromDateline)).ToArray();
         var units = Units(order, days, places);
         var weights = new WeightTable(TermWeights(units));
 
@@ -278,9 +278,15 @@ public sealed class ClaimFuser : IClaimFuser
     private static DateOnly? EventDay(AnnotatedArticle a) =>
         a.EventDate ?? (a.Article.Metadata.Published is { } p ? DateOnly.FromDateTime(p.UtcDateTime) : null);
 
-    // Two event places, both known, neither inside the other ("Kuala Lumpur" and "Kuala Lumpur, Malaysia" agree).
-    private static bool DifferentPlaces(string? a, string? b) =>
-        !string.IsNullOrEmpty(a) && !string.IsNullOrEmpty(b) && !a.Contains(b, StringComparison.OrdinalIgnoreCase) && !b.Contains(a, StringComparison.OrdinalIgnoreCase);
+    // Two event places, both named in the reports' texts, neither inside the other ("Kuala Lumpur" and "Kuala Lumpur,
+    // Malaysia" agree). A dateline's city says where a report was filed (the capital, a bureau, the nearest city),
+    // not where its event happened, so it never sets two reports apart: as in grouping (EventClustering.Similarity).
+    private static bool DifferentPlaces(EventPlace a, EventPlace b) =>
+        !a.FromDateline && !b.FromDateline && a.Place is { Length: > 0 } x && b.Place is { Length: > 0 } y
+        && !x.Contains(y, StringComparison.OrdinalIgnoreCase) && !y.Contains(x, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Where a report says its event happened, and whether only its dateline says so.</summary>
+    private readonly record struct EventPlace(string? Place, bool FromDateline);
 
     private static int DaysApart(DateOnly? a, DateOnly? b) =>
         a is { } x && b is { } y ? Math.Abs(x.DayNumber - y.DayNumber) : 0;
@@ -288,10 +294,10 @@ public sealed class ClaimFuser : IClaimFuser
     /// <summary>The distinct clause texts in <paramref name="order"/>, each with every proposition that carries it.</summary>
     /// <remarks>Copies are one unit only when their reports share the event day and place: the same sentence in
     /// a report of another event (background carried over from an earlier round) must not ride along.</remarks>
-    private static List<ClaimUnit> Units(IEnumerable<Proposition> order, DateOnly?[] days, string?[] places)
+    private static List<ClaimUnit> Units(IEnumerable<Proposition> order, DateOnly?[] days, EventPlace[] places)
     {
         var units = new List<ClaimUnit>();
-        var byText = new Dictionary<(string, DateOnly?, string?), ClaimUnit>();
+        var byText = new Dictionary<(string, DateOnly?, EventPlace), ClaimUnit>();
         foreach (var p in order)
         {
             var key = (p.Text, days[p.Article], places[p.Article]);

@@ -79,11 +79,18 @@ internal static class StoryFields
         return dates.Count == 0 ? null : dates.GroupBy(d => d).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
     }
 
-    /// <summary>The event location most articles give; without one, none (a dateline says where the reporter was, not the event).</summary>
-    public static string? Location(StoryCluster cluster) =>
-        cluster.Articles.Select(a => a.EventLocation).OfType<string>().Where(l => l.Length > 0)
+    /// <summary>
+    /// The event location most articles name in their text; failing that, the one most of their datelines give (a
+    /// dateline says where the reporter was, which is not always where the event happened); without one, none.
+    /// </summary>
+    public static string? Location(StoryCluster cluster)
+    {
+        var located = cluster.Articles.Where(a => a.EventLocation is { Length: > 0 }).ToList();
+        var named = located.Where(a => !a.EventLocationFromDateline).ToList();
+        return (named.Count > 0 ? named : located).Select(a => a.EventLocation!)
             .GroupBy(l => l, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Key).FirstOrDefault();
+    }
 
     /// <summary>The people the articles mention, most mentioned first, with every title given them.</summary>
     public static ImmutableArray<Participant> Participants(StoryCluster cluster) =>

@@ -33,6 +33,12 @@ public enum NameKind
     Capital,
     City,
     Region,
+
+    /// <summary>
+    /// A town or city of the generated gazetteer (<c>actors/gazetteer.tsv</c>): a place only where a place is
+    /// expected (after a locative word, in a dateline), since thousands of town names are also surnames and words.
+    /// </summary>
+    Town,
     Igo,
     Person,
     Organisation,
@@ -128,6 +134,13 @@ public sealed class LanguageData
             var country = f[1].Length == 0 ? null : f[1];
             var kind = At(f, 2) == "region" ? NameKind.Region : NameKind.City;
             names.Add(f[0], new NameEntry(kind, f[0], country, country, null, false, []));
+        }
+
+        // Read after our own tables, so a name they give keeps their meaning (Hyderabad stays without a country).
+        foreach (var f in Rows(read("actors/gazetteer.tsv")))
+        {
+            var country = At(f, 1) is { Length: 3 } code ? code : null;
+            names.Add(f[0], new NameEntry(NameKind.Town, f[0], country, country, null, false, []));
         }
 
         Names = names.Seal();

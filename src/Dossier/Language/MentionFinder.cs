@@ -169,7 +169,7 @@ public sealed class MentionFinder
         public void Dateline(TextSpan span)
         {
             var dt = Tokenizer.Tokenize(text, span.Start, span.End);
-            if (data.Names.TryMatch(text, dt, 0, dt.Length, out var n, out var entry) && entry!.Kind is NameKind.Capital or NameKind.City or NameKind.Region)
+            if (data.Names.TryMatch(text, dt, 0, dt.Length, out var n, out var entry) && entry!.Kind is NameKind.Capital or NameKind.City or NameKind.Region or NameKind.Town)
             {
                 var e = Get(MentionType.Place, entry.Canonical);
                 e.Country ??= entry.Country;
@@ -616,7 +616,10 @@ public sealed class MentionFinder
                         return t + count;
                     }
 
-                case NameKind.Capital or NameKind.City or NameKind.Region:
+                case NameKind.Town when asModifier:
+                    return t + count;
+
+                case NameKind.Capital or NameKind.City or NameKind.Region or NameKind.Town:
                     {
                         if (t + count < end && IsCapitalWord(t + count) && entry.Kind != NameKind.Region)
                         {
@@ -881,7 +884,8 @@ public sealed class MentionFinder
                         break;
                     }
 
-                    if (NamesAt(k, end, out var n, out var entry) && entry!.Kind != NameKind.Person)
+                    // A gazetteer town inside a name is part of the name ("Samia Suluhu Hassan", not the town of Hassan).
+                    if (NamesAt(k, end, out var n, out var entry) && entry!.Kind is not (NameKind.Person or NameKind.Town))
                     {
                         break;
                     }
@@ -944,6 +948,13 @@ public sealed class MentionFinder
         private bool Accept(int t, int count, NameEntry entry)
         {
             if (!char.IsUpper(text[tokens[t].Start]) && !char.IsDigit(text[tokens[t].Start]))
+            {
+                return false;
+            }
+
+            // A gazetteer town is a place where a place is expected ("in Kisumu", "near Tema"); elsewhere the name
+            // may be a surname ("Jackson said") or part of another name, and is left to the rest of the pass.
+            if (entry.Kind == NameKind.Town && (t == 0 || !Has(t - 1, WordFlags.Locative)))
             {
                 return false;
             }

@@ -91,6 +91,7 @@ public sealed class TextAnnotator : ITextAnnotator
         }
 
         var said = quotes.Find(text, tokens, flags, sentences, found);
+        var (location, fromDateline) = EventLocation(text, sentences, dateline, found);
         return new AnnotatedArticle(article)
         {
             Sentences = sentences,
@@ -98,7 +99,8 @@ public sealed class TextAnnotator : ITextAnnotator
             Times = resolved,
             Quotes = said,
             EventDate = EventDate(sentences, dateline, matches, resolved),
-            EventLocation = EventLocation(text, sentences, dateline, found),
+            EventLocation = location,
+            EventLocationFromDateline = fromDateline,
             AnnotatedLength = text.Length < article.Text.Length ? text.Length : null,
         };
     }
@@ -219,7 +221,7 @@ public sealed class TextAnnotator : ITextAnnotator
         return null;
     }
 
-    private static string? EventLocation(string text, ImmutableArray<Sentence> sentences, TextSpan? dateline, ImmutableArray<Mention> mentions)
+    private static (string? Place, bool FromDateline) EventLocation(string text, ImmutableArray<Sentence> sentences, TextSpan? dateline, ImmutableArray<Mention> mentions)
     {
         // The first city named with "in" or "at" in the lead, else the dateline's city.
         var lead = LeadStart(sentences, dateline);
@@ -237,7 +239,7 @@ public sealed class TextAnnotator : ITextAnnotator
                 var before = text.AsSpan(Math.Max(0, m.Span.Start - 3), Math.Min(3, m.Span.Start));
                 if (before is "in " or "at " && !IsRegion(m))
                 {
-                    return m.Canonical;
+                    return (m.Canonical, false);
                 }
             }
         }
@@ -248,12 +250,12 @@ public sealed class TextAnnotator : ITextAnnotator
             {
                 if (d.Contains(m.Span))
                 {
-                    return m.Canonical;
+                    return (m.Canonical, true);
                 }
             }
         }
 
-        return null;
+        return (null, false);
     }
 
     private static bool IsRegion(Mention m) => m.Actor is null;

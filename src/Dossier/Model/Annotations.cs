@@ -103,6 +103,12 @@ public sealed record AnnotatedArticle(Article Article)
     public string? EventLocation { get; init; }
 
     /// <summary>
+    /// True when <see cref="EventLocation"/> comes from the dateline alone: it says where the report was filed,
+    /// which is often the capital or a bureau rather than the place of the event ("LIMA: … quake in Arequipa").
+    /// </summary>
+    public bool EventLocationFromDateline { get; init; }
+
+    /// <summary>
     /// How many leading characters of the text were annotated, when the text was too long to read whole (null when
     /// all of it was): every annotation lies before this offset.
     /// </summary>

@@ -22,6 +22,7 @@ namespace Dossier.Stories;
 /// <param name="Window">The days the article's event may have happened on, when the article tells.</param>
 /// <param name="Ordinals">Ordinals of series nouns in its opening ("round:7"), sorted.</param>
 /// <param name="Announcement">Whether it was written before its event ("will hold talks").</param>
+/// <param name="LocationFromDateline">Whether <paramref name="Location"/> is only the dateline's city (where the report was filed).</param>
 public sealed record ArticleFeatures(
     string ArticleId,
     ImmutableArray<(int Term, int Count)> TermCounts,
@@ -35,7 +36,8 @@ public sealed record ArticleFeatures(
     ImmutableArray<ulong> Signature,
     EventWindow? Window = null,
     ImmutableArray<string> Ordinals = default,
-    bool Announcement = false)
+    bool Announcement = false,
+    bool LocationFromDateline = false)
 {
     /// <summary>Each term's weight (1 + log of its count), in the order of <see cref="TermCounts"/>: computed once, used on every pair compared.</summary>
     internal ImmutableArray<double> TermWeights { get; } = WeightsOf(TermCounts);
@@ -111,7 +113,8 @@ public sealed record ArticleFeatures(
             ImmutableCollectionsMarshal.AsImmutableArray(Fingerprints.Signature(words)),
             EventWindow.Of(annotated, announcement),
             EventFacts.Ordinals(article),
-            announcement);
+            announcement,
+            annotated.EventLocationFromDateline);
     }
 
     /// <summary>

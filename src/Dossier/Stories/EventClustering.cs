@@ -722,7 +722,10 @@ public static class EventClustering
             return (0, false);
         }
 
-        if (a.Location is { } la && b.Location is { } lb && la != lb)
+        // Two places named in the reports' texts as where the event happened disagree. A dateline's city says where a
+        // report was filed (the capital, a bureau, the nearest city), not where its event happened: it sets no
+        // two reports apart.
+        if (a.Location is { } la && b.Location is { } lb && la != lb && !a.LocationFromDateline && !b.LocationFromDateline)
         {
             factor *= options.LocationMismatchFactor;
         }

@@ -98,4 +98,25 @@ public class ActorCodeSourceTests
         Assert.Equal("NGAGOV", a.Mentions.Single(m => m.Canonical == "Amina Yusuf").Actor);
         Assert.Equal("GHA", a.Mentions.Single(m => m.Canonical == "Ghana").Actor);
     }
+
+    [Fact]
+    public void A_gazetteer_town_is_a_place_after_a_locative_word_and_not_elsewhere()
+    {
+        // Tema and Jackson come from the generated gazetteer (data/actors/gazetteer.tsv), not from our own city list.
+        var a = new TextAnnotator().Annotate(new Dossier.Model.Article("t", "t", null, "Dockworkers walked out at the port in Tema on Tuesday. Jackson said the talks would resume.", ArticleMetadata.Empty, []));
+        Assert.Contains(a.Mentions, m => m.Type == MentionType.Place && m.Canonical == "Tema" && m.Actor == "GHA");
+        Assert.DoesNotContain(a.Mentions, m => m.Type == MentionType.Place && m.Canonical == "Jackson");
+        Assert.Equal("Tema", a.EventLocation);
+        Assert.False(a.EventLocationFromDateline);
+    }
+
+    [Fact]
+    public void A_place_from_the_dateline_alone_says_so()
+    {
+        const string text = "KISUMU: Runners from six countries took part in the race on Sunday.";
+        var article = new Dossier.Model.Article("t", "t", null, text, new ArticleMetadata { DatelineSpan = new TextSpan(0, 6) }, []);
+        var a = new TextAnnotator().Annotate(article);
+        Assert.Equal("Kisumu", a.EventLocation);
+        Assert.True(a.EventLocationFromDateline);
+    }
 }

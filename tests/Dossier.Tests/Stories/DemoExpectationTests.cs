@@ -29,6 +29,19 @@ public class DemoExpectationTests
     }
 
     [Fact]
+    public void Each_demo_story_is_placed_where_expected_json_places_it()
+    {
+        // expected.json writes a place as an analyst would ("Colca valley, Arequipa, Peru"); the story's place is one of its parts.
+        var labels = Labels();
+        foreach (var expected in DemoCorpus.Expected().Where(e => e.Location is not null))
+        {
+            var story = Result.Value.Stories.Single(s => s.ArticleIds.Any(id => labels[id] == expected.Articles[0]));
+            var parts = expected.Location!.Split(',', StringSplitOptions.TrimEntries);
+            Assert.True(story.Location is { } place && parts.Contains(place, StringComparer.Ordinal), $"{expected.Key}: placed in '{story.Location}', expected one of {string.Join(" / ", parts)}");
+        }
+    }
+
+    [Fact]
     public void Every_planted_demo_conflict_is_found_and_nothing_else_is_flagged()
     {
         var labels = Labels();
