@@ -69,6 +69,7 @@ public static class TextArticleExtractor
         var reasons = new string?[blocks.Count];
         var datelineIndex = FindDatelineBlock(blocks, start);
         string? credit = null, creditSource = null;
+        DateTimeOffset? bylineDay = null;
 
         // Before the dateline: captions (a paragraph ending in a credit), bylines, chrome.
         var bodyStart = datelineIndex >= 0 ? datelineIndex : start;
@@ -90,10 +91,11 @@ public static class TextArticleExtractor
             {
                 reasons[i] = CreditReason;
             }
-            else if (ByLine(block) is { } names)
+            else if (ByLine(block) is { } byline)
             {
                 reasons[i] = Byline;
-                authors.AddRange(names);
+                authors.AddRange(byline.Names);
+                bylineDay ??= byline.Day;
             }
             else if (ChromeRules.Classify(block) is { } reason)
             {
@@ -106,10 +108,11 @@ public static class TextArticleExtractor
             // No dateline: bylines may still open the text.
             for (var i = start; i < Math.Min(blocks.Count, start + 3); i++)
             {
-                if (ByLine(blocks[i].ToString()) is { } names)
+                if (ByLine(blocks[i].ToString()) is { } byline)
                 {
                     reasons[i] = Byline;
-                    authors.AddRange(names);
+                    authors.AddRange(byline.Names);
+                    bylineDay ??= byline.Day;
                 }
             }
         }
@@ -166,9 +169,10 @@ public static class TextArticleExtractor
         }
 
         var language = Html.LanguageIdentifier.Identify(text);
-        // A wire report's dateline carries its filing day ("NAIROBI, March 3, 2026 -"): the day it was published,
-        // when nothing from outside the text says otherwise. Without it "on Tuesday" has nothing to resolve against.
-        var published = hints.Published ?? DatelineDay(dateline?.Date);
+        // A wire report's dateline carries its filing day ("NAIROBI, March 3, 2026 -"), and a pasted report's byline
+        // often its date ("By Ana Soto | March 12, 2026"): the day it was published, when nothing from outside the
+        // text says otherwise. Without it "on Tuesday" has nothing to resolve against.
+        var published = hints.Published ?? DatelineDay(dateline?.Date) ?? bylineDay;
         var metadata = new ArticleMetadata
         {
             Language = language,
@@ -184,7 +188,7 @@ public static class TextArticleExtractor
             Sources = ArticleExtractor.Provenances(
                 ("title", titleSource),
                 ("url", hints.Url is null ? null : "container"),
-                ("published", hints.Published is not null ? "container" : published is null ? null : "dateline"),
+                ("published", hints.Published is not null ? "container" : published is null ? null : published == bylineDay && DatelineDay(dateline?.Date) is null ? "byline" : "dateline"),
                 ("outlet", hints.Outlet is null ? null : "container"),
                 ("authors", authors.Count > 0 ? "byline" : hints.Authors.IsEmpty ? null : "container"),
                 ("credit", creditSource),
@@ -375,7 +379,7 @@ public static class TextArticleExtractor
     private static bool Same(string block, string? title) =>
         title is not null && string.Equals(Regex.Replace(block, @"\s+", " ").Trim(), Regex.Replace(title, @"\s+", " ").Trim(), StringComparison.OrdinalIgnoreCase);
 
-    private static string[]? ByLine(string block)
+    private static (string[] Names, DateTimeOffset? Day)? ByLine(string block)
     {
         if (block.Length > 200)
         {
@@ -387,10 +391,32 @@ public static class TextArticleExtractor
             var m = pattern.Match(block);
             if (m.Success)
             {
-                return [.. Regex.Split(m.Groups["names"].Value, @"\s*(?:,|\band\b|&)\s*").Where(n => n.Length > 0)];
+                var names = m.Groups["names"];
+                return ([.. Regex.Split(names.Value, @"\s*(?:,|\band\b|&)\s*").Where(n => n.Length > 0)], BylineDay(block[(names.Index + names.Length)..]));
             }
         }
 
         return null;
+    }
+
+    private static readonly string[] BylineDayFormats = [.. DatelineDayFormats, "d MMMM yyyy", "d MMM yyyy", "yyyy-MM-dd"];
+
+    /// <summary>
+    /// The day a byline's trailing part names in full ("| March 12, 2026", "- 12 March 2026", "| Thursday, March 12,
+    /// 2026"); null when it gives none or no year.
+    /// </summary>
+    internal static DateTimeOffset? BylineDay(string trailing)
+    {
+        var text = trailing.TrimStart(' ', '\t', '|', ',', '-', '\u2013', '\u2014').Replace(".", "", StringComparison.Ordinal);
+        var comma = text.IndexOf(',', StringComparison.Ordinal);
+        if (comma > 0 && Enum.TryParse<DayOfWeek>(text[..comma].Trim(), ignoreCase: true, out _))
+        {
+            text = text[(comma + 1)..]; // "Thursday, March 12, 2026"
+        }
+
+        var normalised = string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return DateTime.TryParseExact(normalised, BylineDayFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? new DateTimeOffset(day.Year, day.Month, day.Day, 0, 0, 0, TimeSpan.Zero)
+            : null;
     }
 }

@@ -140,7 +140,7 @@ public sealed class ClaimFuser : IClaimFuser
         var order = props.GroupBy(p => p.Article).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).SelectMany(g => g);
         var days = articles.Select(EventDay).ToArray();
         var places = articles.Select(a => new EventPlace(a.EventLocation, a.EventLocationFromDateline)).ToArray();
-        var units = Units(order, days, places);
+        var units = Units(order, days, places, Options.MaxEventDayGap);
         var weights = new WeightTable(TermWeights(units));
 
         // Blocking skips only terms that most propositions share (df above n/1.7); in a tiny story every term counts.
@@ -292,22 +292,30 @@ public sealed class ClaimFuser : IClaimFuser
         a is { } x && b is { } y ? Math.Abs(x.DayNumber - y.DayNumber) : 0;
 
     /// <summary>The distinct clause texts in <paramref name="order"/>, each with every proposition that carries it.</summary>
-    /// <remarks>Copies are one unit only when their reports share the event day and place: the same sentence in
-    /// a report of another event (background carried over from an earlier round) must not ride along.</remarks>
-    private static List<ClaimUnit> Units(IEnumerable<Proposition> order, DateOnly?[] days, EventPlace[] places)
+    /// <remarks>Copies are one unit only when their reports may tell of one event: event days no more than
+    /// <paramref name="maxDayGap"/> apart (a report without one agrees with any) and places that do not differ. The
+    /// same sentence in a report of another event (background carried over from an earlier round) must not ride
+    /// along; a copy with a byline's date and the same copy without it are one text.</remarks>
+    private static List<ClaimUnit> Units(IEnumerable<Proposition> order, DateOnly?[] days, EventPlace[] places, int maxDayGap)
     {
         var units = new List<ClaimUnit>();
-        var byText = new Dictionary<(string, DateOnly?, EventPlace), ClaimUnit>();
+        var byText = new Dictionary<string, List<ClaimUnit>>(StringComparer.Ordinal);
         foreach (var p in order)
         {
-            var key = (p.Text, days[p.Article], places[p.Article]);
-            if (byText.TryGetValue(key, out var unit))
+            if (!byText.TryGetValue(p.Text, out var same))
+            {
+                byText[p.Text] = same = [];
+            }
+
+            var unit = same.Find(u => DaysApart(days[u.First.Article], days[p.Article]) <= maxDayGap && !DifferentPlaces(places[u.First.Article], places[p.Article]));
+            if (unit is not null)
             {
                 unit.Members.Add(p);
             }
             else
             {
-                byText[key] = unit = new ClaimUnit(p);
+                unit = new ClaimUnit(p);
+                same.Add(unit);
                 units.Add(unit);
             }
         }
@@ -508,7 +516,8 @@ public sealed class ClaimFuser : IClaimFuser
                 var samePredicate = p.Predicate is not null && p.Predicate == q.Predicate;
                 if (samePredicate && pv.Days.Length > 0 && qv.Days.Length > 0 && !pv.Days.Any(a => qv.Days.Any(b => FactValues.SameDay(a, b))))
                 {
-                    return MakeConflict("date", All(), v => v.Days, articles);
+                    var all = All();
+                    return MakeConflict("date", all, FullDays(all.Select(v => v.Values)), articles);
                 }
 
                 // A number only one side gives, against a number only the other gives, about the same thing ("23 people" / "31 people").
@@ -574,6 +583,15 @@ public sealed class ClaimFuser : IClaimFuser
 
     private static ImmutableArray<Evidence> Evidence(List<Proposition> members, ImmutableArray<AnnotatedArticle> articles) =>
         [.. members.OrderBy(m => m.Article).ThenBy(m => m.SentenceIndex).DistinctBy(m => (m.Article, m.SentenceIndex)).Select(m => ToEvidence(m, articles))];
+
+    // One day in two forms is one value ("--03-12" from "Thursday (March 12)" in an undated report, "2026-03-12" from
+    // a dated one): a day without its year takes the year when every full day of the conflict on that month and day
+    // agrees on it, so that the two forms stand on one side.
+    internal static Func<FactValues, ImmutableArray<string>> FullDays(IEnumerable<FactValues> values)
+    {
+        var full = values.SelectMany(v => v.Days).Where(d => !d.StartsWith("--", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
+        return v => [.. v.Days.Select(d => d.StartsWith("--", StringComparison.Ordinal) && full.Where(f => FactValues.SameDay(d, f)).ToList() is [var only] ? only : d)];
+    }
 
     private static Conflict MakeConflict(string about, List<(Proposition Member, FactValues Values)> values, Func<FactValues, ImmutableArray<string>> pick, ImmutableArray<AnnotatedArticle> articles) =>
         new(about, [.. values.Where(v => pick(v.Values).Length > 0)

@@ -37,4 +37,19 @@ public class ResolvedValueTests
         Assert.DoesNotContain(story.Conflicts, c => c.About == "date");
         Assert.Contains(story.Claims, c => c.Status == ClaimStatus.Corroborated);
     }
+
+    private static FactValues Days(params string[] days) => new([.. days], [], [], [], false, []);
+
+    [Fact]
+    public void One_day_with_and_without_its_year_is_one_value_of_a_date_conflict()
+    {
+        // "Thursday (May 14)" in a dated report, "May 14" and "May 13" in undated ones.
+        var values = new[] { Days("2026-05-14"), Days("--05-14"), Days("--05-13") };
+        var shown = ClaimFuser.FullDays(values);
+        Assert.Equal(["2026-05-14", "2026-05-14", "--05-13"], values.Select(v => string.Join(",", shown(v))));
+
+        // Two years for one month and day: the yearless form cannot be told apart and stays as written.
+        var twoYears = new[] { Days("2025-05-14"), Days("2026-05-14"), Days("--05-14") };
+        Assert.Equal(["2025-05-14", "2026-05-14", "--05-14"], twoYears.Select(v => string.Join(",", ClaimFuser.FullDays(twoYears)(v))));
+    }
 }

@@ -13,7 +13,7 @@ internal static class DemoCorpus
 {
     public sealed record ExpectedConflict(string About, ImmutableArray<ImmutableArray<string>> Values);
 
-    public sealed record ExpectedStory(string Key, ImmutableArray<string> Articles, int IndependentSources, ImmutableArray<ExpectedConflict> Conflicts, string? Location = null);
+    public sealed record ExpectedStory(string Key, ImmutableArray<string> Articles, int IndependentSources, ImmutableArray<ExpectedConflict> Conflicts, string? Location = null, string? Date = null);
 
     public static string Folder => Path.Combine(SharedData.RepoRoot, "samples", "demo");
 
@@ -31,7 +31,8 @@ internal static class DemoCorpus
             [.. s.GetProperty("conflicts").EnumerateArray().Select(c => new ExpectedConflict(
                 c.GetProperty("about").GetString()!,
                 [.. c.GetProperty("values").EnumerateArray().Select(v => v.GetProperty("articles").EnumerateArray().Select(a => a.GetString()!).ToImmutableArray())]))],
-            s.TryGetProperty("location", out var location) ? location.GetString() : null))];
+            s.TryGetProperty("location", out var location) ? location.GetString() : null,
+            s.TryGetProperty("date", out var date) ? date.GetString() : null))];
     }
 
     /// <summary>The labels expected.json uses: file name, with <c>#N</c> (N from 1 in document order) for feed items.</summary>

@@ -42,6 +42,17 @@ public class DemoExpectationTests
     }
 
     [Fact]
+    public void Each_demo_story_has_the_day_expected_json_gives_it_or_none_where_it_gives_none()
+    {
+        var labels = Labels();
+        foreach (var expected in DemoCorpus.Expected())
+        {
+            var story = Result.Value.Stories.Single(s => s.ArticleIds.Any(id => labels[id] == expected.Articles[0]));
+            Assert.True(expected.Date == story.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), $"{expected.Key}: dated {story.Date}, expected {expected.Date ?? "none"}");
+        }
+    }
+
+    [Fact]
     public void Every_planted_demo_conflict_is_found_and_nothing_else_is_flagged()
     {
         var labels = Labels();

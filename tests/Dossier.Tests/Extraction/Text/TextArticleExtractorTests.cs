@@ -40,6 +40,20 @@ public class TextArticleExtractorTests
         Assert.Null(FromText("HARWICK, March 3 - Two ports agreed to share their pilots.").Metadata.Published);
     }
 
+    [Fact]
+    public void A_dated_byline_gives_the_publication_day_when_nothing_else_does()
+    {
+        var article = FromText("Ports agree on shared pilots\n\nBy Ana Soto | March 12, 2026\n\nHARWICK: Two ports agreed on Thursday to share their pilots, officials said.\n\nThe plan starts in spring.");
+        Assert.Equal(new DateTimeOffset(2026, 3, 12, 0, 0, 0, TimeSpan.Zero), article.Metadata.Published);
+        Assert.Contains(new Provenance("published", "byline"), article.Metadata.Sources);
+        Assert.Equal(["Ana Soto"], article.Metadata.Authors);
+
+        // Other ways bylines write the day; a byline without a year, or without a date, gives none.
+        Assert.Equal(new DateTimeOffset(2026, 3, 12, 0, 0, 0, TimeSpan.Zero), FromText("Ports agree on shared pilots\n\nBy Ana Soto - Thursday, 12 March 2026\n\nTwo ports agreed to share their pilots.").Metadata.Published);
+        Assert.Null(FromText("Ports agree on shared pilots\n\nBy Ana Soto | March 12\n\nTwo ports agreed to share their pilots.").Metadata.Published);
+        Assert.Null(FromText("Ports agree on shared pilots\n\nBy Ana Soto\n\nTwo ports agreed to share their pilots.").Metadata.Published);
+    }
+
     [Theory]
     [InlineData("March 3, 2026", "2026-03-03")]
     [InlineData("Jan. 14, 2026", "2026-01-14")]
