@@ -172,7 +172,8 @@ public static class TextArticleExtractor
         // A wire report's dateline carries its filing day ("NAIROBI, March 3, 2026 -"), and a pasted report's byline
         // often its date ("By Ana Soto | March 12, 2026"): the day it was published, when nothing from outside the
         // text says otherwise. Without it "on Tuesday" has nothing to resolve against.
-        var published = hints.Published ?? DatelineDay(dateline?.Date) ?? bylineDay;
+        var datelineDay = DatelineDay(dateline?.Date);
+        var published = hints.Published ?? datelineDay ?? bylineDay;
         var metadata = new ArticleMetadata
         {
             Language = language,
@@ -188,7 +189,7 @@ public static class TextArticleExtractor
             Sources = ArticleExtractor.Provenances(
                 ("title", titleSource),
                 ("url", hints.Url is null ? null : "container"),
-                ("published", hints.Published is not null ? "container" : published is null ? null : published == bylineDay && DatelineDay(dateline?.Date) is null ? "byline" : "dateline"),
+                ("published", hints.Published is not null ? "container" : datelineDay is not null ? "dateline" : bylineDay is not null ? "byline" : null),
                 ("outlet", hints.Outlet is null ? null : "container"),
                 ("authors", authors.Count > 0 ? "byline" : hints.Authors.IsEmpty ? null : "container"),
                 ("credit", creditSource),

@@ -9,9 +9,9 @@ namespace Dossier.Fusion;
 internal static class StoryFields
 {
     /// <summary>
-    /// The title of the first report (arrival order: the report that opened the story) whose title reads as a headline; failing that, the story's most corroborated
-    /// statement of what happened, shortened at a word; failing that, the story's id. Pages whose title the reader
-    /// could not find give their first line instead ("Skip to main content", "UPDATE", an outlet's name): a
+    /// The title of the first report (arrival order: the report that opened the story) whose title reads as a headline;
+    /// failing that, the statement most of its reports open with (the most corroborated among those), shortened at a
+    /// word; failing that, the story's id. Pages whose title the reader could not find give their first line instead ("Skip to main content", "UPDATE", an outlet's name): a
     /// story named after that tells the analyst nothing.
     /// </summary>
     public static string Title(StoryCluster cluster, IReadOnlyList<Claim> claims)
@@ -21,9 +21,13 @@ internal static class StoryFields
             return headline;
         }
 
+        // A lead says what happened; a later sentence may be context that many reports repeat ("X is one of the
+        // largest cities in the north"): the statement most reports open with comes first, then the most corroborated.
         var statement = claims
             .Where(c => c.Modality is null or "reported" or "attributed" && !c.Background && !c.Negated)
-            .OrderByDescending(c => c.IndependentSources).ThenBy(c => c.Id.Length).ThenBy(c => c.Id, StringComparer.Ordinal)
+            .OrderByDescending(c => c.Evidence.Where(e => e.SentenceIndex == 0).Select(e => e.ArticleId).Distinct(StringComparer.Ordinal).Count())
+            .ThenByDescending(c => c.IndependentSources)
+            .ThenBy(c => c.Id.Length).ThenBy(c => c.Id, StringComparer.Ordinal)
             .Select(c => c.Text).FirstOrDefault();
         return statement is null ? cluster.Id : Shorten(statement, 120);
     }
@@ -53,7 +57,22 @@ internal static class StoryFields
 
         var lower = title.ToLowerInvariant();
         return !lower.StartsWith("by ", StringComparison.Ordinal)
+            && !IsFieldLine(title)
             && !Lexicon.ChromeMarkers.Any(marker => lower.Contains(marker, StringComparison.Ordinal));
+    }
+
+    private static readonly string[] MonthNames = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames[..12];
+
+    // A line of short comma-separated fields, one of them a day ("Lagos, Ada Obi, March 4, PAWIRE": place, author,
+    // date, agency) is a wire report's heading of metadata, not its headline.
+    private static bool IsFieldLine(string title)
+    {
+        var fields = title.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return fields.Length >= 3
+            && fields.All(f => f.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3)
+            && fields.Any(f => f.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: 2 } w
+                && ((MonthNames.Contains(w[0], StringComparer.OrdinalIgnoreCase) && w[1].All(char.IsAsciiDigit))
+                    || (w[0].All(char.IsAsciiDigit) && MonthNames.Contains(w[1], StringComparer.OrdinalIgnoreCase))));
     }
 
     private static string Shorten(string text, int max)

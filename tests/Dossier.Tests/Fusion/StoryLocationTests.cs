@@ -29,4 +29,21 @@ public class StoryLocationTests
     [Fact]
     public void A_story_without_any_place_has_none() =>
         Assert.Null(StoryFields.Location(Story(Report("a", null, false), Report("b", "", false))));
+
+    private static Claim Statement(string id, string text, int sources, params (string Article, int Sentence)[] evidence) =>
+        new(id, text, null, sources > 1 ? ClaimStatus.Corroborated : ClaimStatus.SingleSource, sources,
+            [.. evidence.Select(e => new Evidence(e.Article, e.Sentence, new TextSpan(0, text.Length), text))], null);
+
+    [Fact]
+    public void Without_a_headline_a_story_is_named_after_what_most_reports_open_with()
+    {
+        // Three reports without a headline: two open with the quake; a line of context is repeated further down by all three.
+        var story = Story(Report("a", null, false), Report("b", null, false), Report("c", null, false));
+        var claims = new[]
+        {
+            Statement("c1", "The valley town is one of the oldest in the province.", 3, ("a", 5), ("b", 0), ("c", 7)),
+            Statement("c2", "A strong earthquake struck the valley overnight, killing at least nine people.", 2, ("a", 0), ("c", 0)),
+        };
+        Assert.Equal("A strong earthquake struck the valley overnight, killing at least nine people.", StoryFields.Title(story, claims));
+    }
 }
