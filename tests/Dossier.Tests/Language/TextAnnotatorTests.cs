@@ -111,6 +111,14 @@ public class ActorCodeSourceTests
     }
 
     [Fact]
+    public void A_state_of_one_country_is_not_read_as_a_town_of_another()
+    {
+        // GeoNames has a town Florida in Uruguay and a town Ontario in California; news "in Florida" means the state.
+        var a = new TextAnnotator().Annotate(new Dossier.Model.Article("t", "t", null, "Storms flooded homes in Florida and in Ontario on Monday.", ArticleMetadata.Empty, []));
+        Assert.DoesNotContain(a.Mentions, m => (m.Canonical, m.Actor) is ("Florida", "URY") or ("Ontario", "USA"));
+    }
+
+    [Fact]
     public void A_place_from_the_dateline_alone_says_so()
     {
         const string text = "KISUMU: Runners from six countries took part in the race on Sunday.";
