@@ -86,16 +86,51 @@ internal static class StoryFields
         return text[..(cut > max / 2 ? cut : max - 1)].TrimEnd(',', ';', ':') + "…";
     }
 
-    /// <summary>The event date most articles give; ties go to the earliest day.</summary>
+    /// <summary>
+    /// The event date most articles give; ties go to the earliest day. An undated report's event day carries a year
+    /// the language stage guessed (from a year its text names, often a background one): in a story with dated
+    /// reports it counts in the year of the dated day it lies within three days of, and not at all when it lies near
+    /// none ("On May 26" read as 2021 in a report of the 2025 summit).
+    /// </summary>
     public static DateOnly? Date(StoryCluster cluster)
     {
-        var dates = cluster.Articles.Select(a => a.EventDate).OfType<DateOnly>().ToList();
+        var anchors = cluster.Articles.Where(a => a.Article.Metadata.Published is not null)
+            .Select(a => a.EventDate ?? DateOnly.FromDateTime(a.Article.Metadata.Published!.Value.UtcDateTime)).Distinct().Order().ToList();
+        var dates = cluster.Articles
+            .Select(a => a.EventDate is { } day && a.Article.Metadata.Published is null && anchors.Count > 0 ? Anchored(day, anchors) : a.EventDate)
+            .OfType<DateOnly>().ToList();
         if (dates.Count == 0)
         {
             dates = [.. cluster.Articles.Select(a => a.Article.Metadata.Published).OfType<DateTimeOffset>().Select(p => DateOnly.FromDateTime(p.UtcDateTime))];
         }
 
         return dates.Count == 0 ? null : dates.GroupBy(d => d).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
+    }
+
+    // The day's month and day in the year of the nearest dated day within three days of it; null when none is.
+    private static DateOnly? Anchored(DateOnly day, List<DateOnly> anchors)
+    {
+        DateOnly? best = null;
+        var bestGap = int.MaxValue;
+        foreach (var anchor in anchors)
+        {
+            foreach (var year in (ReadOnlySpan<int>)[anchor.Year - 1, anchor.Year, anchor.Year + 1])
+            {
+                if (day.Month == 2 && day.Day == 29 && !DateTime.IsLeapYear(year))
+                {
+                    continue;
+                }
+
+                var candidate = new DateOnly(year, day.Month, day.Day);
+                var gap = Math.Abs(candidate.DayNumber - anchor.DayNumber);
+                if (gap <= 3 && gap < bestGap)
+                {
+                    (best, bestGap) = (candidate, gap);
+                }
+            }
+        }
+
+        return best;
     }
 
     /// <summary>

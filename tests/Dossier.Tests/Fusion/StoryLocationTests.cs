@@ -46,4 +46,22 @@ public class StoryLocationTests
         };
         Assert.Equal("A strong earthquake struck the valley overnight, killing at least nine people.", StoryFields.Title(story, claims));
     }
+
+    private static AnnotatedArticle Dated(string id, string? published, string? eventDate) =>
+        new(new Article(id, id, null, "text", published is null ? ArticleMetadata.Empty : new ArticleMetadata { Published = DateTimeOffset.Parse(published, System.Globalization.CultureInfo.InvariantCulture) }, []))
+        {
+            EventDate = eventDate is null ? null : DateOnly.Parse(eventDate, System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+    [Fact]
+    public void An_undated_reports_guessed_year_gives_way_to_the_dated_reports()
+    {
+        // The undated report's "May 26" was read in a year its text named in passing; the dated reports say 2025.
+        var story = Story(Dated("a", "2025-05-26T08:00:00Z", null), Dated("b", "2025-05-24T08:00:00Z", null), Dated("c", null, "2021-05-26"));
+        Assert.Equal(new DateOnly(2025, 5, 26), StoryFields.Date(story));
+
+        // An undated report's day far from every dated day does not vote; alone, reports keep their own days.
+        Assert.Equal(new DateOnly(2025, 5, 26), StoryFields.Date(Story(Dated("a", "2025-05-26T08:00:00Z", "2025-05-26"), Dated("c", null, "2025-08-01"), Dated("d", null, "2025-08-01"))));
+        Assert.Equal(new DateOnly(2021, 5, 26), StoryFields.Date(Story(Dated("c", null, "2021-05-26"))));
+    }
 }
