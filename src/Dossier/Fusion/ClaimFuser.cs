@@ -307,7 +307,17 @@ public sealed class ClaimFuser : IClaimFuser
                 byText[p.Text] = same = [];
             }
 
-            var unit = same.Find(u => DaysApart(days[u.First.Article], days[p.Article]) <= maxDayGap && !DifferentPlaces(places[u.First.Article], places[p.Article]));
+            // A loop, not a lambda: this runs once per proposition of the story, and a closure each time is garbage.
+            ClaimUnit? unit = null;
+            foreach (var u in same)
+            {
+                if (DaysApart(days[u.First.Article], days[p.Article]) <= maxDayGap && !DifferentPlaces(places[u.First.Article], places[p.Article]))
+                {
+                    unit = u;
+                    break;
+                }
+            }
+
             if (unit is not null)
             {
                 unit.Members.Add(p);
