@@ -55,6 +55,13 @@ public sealed record ArticleFeatures(
     /// <summary>The distinct words of the names of two words or more, sorted (ordinal).</summary>
     internal ImmutableArray<string> NameWords { get; } = NameWordsOf(Entities);
 
+    /// <summary>
+    /// What the link test can rule out without the arrays above (declared after them, so they exist when it is made).
+    /// Like them, computed once from the constructor's values: a copy made with <c>with</c> may change the window, the
+    /// id or the source, never the text, names or ordinals the key reads.
+    /// </summary>
+    internal LinkKey Key { get; } = LinkKey.Of(ExactHash, Signature, Entities, Ordinals);
+
     /// <summary>Computes the features of an annotated article.</summary>
     public static ArticleFeatures Of(AnnotatedArticle annotated)
     {
@@ -174,7 +181,7 @@ public sealed record ArticleFeatures(
         return sum;
     }
 
-    private static ImmutableArray<string> SingleNamesOf(ImmutableArray<string> entities)
+    internal static ImmutableArray<string> SingleNamesOf(ImmutableArray<string> entities)
     {
         if (entities.IsDefaultOrEmpty)
         {
@@ -194,7 +201,7 @@ public sealed record ArticleFeatures(
         return single.DrainToImmutable();
     }
 
-    private static ImmutableArray<string> NameWordsOf(ImmutableArray<string> entities)
+    internal static ImmutableArray<string> NameWordsOf(ImmutableArray<string> entities)
     {
         if (entities.IsDefaultOrEmpty)
         {

@@ -28,7 +28,7 @@ public sealed record TermBackground(int Count, IReadOnlyDictionary<int, int> Fre
     }
 }
 
-/// <summary>How strongly two reports are linked as candidates for one story (<see cref="EventClustering.Link"/>).</summary>
+/// <summary>How strongly two reports are linked as candidates for one story (<see cref="EventClustering.Link(ArticleFeatures, ArticleFeatures, StoryGrouperOptions)"/>).</summary>
 public enum LinkStrength
 {
     /// <summary>Not candidates for one story.</summary>
@@ -66,19 +66,27 @@ public static class EventClustering
     /// share, with words that agree no more than a template's would), or strongly. Symmetric, a function of the two
     /// reports alone.
     /// </summary>
-    public static LinkStrength Link(ArticleFeatures a, ArticleFeatures b, StoryGrouperOptions options)
+    public static LinkStrength Link(ArticleFeatures a, ArticleFeatures b, StoryGrouperOptions options) =>
+        Link(a.Window, a.Key, a, b.Window, b.Key, b, options);
+
+    /// <summary>
+    /// The same test, given each report's window and <see cref="LinkKey"/> apart from its features: the grouping session
+    /// keeps both in lists beside its slots, so a pair the key rules out never reads the candidate's features.
+    /// </summary>
+    internal static LinkStrength Link(EventWindow? windowA, in LinkKey keyA, ArticleFeatures a, EventWindow? windowB, in LinkKey keyB, ArticleFeatures b, StoryGrouperOptions options)
     {
-        if (IsCopy(a, b, options))
+        var distance = windowA is { } wa && windowB is { } wb ? wa.DistanceTo(wb) : (int?)null;
+        if (IsCopy(distance, keyA, a, keyB, b, options))
         {
             return LinkStrength.Strong;
         }
 
-        if (a.Window is { } wa && b.Window is { } wb && wa.DistanceTo(wb) > options.MaxDayGap)
+        if (distance > options.MaxDayGap)
         {
             return LinkStrength.None;
         }
 
-        if (EventFacts.Conflict(a.Ordinals, b.Ordinals))
+        if (keyA.HasOrdinals && keyB.HasOrdinals && EventFacts.Conflict(a.Ordinals, b.Ordinals))
         {
             return LinkStrength.None;
         }
@@ -88,19 +96,19 @@ public static class EventClustering
         // A report may name someone by surname alone ("Kinoni said"), or give names the language stage did not
         // resolve (its capitalised words stand in): one name sharing a word with a name of the other report is
         // a shared name for this loose test.
-        var shared = SharedCount(a.Entities, b.Entities);
+        var shared = (keyA.EntityMask & keyB.EntityMask) == 0 ? 0 : SharedCount(a.Entities, b.Entities);
         if (shared == 0)
         {
-            shared = SharedNameWords(a, b);
+            shared = SharedNameWords(keyA, a, keyB, b);
         }
 
-        if (a.Entities.IsDefaultOrEmpty || b.Entities.IsDefaultOrEmpty)
+        if (keyA.EntityCount == 0 || keyB.EntityCount == 0)
         {
             // A report naming nobody the language stage knows (invented or unusual names) links on words alone, at the higher bar.
             return Strength(TermCosine(a, b) >= options.UndatedLinkCosine);
         }
 
-        var undated = a.Window is null || b.Window is null;
+        var undated = distance is null;
         if (shared == 0)
         {
             // Two dated reports of the same days may name different people (one quotes the minister, the other his
@@ -123,7 +131,7 @@ public static class EventClustering
         // One name in common among many each report gives alone is what two events of one busy week share by
         // chance (a capital, a country, a surname); of one event only when most words agree too. Such a link still
         // gathers reports for clustering, but a group of thousands is clustered by its strong links only.
-        var few = 2.0 * shared < options.StrongNameShare * (a.Entities.Length + b.Entities.Length);
+        var few = 2.0 * shared < options.StrongNameShare * (keyA.EntityCount + keyB.EntityCount);
         return !undated && few && cosine < options.NamelessLinkCosine ? LinkStrength.Weak : LinkStrength.Strong;
     }
 
@@ -132,8 +140,31 @@ public static class EventClustering
     /// <summary>Whether one report is a copy of the other: the same normalised text, or most of the same word shingles.</summary>
     /// <remarks>Copies far apart in time are two events told in one template (an annual statement), not syndication.</remarks>
     public static bool IsCopy(ArticleFeatures a, ArticleFeatures b, StoryGrouperOptions options) =>
-        !(a.Window is { } wa && b.Window is { } wb && wa.DistanceTo(wb) > options.CopyMaxDays)
-        && (a.ExactHash == b.ExactHash || SignaturesAgree(a.Signature, b.Signature, options.CopyJaccard));
+        IsCopy(a.Window is { } wa && b.Window is { } wb ? wa.DistanceTo(wb) : null, a.Key, a, b.Key, b, options);
+
+    // The copy test given the windows' distance (null when either report is undated); the sketches rule out most pairs
+    // before the signatures are read.
+    private static bool IsCopy(int? distance, in LinkKey keyA, ArticleFeatures a, in LinkKey keyB, ArticleFeatures b, StoryGrouperOptions options) =>
+        !(distance > options.CopyMaxDays)
+        && (keyA.ExactHash == keyB.ExactHash
+            || (keyA.MayAgree(keyB, AgreeingPositions(Fingerprints.SignatureLength, options.CopyJaccard)) && SignaturesAgree(a.Signature, b.Signature, options.CopyJaccard)));
+
+    /// <summary>The fewest agreeing positions of <paramref name="length"/> whose share reaches the threshold, in the same arithmetic as the share itself.</summary>
+    private static int AgreeingPositions(int length, double threshold)
+    {
+        var needed = (int)Math.Clamp(Math.Ceiling(threshold * length), 0, length + 1);
+        while (needed > 0 && (needed - 1) / (double)length >= threshold)
+        {
+            needed--;
+        }
+
+        while (needed <= length && needed / (double)length < threshold)
+        {
+            needed++;
+        }
+
+        return needed;
+    }
 
     // Whether the estimated Jaccard similarity of two MinHash signatures (the share of positions that agree) reaches
     // the threshold, without copying them. Four positions compared at a time, and the comparison stops as soon as the
@@ -146,18 +177,8 @@ public static class EventClustering
             return 0 >= threshold;
         }
 
-        // The fewest agreeing positions whose share reaches the threshold, in the same arithmetic as the share itself.
         var length = a.Length;
-        var needed = (int)Math.Clamp(Math.Ceiling(threshold * length), 0, length + 1);
-        while (needed > 0 && (needed - 1) / (double)length >= threshold)
-        {
-            needed--;
-        }
-
-        while (needed <= length && needed / (double)length < threshold)
-        {
-            needed++;
-        }
+        var needed = AgreeingPositions(length, threshold);
 
         ReadOnlySpan<ulong> x = a.AsSpan(), y = b.AsSpan();
         var same = 0;
@@ -815,14 +836,15 @@ public static class EventClustering
     // How many one-word names (of four letters or more) of either report are a word of a longer name of the other:
     // "kinoni" alone against "vekibe kinoni". Two full names that share a surname ("rizo potute", "kite potute")
     // are two people. Both lists come sorted and distinct with the features, so this is two merges, not a set per pair.
-    private static int SharedNameWords(ArticleFeatures a, ArticleFeatures b)
+    private static int SharedNameWords(in LinkKey keyA, ArticleFeatures a, in LinkKey keyB, ArticleFeatures b)
     {
-        if (a.Entities.IsDefaultOrEmpty || b.Entities.IsDefaultOrEmpty)
+        if (keyA.EntityCount == 0 || keyB.EntityCount == 0)
         {
             return 0;
         }
 
-        return SharedCount(a.SingleNames, b.NameWords) + SharedCount(b.SingleNames, a.NameWords);
+        return ((keyA.SingleNameMask & keyB.NameWordMask) == 0 ? 0 : SharedCount(a.SingleNames, b.NameWords))
+            + ((keyB.SingleNameMask & keyA.NameWordMask) == 0 ? 0 : SharedCount(b.SingleNames, a.NameWords));
     }
 
     // Both arrays are sorted (ordinal), as ArticleFeatures makes them.

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Dossier.Model;
 
 namespace Dossier.Stories;
@@ -153,6 +154,8 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
     private readonly Dictionary<int, List<int>> termPostings = [];
     private readonly Dictionary<string, List<int>> entityPostings = new(StringComparer.Ordinal);
     private readonly List<WindowKey> windows = [];
+    private readonly List<LinkKey> linkKeys = [];
+    private readonly List<ArticleFeatures?> featuresAt = [];
     private readonly List<int> found = [];
     private readonly Dictionary<ulong, List<int>> exactIndex = [];
     private readonly Dictionary<ulong, List<int>> bandIndex = [];
@@ -228,12 +231,15 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
         seenAt.Add(0);
         keysShared.Add(0);
         windows.Add(new WindowKey(features.Window));
+        linkKeys.Add(features.Key);
+        featuresAt.Add(features);
         openReports++;
         parent.Add(slot);
         piece.Add(slot);
         groups[slot] = new CandidateGroup(slot, sequence, features.Window is { Yearless: false } w ? w.Last : null);
         var advanced = AdvanceClock(features.Window);
 
+        var keys = CollectionsMarshal.AsSpan(linkKeys);
         foreach (var other in Candidates(report, windows[slot]))
         {
             // The pair is tested when it would join two groups, or two pieces of one group (see SplitSize). In a group
@@ -245,7 +251,7 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
                 continue;
             }
 
-            var link = EventClustering.Link(reports[other]!.Features, features, options);
+            var link = EventClustering.Link(windows[other].Window, keys[other], featuresAt[other]!, features.Window, keys[slot], features, options);
             if (link != LinkStrength.None && apart)
             {
                 Union(other, slot);
@@ -475,6 +481,8 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
                 var slot = slotOf[article];
                 Unindex(slot, reports[slot]!);
                 reports[slot] = null;
+            featuresAt[slot] = null;
+                featuresAt[slot] = null;
                 openReports--;
                 gone.Add(slot);
             }
@@ -495,6 +503,7 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
         {
             Unindex(slot, reports[slot]!);
             reports[slot] = null;
+            featuresAt[slot] = null;
             openReports--;
         }
 
