@@ -58,9 +58,9 @@ public sealed record ArticleFeatures(
     /// <summary>
     /// What the link test can rule out without the arrays above (declared after them, so they exist when it is made).
     /// Like them, computed once from the constructor's values: a copy made with <c>with</c> may change the window, the
-    /// id or the source, never the text, names or ordinals the key reads.
+    /// id or the source, never the text, terms, names or ordinals the key reads.
     /// </summary>
-    internal LinkKey Key { get; } = LinkKey.Of(ExactHash, Signature, Entities, Ordinals);
+    internal LinkKey Key { get; } = LinkKey.Of(ExactHash, Signature, Entities, Ordinals, TermCounts);
 
     /// <summary>Computes the features of an annotated article.</summary>
     public static ArticleFeatures Of(AnnotatedArticle annotated)

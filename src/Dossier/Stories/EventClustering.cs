@@ -105,7 +105,7 @@ public static class EventClustering
         if (keyA.EntityCount == 0 || keyB.EntityCount == 0)
         {
             // A report naming nobody the language stage knows (invented or unusual names) links on words alone, at the higher bar.
-            return Strength(TermCosine(a, b) >= options.UndatedLinkCosine);
+            return Strength(keyA.MayReach(keyB, options.UndatedLinkCosine) && TermCosine(a, b) >= options.UndatedLinkCosine);
         }
 
         var undated = distance is null;
@@ -114,7 +114,7 @@ public static class EventClustering
             // Two dated reports of the same days may name different people (one quotes the minister, the other his
             // aide) and share only the names the language stage does not know: most of their words, then, at the
             // highest bar.
-            return Strength(!undated && TermCosine(a, b) >= options.NamelessLinkCosine);
+            return Strength(!undated && keyA.MayReach(keyB, options.NamelessLinkCosine) && TermCosine(a, b) >= options.NamelessLinkCosine);
         }
 
         if (undated && shared >= 3)
