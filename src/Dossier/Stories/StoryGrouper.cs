@@ -148,12 +148,10 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
     private readonly List<OpenReport?> reports = [];
     private readonly List<int> parent = [];
     private readonly List<int> piece = [];
-    private readonly List<long> seenAt = [];
-    private readonly List<int> keysShared = [];
+    private readonly List<SlotScan> scans = [];
     private readonly Dictionary<int, CandidateGroup> groups = [];
     private readonly Dictionary<int, List<int>> termPostings = [];
     private readonly Dictionary<string, List<int>> entityPostings = new(StringComparer.Ordinal);
-    private readonly List<WindowKey> windows = [];
     private readonly List<LinkKey> linkKeys = [];
     private readonly List<ArticleFeatures?> featuresAt = [];
     private readonly List<int> found = [];
@@ -228,9 +226,7 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
         var slot = reports.Count;
         var report = new OpenReport(article, features, sequence, EventClustering.StrongTerms(features, options.BlockingTerms), Fingerprints.BandKeys(features.Signature.AsSpan()));
         reports.Add(report);
-        seenAt.Add(0);
-        keysShared.Add(0);
-        windows.Add(new WindowKey(features.Window));
+        scans.Add(new SlotScan { Window = new WindowKey(features.Window) });
         linkKeys.Add(features.Key);
         featuresAt.Add(features);
         openReports++;
@@ -240,18 +236,18 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
         var advanced = AdvanceClock(features.Window);
 
         var keys = CollectionsMarshal.AsSpan(linkKeys);
-        foreach (var other in Candidates(report, windows[slot]))
+        foreach (var other in Candidates(report, scans[slot].Window))
         {
             // The pair is tested when it would join two groups, or two pieces of one group (see SplitSize). In a group
             // of thousands most candidates lie in other pieces; only those sharing two keys or more with the report
             // (a copy's hash, two names or strong terms: what reports of one event share) are tested for a strong link.
             var apart = Find(other) != Find(slot);
-            if (!apart && (keysShared[other] < 2 || FindPiece(other) == FindPiece(slot)))
+            if (!apart && (scans[other].KeysShared < 2 || FindPiece(other) == FindPiece(slot)))
             {
                 continue;
             }
 
-            var link = EventClustering.Link(windows[other].Window, keys[other], featuresAt[other]!, features.Window, keys[slot], features, options);
+            var link = EventClustering.Link(scans[other].Window.Window, keys[other], featuresAt[other]!, features.Window, keys[slot], features, options);
             if (link != LinkStrength.None && apart)
             {
                 Union(other, slot);
@@ -280,20 +276,22 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
         found.Clear();
         void Take(List<int> slots)
         {
+            var all = CollectionsMarshal.AsSpan(scans);
             foreach (var s in slots)
             {
-                if (seenAt[s] != stamp)
+                ref var scan = ref all[s];
+                if (scan.SeenAt != stamp)
                 {
-                    seenAt[s] = stamp;
-                    keysShared[s] = 1;
-                    if (!window.Beyond(windows[s], reach))
+                    scan.SeenAt = stamp;
+                    scan.KeysShared = 1;
+                    if (!window.Beyond(scan.Window, reach))
                     {
                         found.Add(s);
                     }
                 }
                 else
                 {
-                    keysShared[s]++;
+                    scan.KeysShared++;
                 }
             }
         }
@@ -612,6 +610,19 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
     }
 
     private sealed record OpenReport(AnnotatedArticle Article, ArticleFeatures Features, long Sequence, int[] StrongTerms, ulong[] BandKeys);
+
+    /// <summary>What the candidate scan reads and writes for a slot, together, so that a posting costs one place in memory, not three.</summary>
+    private struct SlotScan
+    {
+        /// <summary>The report whose scan last met this slot (its sequence number).</summary>
+        public long SeenAt;
+
+        /// <summary>How many of that report's keys this slot shares.</summary>
+        public int KeysShared;
+
+        /// <summary>The slot's event window.</summary>
+        public WindowKey Window;
+    }
 
     /// <summary>
     /// A report's event window as day numbers, kept in one list beside the slots so that the candidate scan reads it
