@@ -6,7 +6,8 @@ using Dossier.Stories;
 namespace Dossier.Fusion;
 
 /// <summary>The checkable values of a proposition: days, numbers, places and whether it is negated.</summary>
-/// <param name="Days">Calendar days it names (ISO, from the language stage's resolved times, else month-and-day read here as <c>--MM-DD</c>).</param>
+/// <param name="Days">Calendar days it names: the language stage's resolved times inside the clause (ISO, <c>--MM-DD</c> when the year is
+/// unknown). The language stage is the one date reader; this record reads none of its own.</param>
 /// <param name="Numbers">Numbers it states, outside dates.</param>
 /// <param name="Places">Places and countries it names (from mentions).</param>
 /// <param name="People">People it names (from mentions).</param>
@@ -16,8 +17,6 @@ internal sealed record FactValues(ImmutableArray<string> Days, ImmutableArray<st
 {
     /// <summary>The word of the text each counted unit (a stemmed term) first came from, for labels people read.</summary>
     public ImmutableDictionary<string, string> UnitWords { get; init; } = ImmutableDictionary<string, string>.Empty;
-
-    private static readonly string[] Months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
     /// <summary>Reads the values of the clause <paramref name="span"/> of an article.</summary>
     public static FactValues Of(AnnotatedArticle article, TextSpan span)
@@ -38,33 +37,6 @@ internal sealed record FactValues(ImmutableArray<string> Days, ImmutableArray<st
                     {
                         dateWords.Add(i);
                     }
-                }
-            }
-        }
-
-        for (var i = 0; i < words.Count; i++)
-        {
-            var month = MonthOf(words[i].Lower);
-            if (month == 0)
-            {
-                continue;
-            }
-
-            // "January 4", "Jan 4, 2026", "4 January".
-            var day = i + 1 < words.Count && DayOf(words[i + 1].Lower) is { } after ? (after, i + 1) : i > 0 && DayOf(words[i - 1].Lower) is { } before ? (before, i - 1) : ((int, int)?)null;
-            if (day is { } d)
-            {
-                dateWords.Add(i);
-                dateWords.Add(d.Item2);
-                if (i + 2 < words.Count && words[i + 2].Lower.Length == 4 && words[i + 2].Lower.All(char.IsDigit))
-                {
-                    dateWords.Add(i + 2);
-                }
-
-                var covered = days.Any(v => v.EndsWith(string.Create(CultureInfo.InvariantCulture, $"-{month:D2}-{d.Item1:D2}"), StringComparison.Ordinal));
-                if (!covered)
-                {
-                    days.Add(string.Create(CultureInfo.InvariantCulture, $"--{month:D2}-{d.Item1:D2}"));
                 }
             }
         }
@@ -114,29 +86,4 @@ internal sealed record FactValues(ImmutableArray<string> Days, ImmutableArray<st
     private static bool IsDay(string v) =>
         v.Length == 10 && v[4] == '-' && v[7] == '-' && char.IsDigit(v[5]) && char.IsDigit(v[6]) && char.IsDigit(v[8]) && char.IsDigit(v[9])
         && (v.StartsWith("XXXX", StringComparison.Ordinal) || (char.IsDigit(v[0]) && char.IsDigit(v[1]) && char.IsDigit(v[2]) && char.IsDigit(v[3])));
-
-    private static int MonthOf(string w)
-    {
-        var trimmed = w.TrimEnd('.');
-        if (trimmed.Length < 3)
-        {
-            return 0;
-        }
-
-        for (var m = 0; m < Months.Length; m++)
-        {
-            if (Months[m] == trimmed || (trimmed.Length >= 3 && trimmed.Length <= 4 && Months[m].StartsWith(trimmed, StringComparison.Ordinal) && trimmed != "mar" && trimmed != "may"))
-            {
-                return m + 1;
-            }
-        }
-
-        return trimmed == "may" ? 5 : 0;
-    }
-
-    private static int? DayOf(string w)
-    {
-        var digits = w.EndsWith("st", StringComparison.Ordinal) || w.EndsWith("nd", StringComparison.Ordinal) || w.EndsWith("rd", StringComparison.Ordinal) || w.EndsWith("th", StringComparison.Ordinal) ? w[..^2] : w;
-        return digits.Length is 1 or 2 && digits.All(char.IsDigit) && int.Parse(digits, CultureInfo.InvariantCulture) is >= 1 and <= 31 and var d ? d : null;
-    }
 }

@@ -10,6 +10,10 @@ public class ClaimFuserTests
     private static AnnotatedArticle Make(string id, string text) =>
         new(new Article(id, id + ".txt", null, text, new ArticleMetadata { Title = id }, [])) { Sentences = SentenceSplitter.Split(text) };
 
+    // Through the language stage: the fuser reads a claim's days from the times it resolved (the one date reader).
+    private static AnnotatedArticle Annotated(string id, string text) =>
+        new TextAnnotator().Annotate(new Article(id, id + ".txt", null, text, new ArticleMetadata { Title = id }, []));
+
     private static Story Fuse(params AnnotatedArticle[] articles) =>
         new ClaimFuser().Fuse(new StoryCluster("s1", [.. articles], [.. articles.Select(a => new SourceGroup(a.Article.Id, [a.Article.Id]))]));
 
@@ -47,12 +51,12 @@ public class ClaimFuserTests
     public void The_same_day_written_differently_is_not_a_conflict_but_a_different_day_is()
     {
         var same = Fuse(
-            Make("a", "The ministers signed the fisheries accord in Kalmar on Thursday (March 12)."),
-            Make("b", "The ministers signed the fisheries accord in Kalmar on Thursday 12 March."));
+            Annotated("a", "The ministers signed the fisheries accord in Kalmar on Thursday (March 12)."),
+            Annotated("b", "The ministers signed the fisheries accord in Kalmar on Thursday 12 March."));
         Assert.Empty(same.Conflicts);
         var different = Fuse(
-            Make("a", "The ministers signed the fisheries accord in Kalmar on Thursday (March 12)."),
-            Make("b", "The ministers signed the fisheries accord in Kalmar on Wednesday, March 11."));
+            Annotated("a", "The ministers signed the fisheries accord in Kalmar on Thursday (March 12)."),
+            Annotated("b", "The ministers signed the fisheries accord in Kalmar on Wednesday, March 11."));
         Assert.Equal("date", Assert.Single(different.Conflicts).About);
     }
 
