@@ -8,10 +8,3 @@ public interface IEventCoder
     /// <summary>Returns the article with its <see cref="AnnotatedArticle.Events"/> filled in.</summary>
     AnnotatedArticle Code(AnnotatedArticle article);
 }
-
-/// <summary>A coder that codes nothing (for pipelines that do not want events).</summary>
-public sealed class NullEventCoder : IEventCoder
-{
-    /// <inheritdoc />
-    public AnnotatedArticle Code(AnnotatedArticle article) => article;
-}
