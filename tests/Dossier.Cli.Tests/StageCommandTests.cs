@@ -62,6 +62,27 @@ public class StageCommandTests
     }
 
     [Fact]
+    public void Annotate_takes_a_users_actor_dictionary_before_the_built_in_codes()
+    {
+        using var folder = new TempFolder();
+        // Our own PETRARCH-format file: a person of the demo with a code no built-in table gives.
+        var dictionary = System.IO.Path.Combine(folder.Path, "actors.txt");
+        File.WriteAllText(dictionary, "AMINA_WEKESA [ZZZGOV]\n");
+        var run = DossierProcess.Run(folder.Path, "annotate", Demo("01-water-treaty-highland-tribune.txt"), "--actors", dictionary);
+
+        run.AssertExit(0);
+        using var json = JsonDocument.Parse(run.Stdout);
+        var codes = json.RootElement.GetProperty("mentions").EnumerateArray()
+            .Where(m => m.GetProperty("canonical").GetString() == "Amina Wekesa").Select(m => m.GetProperty("actor").GetString()).ToList();
+        Assert.NotEmpty(codes);
+        Assert.All(codes, c => Assert.Equal("ZZZGOV", c));
+
+        var missing = DossierProcess.Run(folder.Path, "annotate", Demo("01-water-treaty-highland-tribune.txt"), "--actors", "no-such-file.txt");
+        missing.AssertExit(2);
+        Assert.Contains("no-such-file.txt: no such dictionary file", missing.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_annotate_and_analyze_give_an_article_the_same_identity_and_metadata_first()
     {
         using var folder = new TempFolder();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Dossier.Events.Dictionaries;
 using Dossier.Language;
 using Dossier.Model;
 using Dossier.Output;
@@ -16,10 +17,12 @@ internal static class AnnotateCommand
         var files = new Argument<string[]>("file") { Description = "Files or folders to annotate (- for standard input)", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format") { Description = "Output format: json", DefaultValueFactory = _ => "json" };
         var reference = new Option<string?>("--reference-date") { Description = "Resolve relative dates against this day (yyyy-MM-dd) instead of the publication date" };
+        var actors = new Option<string[]>("--actors") { Description = "PETRARCH actor dictionary whose codes come before the built-in ones (repeatable); default: built-in only", AllowMultipleArgumentsPerToken = false };
         var command = new Command("annotate", "Find sentences, people, organisations, places, actor codes, dates and quotations in articles");
         command.Arguments.Add(files);
         command.Options.Add(format);
         command.Options.Add(reference);
+        command.Options.Add(actors);
         command.SetAction(parse =>
         {
             if (parse.GetValue(format) is not "json")
@@ -40,7 +43,16 @@ internal static class AnnotateCommand
                 day = parsed;
             }
 
-            return Run(InputPaths.Expand(parse.GetValue(files)!), day, Console.Out, Console.Error);
+            var dictionaries = parse.GetValue(actors) ?? [];
+            if (dictionaries.FirstOrDefault(f => !File.Exists(f)) is { } missing)
+            {
+                Console.Error.WriteLine($"dossier: annotate: {missing}: no such dictionary file");
+                return 2;
+            }
+
+            // The user's codes first, ours for every name their files do not know (the language stage's IActorCodeSource).
+            var annotator = dictionaries.Length == 0 ? null : new TextAnnotator(LanguageData.Default, new DictionaryActorCodes(ActorDictionary.Load(dictionaries)));
+            return Run(InputPaths.Expand(parse.GetValue(files)!), day, Console.Out, Console.Error, annotator);
         });
         return command;
     }
@@ -48,10 +60,10 @@ internal static class AnnotateCommand
     // The generated metadata with annotate's layout: indented, non-ASCII text kept readable.
     private static readonly ContractJsonContext Indented = new(new JsonSerializerOptions(ContractJsonContext.Default.Options) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
-    internal static int Run(IEnumerable<string> paths, DateOnly? reference, TextWriter output, TextWriter errors)
+    internal static int Run(IEnumerable<string> paths, DateOnly? reference, TextWriter output, TextWriter errors, TextAnnotator? withActors = null)
     {
         var pipeline = DossierPipeline.Default;
-        var annotator = pipeline.Annotator as TextAnnotator ?? new TextAnnotator();
+        var annotator = withActors ?? pipeline.Annotator as TextAnnotator ?? new TextAnnotator();
         var failed = false;
         var results = new List<AnnotatedArticleJson>();
         foreach (var item in new InputReader().Read(paths))

@@ -1,9 +1,9 @@
 namespace Dossier.Language;
 
 /// <summary>
-/// A user's actor dictionary (for example PETRARCH-format files loaded with <c>--dictionary</c>), consulted
-/// before our own codes. The events stage owns the PETRARCH reader; an adapter over its
-/// <c>ActorDictionary.Lookup</c> implements this interface (see <c>docs/language.md</c>).
+/// A user's actor dictionary (for example PETRARCH-format files loaded with <c>dossier annotate --actors</c>), consulted
+/// before our own codes. The events stage owns the PETRARCH reader; its adapter over
+/// <c>ActorDictionary.Lookup</c>, <c>DictionaryActorCodes</c>, implements this interface (see <c>docs/language.md</c>).
 /// </summary>
 public interface IActorCodeSource
 {

@@ -57,7 +57,7 @@ public sealed record ActorEntry(string Name, IReadOnlyList<ActorCode> Codes)
 /// '+' lines, codes in brackets with optional date bounds (<c>[HOBGOV 19950601-19990815]</c>,
 /// <c>[RHO &lt;790606]</c>, <c>[HOBREB &gt;990816]</c>). Several files can be loaded into one dictionary; the first
 /// entry for a phrase wins. Used by the event coder and available to other stages (e.g. for
-/// <c>dossier annotate --dictionary</c>).
+/// <c>dossier annotate --actors</c>).
 /// </summary>
 public sealed class ActorDictionary : IDictionaryReader
 {
@@ -175,4 +175,15 @@ public sealed class ActorDictionary : IDictionaryReader
             codes.Add(new ActorCode(code, from, to));
         }
     }
+}
+
+/// <summary>
+/// A PETRARCH actor dictionary as the language stage's <see cref="Language.IActorCodeSource"/>: the code a mention's
+/// canonical name has on the article's day, consulted before our own codes (<c>dossier annotate --actors</c>).
+/// </summary>
+/// <param name="dictionary">The user's actor dictionary.</param>
+public sealed class DictionaryActorCodes(ActorDictionary dictionary) : Language.IActorCodeSource
+{
+    /// <inheritdoc />
+    public string? CodeFor(string name, DateOnly? date) => dictionary.Lookup(name)?.CodeOn(date);
 }
