@@ -35,7 +35,7 @@ internal static class StoriesCommand
                 var stories = store.Stories(new StoryQuery { Since = day, Actor = parseResult.GetValue(actor), Search = parseResult.GetValue(search), Limit = parseResult.GetValue(limit) });
                 if (parseResult.GetValue(format) == "json")
                 {
-                    return ApiJson.Write(new Dossier.Web.Apis.StoryList(stories));
+                    return ApiJson.Write(new Dossier.Web.Apis.StoryList([.. stories.Select(Dossier.Web.Apis.StoryListItem.From)]));
                 }
 
                 Console.Out.WriteLine("id\tdate\tsources\tarticles\tclaims\ttitle");

@@ -67,8 +67,23 @@ public sealed record TimelineView(string First, string Second, IReadOnlyList<Tim
 /// <summary>What an upload did, with one line per input that failed.</summary>
 public sealed record UploadResult(IngestReport Report, IReadOnlyList<string> Errors);
 
+/// <summary>One story of the list: the API's own record, not the store's row, so the store may change without the API.</summary>
+/// <param name="Id">The story's id (<c>/api/stories/{id}</c>).</param>
+/// <param name="Title">Its title.</param>
+/// <param name="Date">The event's day (ISO), when known.</param>
+/// <param name="Location">Where it happened, when known.</param>
+/// <param name="IndependentSources">How many independent sources report it.</param>
+/// <param name="Articles">How many reports it holds.</param>
+/// <param name="Claims">How many claims.</param>
+public sealed record StoryListItem(string Id, string Title, DateOnly? Date, string? Location, int IndependentSources, int Articles, int Claims)
+{
+    /// <summary>The list item of a story listing's row.</summary>
+    public static StoryListItem From(StorySummary row) =>
+        new(row.Id, row.Title, row.Date, row.Location, row.IndependentSources, row.Articles, row.Claims);
+}
+
 /// <summary>The stories page of the API.</summary>
-public sealed record StoryList(IReadOnlyList<StorySummary> Stories)
+public sealed record StoryList(IReadOnlyList<StoryListItem> Stories)
 {
     /// <summary>The <c>offset</c> that asks for the next page; null when this page is the last.</summary>
     public int? Next { get; init; }

@@ -34,7 +34,7 @@ public static class StoriesApi
     /// Runs the filters, all of them in the store's SQL; <c>Errors</c> names the malformed ones. <c>Next</c> is the offset
     /// of the next page, null on the last one (one row more than the page is read to know).
     /// </summary>
-    internal static (IReadOnlyList<StorySummary> Stories, Dictionary<string, string[]>? Errors, int? Next) Query(StoreAccess store, Filters filters)
+    internal static (IReadOnlyList<StoryListItem> Stories, Dictionary<string, string[]>? Errors, int? Next) Query(StoreAccess store, Filters filters)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var from = Day(filters.Since, "since", errors);
@@ -68,7 +68,7 @@ public static class StoriesApi
         }
 
         var rows = store.Use(s => s.Stories(new StoryQuery { Since = from, Until = to, Status = wanted, Actor = filters.Actor, Search = filters.Q, Limit = limit + 1, Offset = offset }));
-        return rows.Count > limit ? ([.. rows.Take(limit)], null, offset + limit) : (rows, null, null);
+        return ([.. rows.Take(limit).Select(StoryListItem.From)], null, rows.Count > limit ? offset + limit : null);
     }
 
     private static DateOnly? Day(string? text, string name, Dictionary<string, string[]> errors)

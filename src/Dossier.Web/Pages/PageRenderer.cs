@@ -17,7 +17,7 @@ public static class PageRenderer
     private static readonly ClaimStatus[] StatusOrder = [ClaimStatus.Conflicting, ClaimStatus.SingleSource, ClaimStatus.Corroborated];
 
     /// <summary>The story list with its search and filter form.</summary>
-    public static string StoryList(StoriesApi.Filters filters, IReadOnlyList<StorySummary> stories, IReadOnlyDictionary<string, string[]>? errors)
+    public static string StoryList(StoriesApi.Filters filters, IReadOnlyList<StoryListItem> stories, IReadOnlyDictionary<string, string[]>? errors)
     {
         ArgumentNullException.ThrowIfNull(filters);
         ArgumentNullException.ThrowIfNull(stories);
