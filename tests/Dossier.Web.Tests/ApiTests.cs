@@ -191,6 +191,21 @@ public class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         NJsonSchema.JsonSchema.FromFileAsync(Path.Combine(Dossier.Testing.SharedData.RepoRoot, "docs", "dossier.schema.json")));
 
     [Fact]
+    public async Task List_answers_are_the_apis_own_records_not_the_stores_rows()
+    {
+        var schemas = (await GetJson("/openapi/v1.json")).GetProperty("components").GetProperty("schemas").EnumerateObject().Select(p => p.Name).ToList();
+        foreach (var own in new[] { "StoryListItem", "ArticleListItem", "ActorListItem", "SearchResult" })
+        {
+            Assert.Contains(own, schemas);
+        }
+
+        foreach (var row in new[] { "StorySummary", "ArticleSummary", "ActorCount", "SearchHit" })
+        {
+            Assert.DoesNotContain(row, schemas);
+        }
+    }
+
+    [Fact]
     public async Task OpenApi_document_describes_every_api_group()
     {
         var document = await GetJson("/openapi/v1.json");

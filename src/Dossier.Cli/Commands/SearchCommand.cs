@@ -20,7 +20,7 @@ internal static class SearchCommand
                 var hits = store.Search(parseResult.GetValue(text)!, parseResult.GetValue(limit));
                 if (parseResult.GetValue(format) == "json")
                 {
-                    return ApiJson.Write(hits);
+                    return ApiJson.Write<IReadOnlyList<Dossier.Web.Apis.SearchResult>>([.. hits.Select(Dossier.Web.Apis.SearchResult.From)]);
                 }
 
                 Console.Out.WriteLine("story\tarticle\toutlet\ttitle\tsnippet");

@@ -13,6 +13,6 @@ public static class ActorsApi
         return app;
     }
 
-    internal static Ok<IReadOnlyList<ActorCount>> List(StoreAccess store, string? prefix, int? limit) =>
-        TypedResults.Ok(store.Use(s => s.Actors(prefix, Math.Clamp(limit ?? 500, 1, 5000))));
+    internal static Ok<IReadOnlyList<ActorListItem>> List(StoreAccess store, string? prefix, int? limit) =>
+        TypedResults.Ok<IReadOnlyList<ActorListItem>>([.. store.Use(s => s.Actors(prefix, Math.Clamp(limit ?? 500, 1, 5000))).Select(ActorListItem.From)]);
 }

@@ -88,3 +88,38 @@ public sealed record StoryList(IReadOnlyList<StoryListItem> Stories)
     /// <summary>The <c>offset</c> that asks for the next page; null when this page is the last.</summary>
     public int? Next { get; init; }
 }
+
+/// <summary>One article of a listing, metadata only: the API's own record, not the store's row.</summary>
+/// <param name="ArticleId">The article's id (<c>/api/articles/{id}</c>).</param>
+/// <param name="StoryId">The story it belongs to.</param>
+/// <param name="Title">Its title, when known.</param>
+/// <param name="Outlet">Who published it, when known.</param>
+/// <param name="Published">When it was published (ISO 8601), when known.</param>
+/// <param name="Path">The file it was read from (with <c>#record</c> for a record of a JSONL, WARC or feed file).</param>
+public sealed record ArticleListItem(string ArticleId, string StoryId, string? Title, string? Outlet, string? Published, string Path)
+{
+    /// <summary>The list item of an article listing's row.</summary>
+    public static ArticleListItem From(ArticleSummary row) => new(row.ArticleId, row.StoryId, row.Title, row.Outlet, row.Published, row.Path);
+}
+
+/// <summary>An actor code and how many stories name it.</summary>
+/// <param name="Actor">The CAMEO actor code.</param>
+/// <param name="Stories">How many stories name it.</param>
+public sealed record ActorListItem(string Actor, int Stories)
+{
+    /// <summary>The list item of an actor listing's row.</summary>
+    public static ActorListItem From(ActorCount row) => new(row.Actor, row.Stories);
+}
+
+/// <summary>One article found by full-text search, best first.</summary>
+/// <param name="ArticleId">The article's id.</param>
+/// <param name="StoryId">The story it belongs to.</param>
+/// <param name="Title">Its title, when known.</param>
+/// <param name="Outlet">Who published it, when known.</param>
+/// <param name="Path">The file it was read from.</param>
+/// <param name="Snippet">Text around the matches, each match in [brackets].</param>
+public sealed record SearchResult(string ArticleId, string StoryId, string? Title, string? Outlet, string Path, string Snippet)
+{
+    /// <summary>The result of a search hit.</summary>
+    public static SearchResult From(SearchHit hit) => new(hit.ArticleId, hit.StoryId, hit.Title, hit.Outlet, hit.Path, hit.Snippet);
+}

@@ -22,8 +22,8 @@ public static class ArticlesApi
         return app;
     }
 
-    internal static Ok<IReadOnlyList<ArticleSummary>> List(StoreAccess store, string? story, int? limit) =>
-        TypedResults.Ok(store.Use(s => s.Articles(string.IsNullOrWhiteSpace(story) ? null : story, Math.Clamp(limit ?? 100, 1, 1000))));
+    internal static Ok<IReadOnlyList<ArticleListItem>> List(StoreAccess store, string? story, int? limit) =>
+        TypedResults.Ok<IReadOnlyList<ArticleListItem>>([.. store.Use(s => s.Articles(string.IsNullOrWhiteSpace(story) ? null : story, Math.Clamp(limit ?? 100, 1, 1000))).Select(ArticleListItem.From)]);
 
     internal static Results<Ok<ArticleView>, NotFound> Get(StoreAccess store, string id)
     {

@@ -13,13 +13,13 @@ public static class SearchApi
         return app;
     }
 
-    internal static Results<Ok<IReadOnlyList<SearchHit>>, ValidationProblem> Search(StoreAccess store, string? q, int? limit)
+    internal static Results<Ok<IReadOnlyList<SearchResult>>, ValidationProblem> Search(StoreAccess store, string? q, int? limit)
     {
         if (string.IsNullOrWhiteSpace(q))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["q"] = ["a search text is required"] });
         }
 
-        return TypedResults.Ok(store.Use(s => s.Search(q, Math.Clamp(limit ?? 50, 1, 500))));
+        return TypedResults.Ok<IReadOnlyList<SearchResult>>([.. store.Use(s => s.Search(q, Math.Clamp(limit ?? 50, 1, 500))).Select(SearchResult.From)]);
     }
 }
