@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Dossier.Model;
 
@@ -157,5 +156,5 @@ public sealed class HtmlBriefWriter : IResultWriter
         html.Append("</details>");
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => HtmlText.Escape(text);
 }
