@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Dossier.Model;
+using Parquet;
 using Parquet.Serialization;
 
 namespace Dossier.Storage;
@@ -106,7 +107,7 @@ public static class StoreExport
         var all = Counted(store.AllStories(), progress);
         if (format == ExportFormat.Parquet)
         {
-            WriteParquet(all, output);
+            WriteParquet(all, output, ParquetRowGroup);
             return;
         }
 
@@ -390,20 +391,47 @@ public static class StoreExport
             Evidence = string.Join('|', c.Evidence.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.ArticleId}:{e.SentenceIndex}:{e.Span.Start}-{e.Span.End}"))),
         });
 
-    private static void WriteParquet(IEnumerable<Story> all, Stream output)
+    /// <summary>Claims per Parquet row group: what the export holds in memory at once, whatever the store's size.</summary>
+    internal const int ParquetRowGroup = 50_000;
+
+    /// <summary>The Parquet export with row groups of <paramref name="rowGroup"/> claims (tests use small ones).</summary>
+    internal static void WriteParquet(DossierStore store, Stream output, int rowGroup) => WriteParquet(store.AllStories(), output, rowGroup);
+
+    private static void WriteParquet(IEnumerable<Story> all, Stream output, int rowGroup)
     {
-        var rows = all.SelectMany(ClaimRows).ToList();
-        // Parquet writes its footer by seeking; buffer when the target (a pipe) cannot seek.
+        // Parquet appends a row group by reading and rewriting the footer, so it needs a stream it can seek. A pipe
+        // cannot: the file is then made in a temporary file and copied, which keeps memory bounded all the same.
         if (output.CanSeek)
         {
-            ParquetSerializer.SerializeAsync(rows, output).GetAwaiter().GetResult();
+            WriteRowGroups(all, output, rowGroup);
             return;
         }
 
-        using var buffer = new MemoryStream();
-        ParquetSerializer.SerializeAsync(rows, buffer).GetAwaiter().GetResult();
-        buffer.Position = 0;
-        buffer.CopyTo(output);
+        var temporary = Path.GetTempFileName();
+        try
+        {
+            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16))
+            {
+                WriteRowGroups(all, file, rowGroup);
+                file.Position = 0;
+                file.CopyTo(output);
+            }
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    // One row group per rowGroup claims, each appended as it fills: the rows of the whole store are never in memory.
+    private static void WriteRowGroups(IEnumerable<Story> all, Stream output, int rowGroup)
+    {
+        var first = true;
+        foreach (var chunk in all.SelectMany(ClaimRows).Chunk(rowGroup).DefaultIfEmpty([]))
+        {
+            ParquetSerializer.SerializeAsync(chunk, output, new ParquetOptions { Append = !first }).GetAwaiter().GetResult();
+            first = false;
+        }
     }
 
     /// <summary>One claim as a flat row: the CSV and Parquet layout.</summary>

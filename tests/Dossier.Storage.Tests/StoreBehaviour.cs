@@ -439,6 +439,19 @@ public abstract class StoreBehaviour<TProvider>(TProvider provider) : IDisposabl
         var rows = await ParquetSerializer.DeserializeAsync<StoreExport.ClaimRow>(parquet, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(claims, rows.Data.Count);
         Assert.Equal(claimTexts.Select(c => c.GetProperty("text").GetString()), rows.Data.Select(r => r.Text));
+
+        // Streamed in row groups: a group of three claims each, the same rows in the same order.
+        using var grouped = new MemoryStream();
+        StoreExport.WriteParquet(store, grouped, rowGroup: 3);
+        grouped.Position = 0;
+        await using (var reader = await Parquet.ParquetReader.CreateAsync(grouped, cancellationToken: TestContext.Current.CancellationToken))
+        {
+            Assert.Equal((claims + 2) / 3, reader.RowGroupCount);
+        }
+
+        grouped.Position = 0;
+        var regrouped = await ParquetSerializer.DeserializeAsync<StoreExport.ClaimRow>(grouped, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(rows.Data.Select(r => (r.ClaimId, r.Text)), regrouped.Data.Select(r => (r.ClaimId, r.Text)));
     }
 
     public void Dispose()
