@@ -4,6 +4,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using Dossier.Model;
+using Dossier.Output;
 using Dossier.Stories;
 
 namespace Dossier.Storage;
@@ -728,7 +729,7 @@ public abstract partial class DossierStore
             for (var i = 0; i < story.Claims.Length; i++)
             {
                 var c = story.Claims[i];
-                claim.Run(story.Id, c.Id, i, c.Text, c.Topic, StatusName(c.Status), c.IndependentSources, c.Event?.Source, c.Event?.Code, c.Event?.Target, c.Event?.Goldstein, c.Event?.Mode);
+                claim.Run(story.Id, c.Id, i, c.Text, c.Topic, StatusNames.Of(c.Status), c.IndependentSources, c.Event?.Source, c.Event?.Code, c.Event?.Target, c.Event?.Goldstein, c.Event?.Mode);
                 for (var j = 0; j < c.Evidence.Length; j++)
                 {
                     var e = c.Evidence[j];
@@ -796,14 +797,6 @@ public abstract partial class DossierStore
 
         return codes;
     }
-
-    /// <summary>The status as written in the database and exports.</summary>
-    public static string StatusName(ClaimStatus status) => status switch
-    {
-        ClaimStatus.Corroborated => "corroborated",
-        ClaimStatus.SingleSource => "single-source",
-        _ => "conflicting",
-    };
 
     /// <summary>The articles of <paramref name="storyIds"/> in arrival order; text and annotations are read only for articles not in the cache.</summary>
     private List<StoredArticle> InQueryArticles(DbConnection db, DbTransaction transaction, List<string> storyIds)

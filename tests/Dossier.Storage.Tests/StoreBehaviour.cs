@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Dossier.Model;
+using Dossier.Output;
 using Dossier.Testing;
 using Parquet.Serialization;
 
@@ -383,8 +384,8 @@ public abstract class StoreBehaviour<TProvider>(TProvider provider) : IDisposabl
         var mentions = Gdelt.Parse(Export(store, ExportFormat.Mentions), Gdelt.MentionTypes);
 
         Assert.NotEmpty(events);
-        Assert.Equal(Gdelt.EventTypes.Select(t => t.Name), StoreExport.EventColumns);
-        Assert.Equal(Gdelt.MentionTypes.Select(t => t.Name), StoreExport.MentionColumns);
+        Assert.Equal(Gdelt.EventTypes.Select(t => t.Name), ExportRows.EventColumns);
+        Assert.Equal(Gdelt.MentionTypes.Select(t => t.Name), ExportRows.MentionColumns);
         var stories = store.AllStories().ToDictionary(s => s.Id);
         foreach (var row in events)
         {
@@ -431,12 +432,12 @@ public abstract class StoreBehaviour<TProvider>(TProvider provider) : IDisposabl
         Assert.All(claimTexts.SelectMany(c => c.GetProperty("evidence").EnumerateArray()), e => Assert.False(string.IsNullOrEmpty(e.GetProperty("sentence").GetString())));
 
         var csv = Export(store, ExportFormat.Csv);
-        Assert.StartsWith(string.Join(',', StoreExport.ClaimColumns) + "\n", csv, StringComparison.Ordinal);
+        Assert.StartsWith(string.Join(',', ExportRows.ClaimColumns) + "\n", csv, StringComparison.Ordinal);
 
         using var parquet = new MemoryStream();
         StoreExport.Write(store, ExportFormat.Parquet, parquet);
         parquet.Position = 0;
-        var rows = await ParquetSerializer.DeserializeAsync<StoreExport.ClaimRow>(parquet, cancellationToken: TestContext.Current.CancellationToken);
+        var rows = await ParquetSerializer.DeserializeAsync<ExportRows.ClaimRow>(parquet, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(claims, rows.Data.Count);
         Assert.Equal(claimTexts.Select(c => c.GetProperty("text").GetString()), rows.Data.Select(r => r.Text));
 
@@ -450,7 +451,7 @@ public abstract class StoreBehaviour<TProvider>(TProvider provider) : IDisposabl
         }
 
         grouped.Position = 0;
-        var regrouped = await ParquetSerializer.DeserializeAsync<StoreExport.ClaimRow>(grouped, cancellationToken: TestContext.Current.CancellationToken);
+        var regrouped = await ParquetSerializer.DeserializeAsync<ExportRows.ClaimRow>(grouped, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(rows.Data.Select(r => (r.ClaimId, r.Text)), regrouped.Data.Select(r => (r.ClaimId, r.Text)));
     }
 

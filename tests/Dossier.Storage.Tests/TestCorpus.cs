@@ -4,6 +4,7 @@ using System.Text;
 using Dossier.Events;
 using Dossier.Fusion;
 using Dossier.Model;
+using Dossier.Output;
 using Dossier.Reading;
 using Dossier.Stories;
 using Dossier.Testing;
@@ -117,7 +118,7 @@ internal sealed class VerbCoder : IEventCoder
                     Source = new EventActor(source[..3].ToUpperInvariant() + "GOV", source, new TextSpan(sourceStart, source.Length)),
                     Target = new EventActor(target[..3].ToUpperInvariant() + "GOV", target, new TextSpan(span.Start + afterStart, target.Length)),
                     Code = code,
-                    QuadClass = StoreExport.QuadClass(code[..2]),
+                    QuadClass = ExportRows.QuadClass(code[..2]),
                     Goldstein = goldstein,
                     SentenceIndex = i,
                     VerbSpan = new TextSpan(span.Start + at + 1, verb.Length - 2),
