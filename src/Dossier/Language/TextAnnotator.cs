@@ -84,10 +84,10 @@ public sealed class TextAnnotator : ITextAnnotator
         var tokens = Tokenizer.Tokenize(text);
         var flags = data.Classify(text, tokens);
         var found = mentions.Find(text, tokens, flags, sentences, dateline);
-        var (resolved, matches) = ResolveTimes(text, article, tokens, flags, sentences, options);
+        var (resolved, matches, anchor) = ResolveTimes(text, article, tokens, flags, sentences, options);
         if (actors is not null)
         {
-            found = UserCodes(found, EventDate(sentences, dateline, matches, resolved));
+            found = UserCodes(found, EventDate(text, sentences, dateline, matches, resolved, anchor));
         }
 
         var said = quotes.Find(text, tokens, flags, sentences, found);
@@ -98,7 +98,7 @@ public sealed class TextAnnotator : ITextAnnotator
             Mentions = found,
             Times = resolved,
             Quotes = said,
-            EventDate = EventDate(sentences, dateline, matches, resolved),
+            EventDate = EventDate(text, sentences, dateline, matches, resolved, anchor),
             EventLocation = location,
             EventLocationFromDateline = fromDateline,
             AnnotatedLength = text.Length < article.Text.Length ? text.Length : null,
@@ -138,30 +138,36 @@ public sealed class TextAnnotator : ITextAnnotator
         ArgumentNullException.ThrowIfNull(annotated);
         var text = Readable(annotated.Article.Text);
         var tokens = Tokenizer.Tokenize(text);
-        var (resolved, matches) = ResolveTimes(text, annotated.Article, tokens, data.Classify(text, tokens), annotated.Sentences, new AnnotationOptions { ReferenceDate = referenceDate, ReferenceSource = source });
+        var (resolved, matches, anchor) = ResolveTimes(text, annotated.Article, tokens, data.Classify(text, tokens), annotated.Sentences, new AnnotationOptions { ReferenceDate = referenceDate, ReferenceSource = source });
         SentenceSplitter.Split(text, data, out var dateline);
-        return annotated with { Times = resolved, EventDate = EventDate(annotated.Sentences, dateline, matches, resolved) };
+        return annotated with { Times = resolved, EventDate = EventDate(text, annotated.Sentences, dateline, matches, resolved, anchor) };
     }
 
-    private (ImmutableArray<TimeExpression> Times, List<TimeMatch> Matches) ResolveTimes(string text, Article article, Token[] tokens, WordFlags[] flags, ImmutableArray<Sentence> sentences, AnnotationOptions options)
+    // The times of a text and the matches they came from, resolved against the given reference day, else the
+    // publication day, else a reference inferred from the text; Anchor is the day when it was given or published
+    // (null when inferred: the year is then a guess).
+    private (ImmutableArray<TimeExpression> Times, List<TimeMatch> Matches, DateOnly? Anchor) ResolveTimes(string text, Article article, Token[] tokens, WordFlags[] flags, ImmutableArray<Sentence> sentences, AnnotationOptions options)
     {
         var matches = times.Extract(text, tokens, flags, sentences);
         TimeReference reference;
+        DateOnly? anchor = null;
         if (options.ReferenceDate is { } external)
         {
             reference = new TimeReference(external, external.Year, options.ReferenceSource);
+            anchor = external;
         }
         else if (article.Metadata.Published is { } published)
         {
             var day = DateOnly.FromDateTime(published.Date);
             reference = new TimeReference(day, day.Year, "publication-date");
+            anchor = day;
         }
         else
         {
             reference = TimeResolver.Infer(matches);
         }
 
-        return (TimeResolver.Resolve(matches, reference), matches);
+        return (TimeResolver.Resolve(matches, reference), matches, anchor);
     }
 
     private ImmutableArray<Mention> UserCodes(ImmutableArray<Mention> found, DateOnly? date)
@@ -190,16 +196,17 @@ public sealed class TextAnnotator : ITextAnnotator
         return result.MoveToImmutable();
     }
 
-    private static DateOnly? EventDate(ImmutableArray<Sentence> sentences, TextSpan? dateline, List<TimeMatch> matches, ImmutableArray<TimeExpression> resolved)
+    private static DateOnly? EventDate(string text, ImmutableArray<Sentence> sentences, TextSpan? dateline, List<TimeMatch> matches, ImmutableArray<TimeExpression> resolved, DateOnly? anchor)
     {
         // The lead (the three sentences from the dateline on) tells the main event; its first resolved day is the event's date.
         var lead = LeadStart(sentences, dateline);
+        var head = DatelineHeadEnd(text, sentences, lead, dateline);
         foreach (var pass in new[] { false, true })
         {
             for (var i = 0; i < matches.Count; i++)
             {
                 var s = matches[i].Sentence;
-                if (s < lead || s >= lead + 3 || matches[i].Future)
+                if (s < lead || s >= lead + 3 || matches[i].Future || matches[i].Span.Start < head)
                 {
                     continue;
                 }
@@ -211,7 +218,8 @@ public sealed class TextAnnotator : ITextAnnotator
                     continue;
                 }
 
-                if (value.Length >= 10 && DateOnly.TryParseExact(value[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+                if (value.Length >= 10 && DateOnly.TryParseExact(value[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+                    && !(anchor is { } a && a.DayNumber - day.DayNumber > BackgroundDays))
                 {
                     return day;
                 }
@@ -260,13 +268,20 @@ public sealed class TextAnnotator : ITextAnnotator
 
     private static bool IsRegion(Mention m) => m.Actor is null;
 
+    // A day in the lead more than a year before the report's own day is history told for background ("founded on
+    // 8 August 1967"), never the day of the event reported.
+    private const int BackgroundDays = 366;
+
+    // The lead starts with the first sentence that runs past the dateline: the one after it when the splitter cut the
+    // dateline off, or the one that holds it when the dateline came from the extractor inside a sentence (a
+    // two-word city, an agency in brackets). Before, the second case skipped the report's first sentence.
     private static int LeadStart(ImmutableArray<Sentence> sentences, TextSpan? dateline)
     {
         if (dateline is { } d)
         {
             for (var i = 0; i < sentences.Length; i++)
             {
-                if (sentences[i].Span.Start >= d.End)
+                if (sentences[i].Span.End > d.End)
                 {
                     return i;
                 }
@@ -274,5 +289,27 @@ public sealed class TextAnnotator : ITextAnnotator
         }
 
         return 0;
+    }
+
+    // Where a dateline inside the lead's first sentence ends: its day and agency run to the dash after the city
+    // ("KUALA LUMPUR, May 26 (Reuters) - "). That day is when the report was filed, not when its event happened; -1
+    // when the dateline is not inside the sentence or no dash ends it nearby.
+    private static int DatelineHeadEnd(string text, ImmutableArray<Sentence> sentences, int lead, TextSpan? dateline)
+    {
+        if (dateline is not { } d || lead >= sentences.Length || sentences[lead].Span.Start >= d.End)
+        {
+            return -1;
+        }
+
+        var window = text.AsSpan(d.End, Math.Min(60, Math.Max(0, sentences[lead].Span.End - d.End)));
+        foreach (var dash in (ReadOnlySpan<string>)[" - ", " \u2014 ", " \u2013 ", " -- "])
+        {
+            if (window.IndexOf(dash, StringComparison.Ordinal) is var at and >= 0)
+            {
+                return d.End + at + dash.Length;
+            }
+        }
+
+        return -1;
     }
 }

@@ -72,6 +72,26 @@ public class TextAnnotatorTests
     }
 
     [Fact]
+    public void A_dateline_inside_the_first_sentence_leaves_that_sentence_in_the_lead()
+    {
+        // The extractor found the dateline (a two-word city, an agency in brackets) where the sentence splitter did
+        // not cut it off: the first sentence still tells the event, and the dateline's own day is not the event's.
+        const string text = "SAN CARLOS, May 26 (Reuters) - The harbour board opened its new container terminal in San Carlos on Monday.\n\nThe terminal cost 40 million dollars.";
+        var metadata = new ArticleMetadata { Published = new DateTimeOffset(2026, 5, 26, 6, 0, 0, TimeSpan.Zero), Dateline = "SAN CARLOS", DatelineSpan = new TextSpan(0, 10) };
+        var a = new TextAnnotator().Annotate(new Article("t", "t", null, text, metadata, []));
+        Assert.Equal(new DateOnly(2026, 5, 25), a.EventDate);
+    }
+
+    [Fact]
+    public void A_day_more_than_a_year_before_the_report_is_background_not_the_event_day()
+    {
+        var a = new TextAnnotator().Annotate(Article(
+            "The regional bloc, founded on 8 August 1967, admitted its eleventh member on Sunday in Kuala Lumpur.",
+            new DateTimeOffset(2025, 10, 27, 0, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(new DateOnly(2025, 10, 26), a.EventDate);
+    }
+
+    [Fact]
     public void Every_annotation_is_a_span_inside_the_text()
     {
         const string text = "\u201cWe will rebuild,\u201d President William Ruto said in Nairobi on Jan. 9, 2026, according to the statement.";
