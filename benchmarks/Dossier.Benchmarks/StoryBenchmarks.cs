@@ -51,6 +51,55 @@ public class StoryGroupingBenchmarks
 }
 
 /// <summary>
+/// The link test over candidate pairs of generated reports, with each report's <see cref="LinkKey"/> against the
+/// baseline of keys that rule nothing out (every pair reads its features' arrays): the same answers, what the keys save.
+/// </summary>
+[ShortRunJob]
+[MemoryDiagnoser]
+public class LinkTestBenchmarks
+{
+    private ArticleFeatures[] reports = [];
+    private LinkKey[] keys = [];
+    private LinkKey[] permissive = [];
+    private readonly StoryGrouperOptions options = new();
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        reports = [.. new CorpusGenerator().Generate(2000, seed: 7).Select(x => ArticleFeatures.Of(x.Article))];
+        keys = [.. reports.Select(r => r.Key)];
+        var shares = default(LinkKey.BucketShares);
+        for (var k = 0; k < LinkKey.Buckets; k++)
+        {
+            shares[k] = 255;
+        }
+
+        permissive = [.. keys.Select(k => k with { SignatureLength = 0, EntityMask = ~0UL, SingleNameMask = ~0UL, NameWordMask = ~0UL, TermBuckets = UInt128.MaxValue, TermShares = shares })];
+    }
+
+    [Benchmark(Baseline = true)]
+    public int WithoutKeys() => Links(permissive);
+
+    [Benchmark]
+    public int WithKeys() => Links(keys);
+
+    // Each report against the 200 after it: the pairs a session's postings would offer.
+    private int Links(LinkKey[] with)
+    {
+        var linked = 0;
+        for (var i = 0; i < reports.Length; i++)
+        {
+            for (var j = i + 1; j < Math.Min(reports.Length, i + 200); j++)
+            {
+                linked += EventClustering.Link(reports[i].Window, with[i], reports[i], reports[j].Window, with[j], reports[j], options) == LinkStrength.None ? 0 : 1;
+            }
+        }
+
+        return linked;
+    }
+}
+
+/// <summary>
 /// The cost run: N generated articles grouped and fused end to end, closed stories fused and dropped as the
 /// stream goes on (memory bounded by the open stories). One measured run per size; the fitted exponent of
 /// time over N is in docs/stories.md.
