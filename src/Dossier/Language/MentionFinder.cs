@@ -945,6 +945,27 @@ public sealed class MentionFinder
             return m < end && TitlesAt(m, end, out _, out title) && title!.Agent is not null;
         }
 
+        // Whether a country's name and its possessive stand right before token t ("Ghana's", "South Africa's"): what
+        // follows is a place of that country as surely as after "in".
+        private bool AfterCountrysPossessive(int t)
+        {
+            if (t < 2 || tokens[t - 1].Kind != TokenKind.Possessive)
+            {
+                return false;
+            }
+
+            // Country names run to a few words; the one that ends at the possessive.
+            for (var k = Math.Max(0, t - 5); k <= t - 2; k++)
+            {
+                if (NamesAt(k, t - 1, out var n, out var country) && k + n == t - 1 && country!.Kind == NameKind.Country)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private bool Accept(int t, int count, NameEntry entry)
         {
             if (!char.IsUpper(text[tokens[t].Start]) && !char.IsDigit(text[tokens[t].Start]))
@@ -952,9 +973,9 @@ public sealed class MentionFinder
                 return false;
             }
 
-            // A gazetteer town is a place where a place is expected ("in Kisumu", "near Tema"); elsewhere the name
-            // may be a surname ("Jackson said") or part of another name, and is left to the rest of the pass.
-            if (entry.Kind == NameKind.Town && (t == 0 || !Has(t - 1, WordFlags.Locative)))
+            // A gazetteer town is a place where a place is expected ("in Kisumu", "near Tema", "Ghana's Tema"); elsewhere
+            // the name may be a surname ("Jackson said") or part of another name, and is left to the rest of the pass.
+            if (entry.Kind == NameKind.Town && (t == 0 || !Has(t - 1, WordFlags.Locative)) && !AfterCountrysPossessive(t))
             {
                 return false;
             }

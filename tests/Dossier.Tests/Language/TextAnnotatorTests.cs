@@ -92,6 +92,19 @@ public class TextAnnotatorTests
     }
 
     [Fact]
+    public void A_gazetteer_town_after_its_countrys_possessive_is_a_place()
+    {
+        var a = new TextAnnotator().Annotate(Article("Dockworkers walked out at Ghana's Tema port on Monday, halting container traffic."));
+        var tema = Assert.Single(a.Mentions, m => m.Canonical == "Tema");
+        Assert.Equal(MentionType.Place, tema.Type);
+        Assert.Equal("GHA", tema.Actor);
+
+        // A town's name after another possessive is still no place: "Jackson" may be anyone.
+        var b = new TextAnnotator().Annotate(Article("The mayor's Jackson plan was approved on Monday."));
+        Assert.DoesNotContain(b.Mentions, m => m.Type == MentionType.Place && m.Canonical == "Jackson");
+    }
+
+    [Fact]
     public void Every_annotation_is_a_span_inside_the_text()
     {
         const string text = "\u201cWe will rebuild,\u201d President William Ruto said in Nairobi on Jan. 9, 2026, according to the statement.";
