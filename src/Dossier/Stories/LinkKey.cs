@@ -5,13 +5,14 @@ using System.Runtime.CompilerServices;
 namespace Dossier.Stories;
 
 /// <summary>
-/// What the link test (<see cref="EventClustering.Link(ArticleFeatures, ArticleFeatures, StoryGrouperOptions)"/>) can rule out without reading a report's arrays: its text
-/// hash, a two-bit sketch of its MinHash signature, one-word masks of its names, and a bucketed sketch of its term
-/// vector. Every field gives a necessary condition, never a decision: two reports whose sketches agree on too few
-/// positions cannot have signatures that agree on enough, two name lists whose masks share no bit share no name, and
-/// the term sketches bound the term cosine from above, so the test gives the same answer with or without them. It exists because the grouping thread tests millions of candidate pairs in a dense stream and almost
-/// all of them fail; the arrays of the candidate it reached for (signature, names) were cache misses, and this key
-/// sits in one contiguous list beside the session's slots.
+/// What the link test (<see cref="EventClustering.Link(ArticleFeatures, ArticleFeatures, StoryGrouperOptions)"/>) can
+/// rule out without reading a report's arrays: its text hash, a two-bit sketch of its MinHash signature, one-word masks
+/// of its names, and a bucketed sketch of its term vector. Every field gives a necessary condition, never a decision:
+/// two reports whose sketches agree on too few positions cannot have signatures that agree on enough, two name lists
+/// whose masks share no bit share no name, and the term sketches bound the term cosine from above, so the test gives
+/// the same answer with or without them. It exists because the grouping thread tests millions of candidate pairs in a
+/// dense stream and almost all of them fail; the arrays of the candidate it reached for (signature, names, terms) were
+/// cache misses, and this key sits in one contiguous list beside the session's slots.
 /// </summary>
 internal readonly record struct LinkKey(
     ulong ExactHash,

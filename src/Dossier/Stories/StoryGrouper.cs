@@ -479,7 +479,6 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
                 var slot = slotOf[article];
                 Unindex(slot, reports[slot]!);
                 reports[slot] = null;
-            featuresAt[slot] = null;
                 featuresAt[slot] = null;
                 openReports--;
                 gone.Add(slot);
@@ -625,7 +624,7 @@ public sealed class StoryGroupingSession : IStoryGroupingSession
     }
 
     /// <summary>
-    /// A report's event window as day numbers, kept in one list beside the slots so that the candidate scan reads it
+    /// A report's event window as day numbers, kept in the slot's scan record (<see cref="SlotScan"/>) so that the candidate scan reads it
     /// without reaching into each report's features. Two reports whose windows lie more than the larger of
     /// <see cref="StoryGrouperOptions.CopyMaxDays"/> and <see cref="StoryGrouperOptions.MaxDayGap"/> apart fail
     /// <see cref="EventClustering.Linked"/> whatever else they share (not copies, and too far apart for one event),
