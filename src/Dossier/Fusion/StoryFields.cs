@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Dossier.Extraction.Text;
 using Dossier.Model;
 using Dossier.Stories;
 
@@ -24,7 +25,7 @@ internal static class StoryFields
         // A lead says what happened; a later sentence may be context that many reports repeat ("X is one of the
         // largest cities in the north"): the statement most reports open with comes first, then the most corroborated.
         var statement = claims
-            .Where(c => c.Modality is null or "reported" or "attributed" && !c.Background && !c.Negated)
+            .Where(c => c.Modality is null or "reported" or "attributed" && !c.Background && !c.Negated && !ChromeRules.EndsWithPictureCredit(c.Text))
             .OrderByDescending(c => c.Evidence.Where(e => e.SentenceIndex == 0).Select(e => e.ArticleId).Distinct(StringComparer.Ordinal).Count())
             .ThenByDescending(c => c.IndependentSources)
             .ThenBy(c => c.Id.Length).ThenBy(c => c.Id, StringComparer.Ordinal)
@@ -58,6 +59,7 @@ internal static class StoryFields
         var lower = title.ToLowerInvariant();
         return !lower.StartsWith("by ", StringComparison.Ordinal)
             && !IsFieldLine(title)
+            && !ChromeRules.EndsWithPictureCredit(title)
             && !Lexicon.ChromeMarkers.Any(marker => lower.Contains(marker, StringComparison.Ordinal));
     }
 

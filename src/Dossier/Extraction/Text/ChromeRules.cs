@@ -69,6 +69,14 @@ public static partial class ChromeRules
     private static readonly Lazy<ImmutableArray<(string Reason, Regex Pattern)>> WholeFamilies =
         new(() => [.. FamilyFiles.Select(f => (f.Reason, RuleData.AnyOf(f.File, ignoreCase: true)))]);
 
+    private static readonly Regex PictureCredit = RuleData.AnyOf("caption.txt", ignoreCase: true);
+
+    /// <summary>
+    /// Whether <paramref name="text"/> ends with a picture's credit ("-- Photo: AGENCY", "(Photo by …)"): a caption,
+    /// which describes a photograph rather than the event. Not removed from the text; a story is not named after it.
+    /// </summary>
+    public static bool EndsWithPictureCredit(string text) => PictureCredit.IsMatch(text);
+
     /// <summary>The reason <paramref name="line"/> is chrome, or null when it is not.</summary>
     public static string? Classify(string line) => Classify(line.AsSpan());
 
