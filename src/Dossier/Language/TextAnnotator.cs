@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Dossier.Extraction.Text;
 using Dossier.Model;
 using Dossier.Vocabulary;
 
@@ -245,7 +246,7 @@ public sealed class TextAnnotator : ITextAnnotator
                 }
 
                 var before = text.AsSpan(Math.Max(0, m.Span.Start - 3), Math.Min(3, m.Span.Start));
-                if (before is "in " or "at " && !IsRegion(m))
+                if (before is "in " or "at " && !IsRegion(m) && !InCaption(text, m.Span.Start))
                 {
                     return (m.Canonical, false);
                 }
@@ -267,6 +268,17 @@ public sealed class TextAnnotator : ITextAnnotator
     }
 
     private static bool IsRegion(Mention m) => m.Actor is null;
+
+    // Whether the paragraph around an offset is a photo caption (it ends with the picture's credit): where a picture
+    // was taken ("the exchange in New York City. (Photo by …)") is not where the event happened. Only the paragraph's
+    // last 200 characters are read: the credit closes it.
+    private static bool InCaption(string text, int offset)
+    {
+        var end = text.IndexOf('\n', offset);
+        end = end < 0 ? text.Length : end;
+        var start = Math.Max(text.LastIndexOf('\n', Math.Max(0, offset - 1)) + 1, end - 200);
+        return ChromeRules.EndsWithPictureCredit(text[start..end].TrimEnd());
+    }
 
     // A day in the lead more than a year before the report's own day is history told for background ("founded on
     // 8 August 1967"), never the day of the event reported.

@@ -105,6 +105,15 @@ public class TextAnnotatorTests
     }
 
     [Fact]
+    public void A_photo_caption_at_the_head_gives_no_event_place()
+    {
+        // Where the picture was taken is not where the event happened.
+        const string text = "A view of the old port in Mombasa on May 4. (Photo by Ola Berg/PAWIRE)\n\nThe port authority raised its fees at a meeting in Kisumu on Tuesday.";
+        var a = new TextAnnotator().Annotate(Article(text, new DateTimeOffset(2026, 5, 6, 0, 0, 0, TimeSpan.Zero)));
+        Assert.Equal("Kisumu", a.EventLocation);
+    }
+
+    [Fact]
     public void Every_annotation_is_a_span_inside_the_text()
     {
         const string text = "\u201cWe will rebuild,\u201d President William Ruto said in Nairobi on Jan. 9, 2026, according to the statement.";
