@@ -45,22 +45,23 @@ public sealed record ArticleFeatures(
     /// <summary>The squared length of the weight vector.</summary>
     internal double TermNormSquared { get; } = SquaredLength(TermCounts);
 
+    // The name lists below and the link key, made once from the constructor's values, the key from the lists (not from
+    // the names split again). A copy made with `with` may change the window, the id or the source, never the text,
+    // terms, names or ordinals these read.
+    private readonly (ImmutableArray<string> Single, ImmutableArray<string> Words, LinkKey Key) derived = Derive(ExactHash, Signature, Entities, Ordinals, TermCounts);
+
     /// <summary>
     /// The one-word names of four letters or more, sorted (ordinal): the names a report may give by surname alone.
     /// Kept with the article, like the words of its longer names below, because the loose link test asks for them
     /// on every candidate pair, and splitting the names there again cost more than the rest of the test.
     /// </summary>
-    internal ImmutableArray<string> SingleNames { get; } = SingleNamesOf(Entities);
+    internal ImmutableArray<string> SingleNames => derived.Single;
 
     /// <summary>The distinct words of the names of two words or more, sorted (ordinal).</summary>
-    internal ImmutableArray<string> NameWords { get; } = NameWordsOf(Entities);
+    internal ImmutableArray<string> NameWords => derived.Words;
 
-    /// <summary>
-    /// What the link test can rule out without the arrays above (declared after them, so they exist when it is made).
-    /// Like them, computed once from the constructor's values: a copy made with <c>with</c> may change the window, the
-    /// id or the source, never the text, terms, names or ordinals the key reads.
-    /// </summary>
-    internal LinkKey Key { get; } = LinkKey.Of(ExactHash, Signature, Entities, Ordinals, TermCounts);
+    /// <summary>What the link test can rule out without the arrays above (<see cref="LinkKey"/>).</summary>
+    internal LinkKey Key => derived.Key;
 
     /// <summary>Computes the features of an annotated article.</summary>
     public static ArticleFeatures Of(AnnotatedArticle annotated)
@@ -181,7 +182,15 @@ public sealed record ArticleFeatures(
         return sum;
     }
 
-    internal static ImmutableArray<string> SingleNamesOf(ImmutableArray<string> entities)
+    private static (ImmutableArray<string> Single, ImmutableArray<string> Words, LinkKey Key) Derive(
+        ulong exactHash, ImmutableArray<ulong> signature, ImmutableArray<string> entities, ImmutableArray<string> ordinals, ImmutableArray<(int Term, int Count)> termCounts)
+    {
+        var single = SingleNamesOf(entities);
+        var words = NameWordsOf(entities);
+        return (single, words, LinkKey.Of(exactHash, signature, entities, single, words, ordinals, termCounts));
+    }
+
+    private static ImmutableArray<string> SingleNamesOf(ImmutableArray<string> entities)
     {
         if (entities.IsDefaultOrEmpty)
         {
@@ -201,7 +210,7 @@ public sealed record ArticleFeatures(
         return single.DrainToImmutable();
     }
 
-    internal static ImmutableArray<string> NameWordsOf(ImmutableArray<string> entities)
+    private static ImmutableArray<string> NameWordsOf(ImmutableArray<string> entities)
     {
         if (entities.IsDefaultOrEmpty)
         {

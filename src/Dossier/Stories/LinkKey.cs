@@ -47,8 +47,8 @@ internal readonly record struct LinkKey(
     // Even bits of a sketch word: a position agrees in its sketch when both of its two bits do.
     private const ulong LowBits = 0x5555_5555_5555_5555UL;
 
-    /// <summary>The key of a report's features: its text hash, signature, names, ordinals and term counts.</summary>
-    public static LinkKey Of(ulong exactHash, ImmutableArray<ulong> signatureValues, ImmutableArray<string> entities, ImmutableArray<string> ordinals, ImmutableArray<(int Term, int Count)> termCounts)
+    /// <summary>The key of a report's features: its text hash, signature, names (with their one-word names and name words), ordinals and term counts.</summary>
+    public static LinkKey Of(ulong exactHash, ImmutableArray<ulong> signatureValues, ImmutableArray<string> entities, ImmutableArray<string> singleNames, ImmutableArray<string> nameWords, ImmutableArray<string> ordinals, ImmutableArray<(int Term, int Count)> termCounts)
     {
         var signature = signatureValues.IsDefault ? [] : signatureValues.AsSpan();
         ulong s0 = 0, s1 = 0;
@@ -68,8 +68,8 @@ internal readonly record struct LinkKey(
             s1,
             signature.Length,
             Mask(entities),
-            Mask(ArticleFeatures.SingleNamesOf(entities)),
-            Mask(ArticleFeatures.NameWordsOf(entities)),
+            Mask(singleNames),
+            Mask(nameWords),
             entities.IsDefault ? 0 : entities.Length,
             !ordinals.IsDefaultOrEmpty,
             occupied,
