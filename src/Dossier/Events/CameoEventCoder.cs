@@ -56,7 +56,7 @@ public sealed class CameoEventCoder : IEventCoder
     {
         ArgumentNullException.ThrowIfNull(sentence);
         var notes = new List<string>();
-        IReadOnlyList<Token> tokens = [];
+        IReadOnlyList<KeyedToken> tokens = [];
         IReadOnlyList<IReadOnlyList<PhraseActor>> groups = [];
         IReadOnlyList<VerbReading> verbs = [];
         var events = _coder.Code(sentence, 0, sentence.Length, 0, date, GroupMentions(sentence, 0, sentence.Length, [], null), notes, (t, g, v) =>

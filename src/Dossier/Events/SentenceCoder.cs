@@ -24,7 +24,7 @@ public sealed record VerbReading(int Token, int Length, VerbForm Form, bool Main
 
 /// <summary>Everything the coder saw in one sentence, for <c>dossier explain</c> and tests.</summary>
 public sealed record SentenceTrace(
-    IReadOnlyList<Token> Tokens,
+    IReadOnlyList<KeyedToken> Tokens,
     IReadOnlyList<IReadOnlyList<PhraseActor>> ActorGroups,
     IReadOnlyList<VerbReading> Verbs,
     IReadOnlyList<string> Notes,
@@ -93,7 +93,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
 
     /// <summary>Codes the sentence between <paramref name="start"/> and <paramref name="end"/> of <paramref name="text"/>.</summary>
     /// <remarks>With a <c>scan</c> from <see cref="Scan"/> of the same span, the tokens and plain actor marks are not read again.</remarks>
-    public List<EventRecord> Code(string text, int start, int end, int sentenceIndex, DateOnly? date, IReadOnlyList<Mention>? mentions, List<string>? notes, Action<Token[], List<List<PhraseActor>>, List<VerbReading>>? observe = null, SentenceScan? scan = null)
+    public List<EventRecord> Code(string text, int start, int end, int sentenceIndex, DateOnly? date, IReadOnlyList<Mention>? mentions, List<string>? notes, Action<KeyedToken[], List<List<PhraseActor>>, List<VerbReading>>? observe = null, SentenceScan? scan = null)
     {
         var events = new List<EventRecord>();
         scan ??= Scan(text, start, end);
@@ -150,7 +150,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     /// <summary>A sentence's tokens and its dictionary actors before mentions: read once, for salience and again for coding.</summary>
     public SentenceScan Scan(string text, int start, int end)
     {
-        var tokens = Tokenizer.Tokenize(text, start, end, out var words);
+        var tokens = CoderTokens.Tokenize(text, start, end, out var words);
         var matches = new DictionaryMatch?[tokens.Length];
         for (var i = 0; i < words.Length; i++)
         {
@@ -194,9 +194,9 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     internal sealed record DictionaryMatch(int ActorLength, ActorEntry? Actor, int AgentLength, AgentEntry? Agent, int VerbLength, VerbForm? Verb);
 
     /// <summary>What <see cref="Scan"/> read of one sentence: tokens, their word numbers, dictionary matches and actor marks.</summary>
-    internal sealed class SentenceScan(Token[] tokens, int[] words, DictionaryMatch?[] matches, Mark[] marks)
+    internal sealed class SentenceScan(KeyedToken[] tokens, int[] words, DictionaryMatch?[] matches, Mark[] marks)
     {
-        public Token[] Tokens { get; } = tokens;
+        public KeyedToken[] Tokens { get; } = tokens;
 
         internal int[] Words { get; } = words;
 
@@ -214,7 +214,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         internal Mark[] Marks { get; } = marks;
     }
 
-    private Mark[] MarkActors(Token[] tokens, DictionaryMatch?[] matches, IReadOnlyList<Mention>? mentions)
+    private Mark[] MarkActors(KeyedToken[] tokens, DictionaryMatch?[] matches, IReadOnlyList<Mention>? mentions)
     {
         var marks = new Mark[tokens.Length];
         if (mentions is { Count: > 0 })
@@ -251,20 +251,20 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
 
     private static bool StartsVerb(DictionaryMatch?[] matches, int k) => matches[k] is { VerbLength: > 0 };
 
-    private static bool IsAcronym(string text, Token t)
+    private static bool IsAcronym(string text, KeyedToken t)
     {
         if (t.Length > 5) return false;
         for (var k = t.Start; k < t.End; k++) if (char.IsLower(text[k])) return false;
         return true;
     }
 
-    private static bool AnyCapitalized(Token[] tokens, int start, int length)
+    private static bool AnyCapitalized(KeyedToken[] tokens, int start, int length)
     {
         for (var k = start; k < start + length; k++) if (tokens[k].Capitalized || char.IsDigit(tokens[k].Key[0])) return true;
         return false;
     }
 
-    private List<Unit> BuildUnits(Token[] tokens, DictionaryMatch?[] matches, Mark[] marks, string text, DateOnly? date, bool explain)
+    private List<Unit> BuildUnits(KeyedToken[] tokens, DictionaryMatch?[] matches, Mark[] marks, string text, DateOnly? date, bool explain)
     {
         var units = new List<Unit>();
         var i = 0;
@@ -320,7 +320,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     /// "US servicemen", "U.N. weapons inspectors": within three lower-case words after a name comes a plural noun for
     /// people (-men, -ers, -ors, -ists, -ants, -ents, -ians), so the name says whose people they are.
     /// </summary>
-    private static bool PeopleFollow(Token[] tokens, int from)
+    private static bool PeopleFollow(KeyedToken[] tokens, int from)
     {
         for (var k = from; k < tokens.Length && k < from + 3; k++)
         {
@@ -333,7 +333,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return false;
     }
 
-    private static bool LinksInsidePhrase(Token[] tokens, int from, int to)
+    private static bool LinksInsidePhrase(KeyedToken[] tokens, int from, int to)
     {
         // Fillers that are lower-case and followed by a capitalised actor often start a new phrase
         // ("Gondor almost Arnor" never happens); we accept them: the rule rarely joins two real phrases.
@@ -341,7 +341,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return true;
     }
 
-    private static bool IsFiller(Token[] tokens, DictionaryMatch?[] matches, int k)
+    private static bool IsFiller(KeyedToken[] tokens, DictionaryMatch?[] matches, int k)
     {
         var key = tokens[k].Key;
         if (WordClasses.IsFunctionWord(key) || WordClasses.SpeechVerbs.Contains(key)) return false;
@@ -350,7 +350,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return true;
     }
 
-    private void Compose(Unit unit, List<(int At, Mark Mark)> elements, Token[] tokens, string text, DateOnly? date, bool explain)
+    private void Compose(Unit unit, List<(int At, Mark Mark)> elements, KeyedToken[] tokens, string text, DateOnly? date, bool explain)
     {
         var bases = new List<(string Code, int At, int Len, string Why)>();
         var prefixes = new List<string>();
@@ -413,7 +413,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return sb.ToString();
     }
 
-    private static string Words(Token[] tokens, int at, int length)
+    private static string Words(KeyedToken[] tokens, int at, int length)
     {
         var sb = new StringBuilder();
         for (var k = at; k < at + length && k < tokens.Length; k++)
@@ -425,7 +425,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     }
 
     /// <summary>Groups units into coordinated lists ("X, Y and Z") and joins agents to the actors after them ("ambassadors of X and Y").</summary>
-    private static List<List<Unit>> BuildLists(Token[] tokens, DictionaryMatch?[] matches, List<Unit> units, int[] unitAt, bool explain)
+    private static List<List<Unit>> BuildLists(KeyedToken[] tokens, DictionaryMatch?[] matches, List<Unit> units, int[] unitAt, bool explain)
     {
         var lists = new List<List<Unit>>();
         for (var u = 0; u < units.Count; u++)
@@ -510,14 +510,14 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return code.EndsWith(suffix, StringComparison.Ordinal) ? code : code + suffix;
     }
 
-    private static bool HeadlineStart(Token[] tokens, int joinAt)
+    private static bool HeadlineStart(KeyedToken[] tokens, int joinAt)
     {
         for (var k = 0; k < joinAt; k++) if (!tokens[k].Capitalized && tokens[k].Key != "'S") return false;
         return true;
     }
 
     /// <summary>True when the name starting at <paramref name="next"/> is followed by another list separator.</summary>
-    private static bool CommaListContinues(Token[] tokens, DictionaryMatch?[] matches, int next)
+    private static bool CommaListContinues(KeyedToken[] tokens, DictionaryMatch?[] matches, int next)
     {
         var k = next;
         var guard = 0;
@@ -533,7 +533,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     }
 
     /// <summary>"On the issue of Palestine, Pakistan and China…": the comma after an opening phrase ends it.</summary>
-    private static bool ClosesOpeningPhrase(Token[] tokens, Unit unit)
+    private static bool ClosesOpeningPhrase(KeyedToken[] tokens, Unit unit)
     {
         if (unit.Last + 1 >= tokens.Length || tokens[unit.Last + 1].Key != ",") return false;
         if (!WordClasses.Prepositions.Contains(tokens[0].Key) && !WordClasses.Subordinators.Contains(tokens[0].Key)) return false;
@@ -541,7 +541,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return true;
     }
 
-    private static bool JoinedByAnd(Token[] tokens, List<Unit> list)
+    private static bool JoinedByAnd(KeyedToken[] tokens, List<Unit> list)
     {
         for (var m = 1; m < list.Count; m++)
         {
@@ -552,7 +552,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return true;
     }
 
-    private static bool Coordinated(Token[] tokens, DictionaryMatch?[] matches, int from, int to)
+    private static bool Coordinated(KeyedToken[] tokens, DictionaryMatch?[] matches, int from, int to)
     {
         if (to <= from) return false;
         var sawJoin = false;
@@ -580,7 +580,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
 
     // ---------------------------------------------------------------- verbs
 
-    private List<Verb> FindVerbs(Token[] tokens, DictionaryMatch?[] matches, int[] listAt)
+    private List<Verb> FindVerbs(KeyedToken[] tokens, DictionaryMatch?[] matches, int[] listAt)
     {
         var verbs = new List<Verb>();
         for (var i = 0; i < tokens.Length; i++)
@@ -607,7 +607,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     /// verb "march" (which the lexicon codes as a protest) nor the modal "may". A dateline such as
     /// "NAIROBI, March 3, 2026 -" otherwise turned every wire report into a protest.
     /// </summary>
-    private static bool IsMonthOfDate(Token[] tokens, int i) =>
+    private static bool IsMonthOfDate(KeyedToken[] tokens, int i) =>
         tokens[i].Capitalized && MonthKeys.Contains(tokens[i].Key)
         && ((i + 1 < tokens.Length && IsDayNumber(tokens[i + 1].Key)) || (i > 0 && IsDayNumber(tokens[i - 1].Key))
             // "last March", "in May": a capitalised month inside a sentence is the month; the verb is written in lower case.
@@ -615,7 +615,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
 
     private static bool IsDayNumber(string key) => key.Length is 1 or 2 && key.All(char.IsAsciiDigit);
 
-    private void Classify(Token[] tokens, DictionaryMatch?[] matches, int[] listAt, Verb v, List<Verb> earlier)
+    private void Classify(KeyedToken[] tokens, DictionaryMatch?[] matches, int[] listAt, Verb v, List<Verb> earlier)
     {
         var i = v.Start;
         var key = tokens[i + v.Form.VerbWord].Key;
@@ -744,7 +744,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     }
 
     /// <summary>True when the actor phrase ending at <paramref name="k"/> is a place ("in the United States"), not a subject.</summary>
-    private static bool IsPlace(Token[] tokens, int[] listAt, int k)
+    private static bool IsPlace(KeyedToken[] tokens, int[] listAt, int k)
     {
         var first = FirstOfUnit(listAt, k);
         if (first > 0 && tokens[first - 1].Key == "THE") first--;
@@ -767,7 +767,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return false;
     }
 
-    private static bool SeparatedFrom(Token[] tokens, Verb before, int at)
+    private static bool SeparatedFrom(KeyedToken[] tokens, Verb before, int at)
     {
         for (var k = before.Start + before.Length; k < at; k++)
         {
@@ -777,7 +777,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return false;
     }
 
-    private static bool SubjectBefore(Token[] tokens, int[] listAt, int chainStart)
+    private static bool SubjectBefore(KeyedToken[] tokens, int[] listAt, int chainStart)
     {
         var k = chainStart - 1;
         return k >= 0 && (listAt[k] >= 0 || WordClasses.Pronouns.Contains(tokens[k].Key) || tokens[k].Capitalized);
@@ -977,7 +977,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     }
 
     /// <summary>The verb's setting from its chain and the word governing its infinitive: intent, request, negation.</summary>
-    private void ReadSetting(Token[] tokens, Verb v)
+    private void ReadSetting(KeyedToken[] tokens, Verb v)
     {
         var hasTo = false;
         for (var k = v.ChainStart; k < v.Start; k++)
@@ -995,7 +995,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     }
 
     /// <summary>True when a "that" opens the clause of <paramref name="verb"/> after the request verb ("demanded that X V").</summary>
-    private static bool ThatBetween(Token[] tokens, Verb request, Verb verb)
+    private static bool ThatBetween(KeyedToken[] tokens, Verb request, Verb verb)
     {
         if (verb.Start <= request.Start) return false;
         for (var k = request.Start + request.Length; k < verb.ChainStart; k++)
@@ -1011,7 +1011,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     /// Who reports the clause starting near <paramref name="from"/>: the nearest actor list before the "that" or the
     /// speech verb that opens it ("Russia said on Tuesday that …", "X, Y said, …" is not looked for).
     /// </summary>
-    private static List<PhraseActor>? SpeakerBefore(Token[] tokens, int[] listAt, List<List<Unit>> lists, int from)
+    private static List<PhraseActor>? SpeakerBefore(KeyedToken[] tokens, int[] listAt, List<List<Unit>> lists, int from)
     {
         var k = from - 1;
         var opener = -1;
@@ -1031,7 +1031,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     }
 
     /// <summary>"rebels in the Ivory Coast", "students throughout Indonesia": a role-only actor takes the country named right after it.</summary>
-    private static List<PhraseActor> Localize(Token[] tokens, int[] listAt, List<List<Unit>> lists, List<PhraseActor> actors)
+    private static List<PhraseActor> Localize(KeyedToken[] tokens, int[] listAt, List<List<Unit>> lists, List<PhraseActor> actors)
     {
         List<PhraseActor>? result = null;
         for (var a = 0; a < actors.Count; a++)
@@ -1052,7 +1052,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     }
 
     /// <summary>The first actor named as a place in the clause ("in Gaza", "near Basra"), as a country.</summary>
-    private static PhraseActor? FindPlace(Token[] tokens, int[] listAt, List<List<Unit>> lists, int from, int end)
+    private static PhraseActor? FindPlace(KeyedToken[] tokens, int[] listAt, List<List<Unit>> lists, int from, int end)
     {
         for (var k = from; k < end; k++)
         {
@@ -1065,7 +1065,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     }
 
     /// <summary>"outside of the Iraqi city of Basra": "outside of" places an act as "outside" does.</summary>
-    private static bool AfterOutsideOf(Token[] tokens, int k)
+    private static bool AfterOutsideOf(KeyedToken[] tokens, int k)
     {
         for (var b = k - 1; b >= 1 && k - b <= 4; b--)
         {
@@ -1091,7 +1091,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return null;
     }
 
-    private static bool ContainsPhrase(Token[] tokens, int from, int to, string first, string second)
+    private static bool ContainsPhrase(KeyedToken[] tokens, int from, int to, string first, string second)
     {
         for (var k = from; k + 1 < to && k + 1 < tokens.Length; k++) if (tokens[k].Key == first && tokens[k + 1].Key == second) return true;
         return false;
@@ -1108,7 +1108,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return Math.Round(Math.Clamp(c, 0.05, 0.99), 2);
     }
 
-    private static EventModality ModalityOf(Token[] tokens, Verb verb, CameoCodeInfo? info)
+    private static EventModality ModalityOf(KeyedToken[] tokens, Verb verb, CameoCodeInfo? info)
     {
         var m = info?.Modality ?? EventModality.Act;
         if (m != EventModality.Act) return m;
@@ -1118,7 +1118,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     }
 
     /// <summary>Where the verb's clause ends: the next main verb, a semicolon, or the sentence end.</summary>
-    private static int ClauseEnd(Token[] tokens, List<Verb> verbs, Verb verb)
+    private static int ClauseEnd(KeyedToken[] tokens, List<Verb> verbs, Verb verb)
     {
         var end = tokens.Length;
         foreach (var other in verbs)
@@ -1146,7 +1146,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return end;
     }
 
-    private List<PhraseActor>? FindSource(Token[] tokens, int[] listAt, List<List<Unit>> lists, List<Verb> verbs, Verb verb, Verb? previousMain)
+    private List<PhraseActor>? FindSource(KeyedToken[] tokens, int[] listAt, List<List<Unit>> lists, List<Verb> verbs, Verb verb, Verb? previousMain)
     {
         var k = verb.ChainStart - 1;
         var afterPronoun = false;
@@ -1197,7 +1197,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
     }
 
     /// <summary>True when one of the words stands before token <paramref name="k"/>, across "the" and up to two adjectives.</summary>
-    private static bool PrecededBy(Token[] tokens, int k, params ReadOnlySpan<string> words)
+    private static bool PrecededBy(KeyedToken[] tokens, int k, params ReadOnlySpan<string> words)
     {
         for (var b = k - 1; b >= 0 && k - b <= 4; b--)
         {
@@ -1209,7 +1209,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return false;
     }
 
-    private static List<PhraseActor>? FindAgentBy(Token[] tokens, int[] listAt, List<List<Unit>> lists, int from, int end)
+    private static List<PhraseActor>? FindAgentBy(KeyedToken[] tokens, int[] listAt, List<List<Unit>> lists, int from, int end)
     {
         for (var k = from; k < end && k < from + 4; k++)
         {
@@ -1225,7 +1225,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return null;
     }
 
-    private static List<PhraseActor>? FindTarget(Token[] tokens, int[] listAt, List<List<Unit>> lists, int from, int end, List<PhraseActor>? sources, bool locativeTargets)
+    private static List<PhraseActor>? FindTarget(KeyedToken[] tokens, int[] listAt, List<List<Unit>> lists, int from, int end, List<PhraseActor>? sources, bool locativeTargets)
     {
         for (var k = from; k < end; k++)
         {
@@ -1340,7 +1340,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return (best, bestMatch);
     }
 
-    private static bool TryPattern(Token[] tokens, int[] words, int[] listAt, List<List<Unit>> lists, Verb verb, int clauseEnd, VerbPattern p, PatternMatch m)
+    private static bool TryPattern(KeyedToken[] tokens, int[] words, int[] listAt, List<List<Unit>> lists, Verb verb, int clauseEnd, VerbPattern p, PatternMatch m)
     {
         // After the verb, left to right.
         var pos = verb.Start + verb.Length;
@@ -1404,7 +1404,7 @@ internal sealed class SentenceCoder(CoderDictionaries dictionaries, CameoTable t
         return true;
     }
 
-    private static int MatchElement(Token[] tokens, int[] words, int[] listAt, List<List<Unit>> lists, PatternElement e, int k, bool forward, PatternMatch m, int limit = int.MaxValue)
+    private static int MatchElement(KeyedToken[] tokens, int[] words, int[] listAt, List<List<Unit>> lists, PatternElement e, int k, bool forward, PatternMatch m, int limit = int.MaxValue)
     {
         switch (e.Kind)
         {

@@ -5,29 +5,29 @@ using Dossier.Vocabulary;
 
 namespace Dossier.Events;
 
-/// <summary>A word or punctuation mark of a sentence: where it stands and its upper-case form for lookups.</summary>
+/// <summary>A token of a sentence with its upper-case form for dictionary lookups.</summary>
 /// <param name="Start">Offset of the first character in the text.</param>
 /// <param name="Length">Number of characters.</param>
 /// <param name="Key">Upper-case form used for dictionary lookups ("'S" for a possessive, "N'T" for a negation).</param>
 /// <param name="Capitalized">True when the word starts with an upper-case letter in the text.</param>
-public readonly record struct Token(int Start, int Length, string Key, bool Capitalized)
+public readonly record struct KeyedToken(int Start, int Length, string Key, bool Capitalized)
 {
     /// <summary>The offset just past the token.</summary>
     public int End => Start + Length;
 }
 
 /// <summary>
-/// Splits a sentence into words the way the dictionaries expect them: treebank-style contractions
-/// ("didn't" is DID + N'T), possessives apart ("Gondor's" is GONDOR + 'S), abbreviations kept whole
-/// ("U.S."), hyphenated words kept whole.
+/// The coder's tokens: the one <see cref="Tokenizer"/> under <see cref="TokenRules.Events"/> (treebank-style
+/// contractions, "didn't" is DID + N'T; possessives apart, "Gondor's" is GONDOR + 'S; abbreviations and hyphenated
+/// words whole, "U.S.", "anti-Gondor"), each with the upper-case key the dictionaries are looked up by.
 /// </summary>
-public static class Tokenizer
+public static class CoderTokens
 {
     /// <summary>Tokenizes <paramref name="text"/> between <paramref name="start"/> and <paramref name="end"/>.</summary>
-    public static Token[] Tokenize(string text, int start, int end) => Tokenize(text, start, end, null);
+    public static KeyedToken[] Tokenize(string text, int start, int end) => Tokenize(text, start, end, null);
 
     /// <summary>Tokenizes and gives each token's dictionary word number (<see cref="DictionaryWords"/>) in <paramref name="words"/>.</summary>
-    internal static Token[] Tokenize(string text, int start, int end, out int[] words)
+    internal static KeyedToken[] Tokenize(string text, int start, int end, out int[] words)
     {
         var numbers = t_words ??= new List<int>(64);
         numbers.Clear();
@@ -37,93 +37,51 @@ public static class Tokenizer
     }
 
     // The lists a sentence is gathered in, one of each per thread: only the exact-size arrays are new per sentence.
-    [ThreadStatic] private static List<Token>? t_tokens;
+    [ThreadStatic] private static List<KeyedToken>? t_tokens;
     [ThreadStatic] private static List<int>? t_words;
 
-    private static Token[] Tokenize(string text, int start, int end, List<int>? words)
+    private static KeyedToken[] Tokenize(string text, int start, int end, List<int>? words)
     {
-        var tokens = t_tokens ??= new List<Token>(64);
+        var tokens = t_tokens ??= new List<KeyedToken>(64);
         tokens.Clear();
         var shared = TextWords.Of(text);
         var i = start;
-        while (i < end)
+        while (Tokenizer.Next(text, ref i, end, TokenRules.Events, out var token))
         {
-            var c = text[i];
-            if (char.IsWhiteSpace(c) || c == '_') { i++; continue; }
-            if (char.IsLetterOrDigit(c))
+            switch (token.Kind)
             {
-                var j = i + 1;
-                while (j < end)
-                {
-                    var d = text[j];
-                    if (char.IsLetterOrDigit(d)) { j++; continue; }
-                    // Internal hyphens, periods in abbreviations and numbers, and & in names stay inside the word.
-                    if ((d == '-' || d == '.' || d == ',' || d == '&' || d == '/') && j + 1 < end && char.IsLetterOrDigit(text[j + 1])
-                        && (d != ',' || (char.IsDigit(text[j - 1]) && char.IsDigit(text[j + 1]))))
-                    { j++; continue; }
-                    // "anti- Gondor": a dangling hyphen belongs to the word before.
-                    if (d == '-' && (j + 1 >= end || char.IsWhiteSpace(text[j + 1]))) { j++; break; }
+                case TokenKind.Word or TokenKind.Number:
+                    AddWord(text, token, tokens, words, shared);
                     break;
-                }
-                // Abbreviation with a final period ("U.S.", "K.U."): keep the period when the word has one inside.
-                if (j < end && text[j] == '.' && HasInnerPeriod(text, i, j)) j++;
-                i = AddWord(text, i, j, tokens, words, shared);
-                continue;
+                case TokenKind.Possessive:
+                    Add(tokens, words, new KeyedToken(token.Start, 2, "'S", false));
+                    break;
+                case TokenKind.Negation:
+                    Add(tokens, words, new KeyedToken(token.Start, 3, "N'T", false));
+                    break;
+                default:
+                    // Marks: one character, a doubled backtick (an opening quote) or an entity kept whole so that it never matches a word.
+                    var key = token.Length == 1 ? Punctuation(text[token.Start]) : text[token.Start] == '`' ? "\"" : text.Substring(token.Start, token.Length).ToUpperInvariant();
+                    Add(tokens, words, new KeyedToken(token.Start, token.Length, key, false));
+                    break;
             }
-            if ((c == '\'' || c == '\u2019') && i + 1 < end && (text[i + 1] == 's' || text[i + 1] == 'S') && (i + 2 >= end || !char.IsLetterOrDigit(text[i + 2])))
-            {
-                Add(tokens, words, new Token(i, 2, "'S", false));
-                i += 2;
-                continue;
-            }
-            if (c == '&' && i + 1 < end && char.IsLetter(text[i + 1]))
-            {
-                // Entities such as "&amp;" are kept as one token so that they never match a word.
-                var j = i + 1;
-                while (j < end && (char.IsLetterOrDigit(text[j]) || text[j] == ';')) j++;
-                Add(tokens, words, new Token(i, j - i, text.Substring(i, j - i).ToUpperInvariant(), false));
-                i = j;
-                continue;
-            }
-            var len = 1;
-            if (c == '`' && i + 1 < end && text[i + 1] == '`') len = 2;
-            Add(tokens, words, new Token(i, len, len == 1 ? Punctuation(c) : "\"", false));
-            i += len;
         }
+
         return [.. tokens];
     }
 
-    private static bool HasInnerPeriod(string text, int from, int to)
-    {
-        for (var k = from; k < to; k++) if (text[k] == '.') return true;
-        // Single capital letter followed by a period ("W." in a name).
-        return to - from == 1 && char.IsUpper(text[from]);
-    }
-
-    private static void Add(List<Token> tokens, List<int>? words, Token token)
+    private static void Add(List<KeyedToken> tokens, List<int>? words, KeyedToken token)
     {
         tokens.Add(token);
         words?.Add(DictionaryWords.Of(token.Key));
     }
 
-    private static int AddWord(string text, int from, int to, List<Token> tokens, List<int>? words, TextWords? shared)
+    private static void AddWord(string text, Token token, List<KeyedToken> tokens, List<int>? words, TextWords? shared)
     {
-        var cap = char.IsUpper(text[from]);
-        // Contractions: "didn't" -> DID N'T, "can't" -> CA N'T, "won't" -> WO N'T (treebank forms the dictionaries use).
-        var length = to - from;
-        if (length >= 3 && to < text.Length - 1 && (text[to] == '\'' || text[to] == '\u2019') && (text[to - 1] == 'n' || text[to - 1] == 'N')
-            && (text[to + 1] == 't' || text[to + 1] == 'T') && (to + 2 >= text.Length || !char.IsLetter(text[to + 2])))
-        {
-            var stem = Upper(text, from, to - 1);
-            tokens.Add(new Token(from, length - 1, stem.Key, cap));
-            words?.Add(stem.WordNumber());
-            Add(tokens, words, new Token(to - 1, 3, "N'T", false));
-            return to + 2;
-        }
+        var (from, to) = (token.Start, token.End);
         var key = shared?.At(text, from, to) is { } entry ? Upper(entry, text, from, to) : Upper(text, from, to);
-        tokens.Add(new Token(from, length, key.Key, cap));
+        tokens.Add(new KeyedToken(from, token.Length, key.Key, char.IsUpper(text[from])));
         words?.Add(key.WordNumber());
-        return to;
     }
 
     /// <summary>

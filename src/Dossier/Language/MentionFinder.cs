@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Dossier.Model;
+using Dossier.Vocabulary;
 
 namespace Dossier.Language;
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Immutable;
 using Dossier.Model;
+using Dossier.Vocabulary;
 
 namespace Dossier.Language;
 

@@ -1,4 +1,5 @@
 using Dossier.Model;
+using Dossier.Vocabulary;
 
 namespace Dossier.Language;
 

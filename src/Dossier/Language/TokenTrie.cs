@@ -1,3 +1,5 @@
+using Dossier.Vocabulary;
+
 namespace Dossier.Language;
 
 /// <summary>

@@ -82,33 +82,24 @@ internal static class TextTerms
         return count;
     }
 
-    /// <summary>The next word at or after <paramref name="i"/>, as its bounds; <paramref name="i"/> moves past it (and past a possessive "'s").</summary>
+    /// <summary>
+    /// The next word at or after <paramref name="i"/>, as its bounds; <paramref name="i"/> moves past it. Words are the
+    /// one <see cref="Tokenizer"/>'s words and numbers under <see cref="TokenRules.Terms"/>; marks and possessives
+    /// ("Kabul's" is Kabul) are passed over.
+    /// </summary>
     private static bool NextWord(string text, ref int i, int end, out int start, out int stop)
     {
-        while (i < end && !char.IsLetterOrDigit(text[i]))
+        while (Tokenizer.Next(text, ref i, end, TokenRules.Terms, out var token))
         {
-            i++;
+            if (token.IsWord)
+            {
+                (start, stop) = (token.Start, token.End);
+                return true;
+            }
         }
 
-        start = i;
-        while (i < end && (char.IsLetterOrDigit(text[i]) || (IsJoiner(text[i]) && i + 1 < end && char.IsLetterOrDigit(text[i + 1]) && (text[i] == '-' || char.IsDigit(text[i - 1])))))
-        {
-            i++;
-        }
-
-        stop = i;
-        if (start == stop)
-        {
-            return false;
-        }
-
-        // "Kabul's" is Kabul: the possessive is not a word of its own.
-        if (i + 1 < end && text[i] is '\'' or '’' && text[i + 1] == 's' && (i + 2 >= end || !char.IsLetter(text[i + 2])))
-        {
-            i += 2;
-        }
-
-        return true;
+        (start, stop) = (i, i);
+        return false;
     }
 
     // Word forms repeat endlessly across a stream; folding each once is the single largest saving in grouping.
@@ -321,6 +312,4 @@ internal static class TextTerms
 
         return w;
     }
-
-    private static bool IsJoiner(char c) => c is '-' or '.' or ',';
 }

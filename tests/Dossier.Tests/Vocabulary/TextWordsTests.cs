@@ -52,17 +52,17 @@ public class TextWordsTests
     {
         var text = new string("Gondor's Prime Minister didn't sign the anti-Arnor accord in Minas Tirith on 3 March; GONDOR and gondor agreed to 1,200 U.S. troops.".AsSpan());
         TextWords.Scan("-");
-        var plainTokens = Dossier.Events.Tokenizer.Tokenize(text, 0, text.Length);
+        var plainTokens = Dossier.Events.CoderTokens.Tokenize(text, 0, text.Length);
         var plainWords = TextTerms.Words(text).Select(w => (w.Start, w.End, w.Lower, string.Join(' ', w.Terms))).ToList();
         var data = LanguageData.Default;
-        var languageTokens = Dossier.Language.Tokenizer.Tokenize(text);
+        var languageTokens = Dossier.Vocabulary.Tokenizer.Tokenize(text);
         var plainFlags = data.Classify(text, languageTokens);
 
         // Twice with the scan: the first fills the shared entries, the second reads them.
         for (var round = 0; round < 2; round++)
         {
             TextWords.Scan(text);
-            Assert.Equal(plainTokens, Dossier.Events.Tokenizer.Tokenize(text, 0, text.Length));
+            Assert.Equal(plainTokens, Dossier.Events.CoderTokens.Tokenize(text, 0, text.Length));
             Assert.Equal(plainWords, TextTerms.Words(text).Select(w => (w.Start, w.End, w.Lower, string.Join(' ', w.Terms))).ToList());
             Assert.Equal(plainFlags, data.Classify(text, languageTokens));
         }

@@ -85,7 +85,7 @@ public sealed class ActorDictionary : IDictionaryReader
                 var entry = new ActorEntry(root, [.. codes]);
                 foreach (var n in names)
                 {
-                    var words = Tokenizer.PhraseWords(n);
+                    var words = CoderTokens.PhraseWords(n);
                     if (words.Length > 0) _trie.Add(words, entry);
                 }
             }
@@ -121,13 +121,13 @@ public sealed class ActorDictionary : IDictionaryReader
     }
 
     /// <summary>Adds one actor by hand (the built-in dictionaries use this).</summary>
-    public void Add(string phrase, ActorEntry entry) => _trie.Add(Tokenizer.PhraseWords(phrase), entry);
+    public void Add(string phrase, ActorEntry entry) => _trie.Add(CoderTokens.PhraseWords(phrase), entry);
 
     /// <summary>The entry of exactly this phrase, or null.</summary>
-    public ActorEntry? Lookup(string phrase) => _trie.Get(Tokenizer.PhraseWords(phrase));
+    public ActorEntry? Lookup(string phrase) => _trie.Get(CoderTokens.PhraseWords(phrase));
 
     /// <summary>The longest actor phrase starting at token <paramref name="start"/>; 0 when none.</summary>
-    public int Match(ReadOnlySpan<Token> tokens, int start, out ActorEntry? entry) => _trie.Longest(tokens, start, out entry);
+    public int Match(ReadOnlySpan<KeyedToken> tokens, int start, out ActorEntry? entry) => _trie.Longest(tokens, start, out entry);
 
     /// <summary>The same over the sentence's word numbers (<see cref="DictionaryWords"/>).</summary>
     internal int Match(ReadOnlySpan<int> words, int start, out ActorEntry? entry) => _trie.Longest(words, start, out entry);

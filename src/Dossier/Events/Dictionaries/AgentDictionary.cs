@@ -59,7 +59,7 @@ public sealed class AgentDictionary : IDictionaryReader
             var entry = new AgentEntry(name.TrimEnd('_'), code, prefix);
             foreach (var form in Expand(name.ToUpperInvariant(), substitutions))
             {
-                var words = Tokenizer.PhraseWords(form);
+                var words = CoderTokens.PhraseWords(form);
                 if (words.Length == 0) continue;
                 _trie.Add(words, entry);
                 if (plurals is null) _trie.Add(PluralOf(words), entry);
@@ -70,7 +70,7 @@ public sealed class AgentDictionary : IDictionaryReader
                 {
                     foreach (var form in Expand(p.ToUpperInvariant(), substitutions))
                     {
-                        var words = Tokenizer.PhraseWords(form);
+                        var words = CoderTokens.PhraseWords(form);
                         if (words.Length > 0) _trie.Add(words, entry);
                     }
                 }
@@ -81,19 +81,19 @@ public sealed class AgentDictionary : IDictionaryReader
     /// <summary>Adds one agent by hand (the built-in dictionaries use this).</summary>
     public void Add(string phrase, AgentEntry entry, bool withPlural = true)
     {
-        var words = Tokenizer.PhraseWords(phrase);
+        var words = CoderTokens.PhraseWords(phrase);
         _trie.Add(words, entry);
         if (withPlural) _trie.Add(PluralOf(words), entry);
     }
 
     /// <summary>The longest agent phrase starting at token <paramref name="start"/>; 0 when none.</summary>
-    public int Match(ReadOnlySpan<Token> tokens, int start, out AgentEntry? entry) => _trie.Longest(tokens, start, out entry);
+    public int Match(ReadOnlySpan<KeyedToken> tokens, int start, out AgentEntry? entry) => _trie.Longest(tokens, start, out entry);
 
     /// <summary>The same over the sentence's word numbers (<see cref="DictionaryWords"/>).</summary>
     internal int Match(ReadOnlySpan<int> words, int start, out AgentEntry? entry) => _trie.Longest(words, start, out entry);
 
     /// <summary>The entry of exactly this phrase, or null.</summary>
-    public AgentEntry? Lookup(string phrase) => _trie.Get(Tokenizer.PhraseWords(phrase));
+    public AgentEntry? Lookup(string phrase) => _trie.Get(CoderTokens.PhraseWords(phrase));
 
     private static IEnumerable<string> Expand(string name, Dictionary<string, string[]> subs)
     {

@@ -37,12 +37,12 @@ public sealed class DiscardDictionary : IDictionaryReader
     /// <summary>Adds one phrase.</summary>
     public void Add(string phrase, bool wholeStory)
     {
-        var words = Tokenizer.PhraseWords(phrase);
+        var words = CoderTokens.PhraseWords(phrase);
         if (words.Length > 0) _trie.Add(words, new DiscardEntry(phrase, wholeStory));
     }
 
     /// <summary>The first discard phrase found in the tokens, or null.</summary>
-    public DiscardEntry? Find(ReadOnlySpan<Token> tokens)
+    public DiscardEntry? Find(ReadOnlySpan<KeyedToken> tokens)
     {
         for (var i = 0; i < tokens.Length; i++)
         {

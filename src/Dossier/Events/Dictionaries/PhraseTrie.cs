@@ -62,7 +62,7 @@ public sealed class PhraseTrie<T> where T : class
     }
 
     /// <summary>The longest phrase starting at <paramref name="start"/>; returns its length in tokens (0 when none).</summary>
-    public int Longest(ReadOnlySpan<Token> tokens, int start, out T? value, Func<int, bool>? stop = null)
+    public int Longest(ReadOnlySpan<KeyedToken> tokens, int start, out T? value, Func<int, bool>? stop = null)
     {
         value = null;
         var best = 0;

@@ -139,13 +139,13 @@ public sealed class VerbDictionary
     }
 
     /// <summary>The longest verb form starting at token <paramref name="start"/>; 0 when none.</summary>
-    public int Match(ReadOnlySpan<Token> tokens, int start, out VerbForm? form) => _forms.Longest(tokens, start, out form);
+    public int Match(ReadOnlySpan<KeyedToken> tokens, int start, out VerbForm? form) => _forms.Longest(tokens, start, out form);
 
     /// <summary>The same over the sentence's word numbers (<see cref="DictionaryWords"/>).</summary>
     internal int Match(ReadOnlySpan<int> words, int start, out VerbForm? form) => _forms.Longest(words, start, out form);
 
     /// <summary>The form of exactly this phrase, or null.</summary>
-    public VerbForm? Lookup(string phrase) => _forms.Get(Tokenizer.PhraseWords(phrase));
+    public VerbForm? Lookup(string phrase) => _forms.Get(CoderTokens.PhraseWords(phrase));
 
     /// <summary>Adds a verb block from the built-in lexicon.</summary>
     internal VerbFamily AddFamily(string name, VerbCode? code)
@@ -300,7 +300,7 @@ public sealed class VerbDictionary
             if (m.StartsWith('&')) list.AddRange(Synset(m, resolved, depth + 1));
             else
             {
-                var words = Tokenizer.PhraseWords(m);
+                var words = CoderTokens.PhraseWords(m);
                 if (words.Length > 0) list.Add(words);
             }
         }

@@ -1,45 +1,7 @@
 using Dossier.Language;
+using Dossier.Vocabulary;
 
 namespace Dossier.Tests.Language;
-
-public class TokenizerTests
-{
-    private static string[] Words(string text) => [.. Tokenizer.Tokenize(text).Select(t => text.Substring(t.Start, t.Length))];
-
-    [Fact]
-    public void Possessives_split_from_their_noun()
-    {
-        Assert.Equal(["China", "\u2019s", "territory"], Words("China\u2019s territory"));
-        Assert.Equal(["Kabul", "'s"], Words("Kabul's"));
-    }
-
-    [Fact]
-    public void Dotted_initials_stay_one_token()
-    {
-        Assert.Equal(["The", "U.S.", "envoy"], Words("The U.S. envoy"));
-    }
-
-    [Fact]
-    public void Decimals_thousands_and_ordinals_stay_one_number()
-    {
-        var tokens = Tokenizer.Tokenize("3.5 percent of 1,200 on the 7th");
-        Assert.Equal([TokenKind.Number, TokenKind.Word, TokenKind.Word, TokenKind.Number, TokenKind.Word, TokenKind.Word, TokenKind.Number], tokens.Select(t => t.Kind));
-    }
-
-    [Fact]
-    public void Hyphens_separate_words_so_that_country_pairs_are_found()
-    {
-        Assert.Equal(["Pakistan", "-", "China"], Words("Pakistan-China"));
-    }
-
-    [Fact]
-    public void Quotation_marks_are_their_own_tokens()
-    {
-        var tokens = Tokenizer.Tokenize("\u201cYes,\u201d he said");
-        Assert.Equal(TokenKind.Quote, tokens[0].Kind);
-        Assert.Equal(TokenKind.Quote, tokens[3].Kind);
-    }
-}
 
 public class TokenTrieTests
 {
