@@ -33,7 +33,7 @@ public class CoderStartupBenchmarks
         long chars = 0;
         foreach (var (folder, file) in s_tables)
         {
-            using var r = EmbeddedData.Open(folder, file);
+            using var r = EmbeddedData.Open(folder + "/" + file);
             chars += r.ReadToEnd().Length;
         }
         return chars;

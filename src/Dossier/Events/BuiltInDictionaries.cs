@@ -22,11 +22,11 @@ internal static class BuiltInDictionaries
         var d = new VerbDictionary();
         // CAMEO 2.0's blocks first (compiled by data/build/phoenix.py); our lexicon, read after, refines the
         // verbs both name, since a later entry for a form replaces the earlier one.
-        using (var cameo = EmbeddedData.Open("verbs", "cameo2.txt")) d.Read(cameo);
+        using (var cameo = EmbeddedData.Open("verbs/cameo2.txt")) d.Read(cameo);
         // Only our lexicon says which verbs are mutual ("X and Y met"); a joint subject of another verb is no dyad.
         foreach (var f in d.Families) f.Mutual = false;
         VerbFamily? family = null;
-        foreach (var f in EmbeddedData.Rows("verbs", "lexicon.tsv", skipHeader: false))
+        foreach (var f in EmbeddedData.Rows("verbs/lexicon.tsv", skipHeader: false))
         {
             switch (f[0])
             {
@@ -62,7 +62,7 @@ internal static class BuiltInDictionaries
         // One actor system: the language stage's own tables (data/actors) come first, so the coder and the
         // mentions resolve a name the same way. A capital acting is its government ("Tokyo praised Seoul": JPNGOV).
         // The first entry for a phrase wins, so each list below only adds what the ones above lack.
-        foreach (var f in EmbeddedData.Rows("actors", "countries.tsv", skipHeader: false))
+        foreach (var f in EmbeddedData.Rows("actors/countries.tsv", skipHeader: false))
         {
             if (f.Length < 2 || f[0].Length != 3) continue;
             var entry = new ActorEntry(f[1], [new ActorCode(f[0], null, null)]);
@@ -74,23 +74,23 @@ internal static class BuiltInDictionaries
                 foreach (var n in SplitSemi(f[4])) d.Add(n, government);
             }
         }
-        foreach (var f in EmbeddedData.Rows("actors", "igos.tsv", skipHeader: false))
+        foreach (var f in EmbeddedData.Rows("actors/igos.tsv", skipHeader: false))
         {
             if (f.Length < 2) continue;
             var entry = new ActorEntry(f[1], [new ActorCode(f[0], null, null)]);
             d.Add(f[1], entry);
             if (f.Length > 2) foreach (var n in SplitSemi(f[2])) d.Add(n, entry);
         }
-        foreach (var f in EmbeddedData.Rows("actors", "people.tsv", skipHeader: false))
+        foreach (var f in EmbeddedData.Rows("actors/people.tsv", skipHeader: false))
         {
             if (f.Length >= 2 && f[1].Length >= 3) d.Add(f[0], new ActorEntry(f[0], [new ActorCode(f[1], null, null)]));
         }
-        foreach (var f in EmbeddedData.Rows("actors", "cities.tsv", skipHeader: false))
+        foreach (var f in EmbeddedData.Rows("actors/cities.tsv", skipHeader: false))
         {
             if (f.Length >= 2 && f[1].Length == 3) d.Add(f[0], new ActorEntry(f[0], [new ActorCode(f[1], null, null)]));
         }
         // The coder's own list: organisations, armed groups and office holders the language tables lack.
-        foreach (var f in EmbeddedData.Rows("cameo", "actors.tsv", skipHeader: true))
+        foreach (var f in EmbeddedData.Rows("cameo/actors.tsv", skipHeader: true))
         {
             if (f.Length < 2) continue;
             var names = SplitList(f[1]);
@@ -105,7 +105,7 @@ internal static class BuiltInDictionaries
         }
         // The Phoenix dictionaries (compiled by data/build/phoenix.py): countries with dated office holders,
         // international and non-state actors. Read last, so every list above wins on a shared phrase.
-        using (var phoenix = EmbeddedData.Open("cameo", "phoenix.txt")) d.Read(phoenix);
+        using (var phoenix = EmbeddedData.Open("cameo/phoenix.txt")) d.Read(phoenix);
         return d;
     }
 
@@ -115,7 +115,7 @@ internal static class BuiltInDictionaries
     private static AgentDictionary LoadAgents()
     {
         var d = new AgentDictionary();
-        foreach (var f in EmbeddedData.Rows("cameo", "agents.tsv", skipHeader: true))
+        foreach (var f in EmbeddedData.Rows("cameo/agents.tsv", skipHeader: true))
         {
             if (f.Length < 3) continue;
             var prefix = f[1] == "prefix";
@@ -135,7 +135,7 @@ internal static class BuiltInDictionaries
     private static DiscardDictionary LoadDiscards()
     {
         var d = new DiscardDictionary();
-        foreach (var f in EmbeddedData.Rows("verbs", "discards.tsv", skipHeader: true))
+        foreach (var f in EmbeddedData.Rows("verbs/discards.tsv", skipHeader: true))
         {
             if (f.Length >= 2) d.Add(f[1], f[0] == "story");
         }

@@ -40,12 +40,12 @@ public sealed class CameoTable
     private static CameoTable Load()
     {
         var plover = new Dictionary<string, (string Type, string Mode)>(StringComparer.Ordinal);
-        foreach (var f in EmbeddedData.Rows("cameo", "plover.tsv", skipHeader: true))
+        foreach (var f in EmbeddedData.Rows("cameo/plover.tsv", skipHeader: true))
         {
             if (f.Length >= 2) plover[f[0]] = (f[1], f.Length > 2 ? f[2] : "");
         }
         var codes = new Dictionary<string, CameoCodeInfo>(StringComparer.Ordinal);
-        foreach (var f in EmbeddedData.Rows("cameo", "codes.tsv", skipHeader: true))
+        foreach (var f in EmbeddedData.Rows("cameo/codes.tsv", skipHeader: true))
         {
             if (f.Length < 6) continue;
             var code = f[0];
@@ -65,32 +65,4 @@ public sealed class CameoTable
         "statement" => EventModality.Statement,
         _ => EventModality.Act,
     };
-}
-
-/// <summary>Reads the TSV files embedded from <c>data/</c>.</summary>
-internal static class EmbeddedData
-{
-    public static TextReader Open(string folder, string file)
-    {
-        var asm = typeof(EmbeddedData).Assembly;
-        foreach (var candidate in new[] { $"Dossier.data.{folder}/{file}", $"Dossier.data.{folder}.{file}", $"Dossier.data.{folder}\\{file}" })
-        {
-            var s = asm.GetManifestResourceStream(candidate);
-            if (s is not null) return new StreamReader(s);
-        }
-        throw new InvalidOperationException($"embedded data file {folder}/{file} is missing");
-    }
-
-    /// <summary>Tab-separated rows, comments ('#') and blank lines skipped.</summary>
-    public static IEnumerable<string[]> Rows(string folder, string file, bool skipHeader)
-    {
-        using var r = Open(folder, file);
-        var header = skipHeader;
-        while (r.ReadLine() is { } line)
-        {
-            if (line.Length == 0 || line[0] == '#') continue;
-            if (header) { header = false; continue; }
-            yield return line.Split('\t');
-        }
-    }
 }

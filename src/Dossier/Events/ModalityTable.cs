@@ -69,14 +69,14 @@ internal sealed class ModalityTable
     private static ModalityTable Load()
     {
         var words = new Dictionary<string, FrozenSet<string>>(StringComparer.Ordinal);
-        foreach (var f in EmbeddedData.Rows("verbs", "governors.tsv", skipHeader: true))
+        foreach (var f in EmbeddedData.Rows("verbs/governors.tsv", skipHeader: true))
         {
             if (f.Length >= 2) words[f[0]] = f[1].Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);
         }
         var intent = new Dictionary<string, string>(StringComparer.Ordinal);
         var demand = new Dictionary<string, string>(StringComparer.Ordinal);
         var refuse = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var f in EmbeddedData.Rows("cameo", "modality.tsv", skipHeader: true))
+        foreach (var f in EmbeddedData.Rows("cameo/modality.tsv", skipHeader: true))
         {
             if (f.Length < 3) continue;
             if (f[0] == "intent") intent[f[1]] = f[2];
@@ -95,6 +95,6 @@ internal static class OneSidedCodes
 {
     /// <summary>The built-in list.</summary>
     public static FrozenDictionary<string, bool> BuiltIn { get; } =
-        EmbeddedData.Rows("cameo", "one-sided.tsv", skipHeader: true).Where(f => f.Length >= 2 && f[0].Length > 0)
+        EmbeddedData.Rows("cameo/one-sided.tsv", skipHeader: true).Where(f => f.Length >= 2 && f[0].Length > 0)
             .ToFrozenDictionary(f => f[0], f => f[1] == "self", StringComparer.Ordinal);
 }

@@ -69,7 +69,7 @@ public sealed record TimeWord(string Kind, string Value);
 /// </summary>
 public sealed class LanguageData
 {
-    private static readonly Lazy<LanguageData> Lazy = new(() => new LanguageData(ReadResource));
+    private static readonly Lazy<LanguageData> Lazy = new(() => new LanguageData(EmbeddedData.ReadAll));
 
     /// <summary>The data embedded in the library.</summary>
     public static LanguageData Default => Lazy.Value;
@@ -333,24 +333,6 @@ public sealed class LanguageData
     internal FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> PronounLookup { get; }
     internal FrozenDictionary<string, TimeWord>.AlternateLookup<ReadOnlySpan<char>> TimeWordLookup { get; }
     internal FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> OrgWordLookup { get; }
-
-    /// <summary>Reads an embedded data file by its path under <c>data/</c> (e.g. <c>actors/countries.tsv</c>).</summary>
-    public static string ReadResource(string relative)
-    {
-        var assembly = typeof(LanguageData).Assembly;
-        var wanted = "Dossier.data." + relative.Replace('/', '.');
-        foreach (var name in assembly.GetManifestResourceNames())
-        {
-            if (string.Equals(name.Replace('/', '.').Replace('\\', '.'), wanted, StringComparison.Ordinal))
-            {
-                using var stream = assembly.GetManifestResourceStream(name)!;
-                using var reader = new StreamReader(stream);
-                return reader.ReadToEnd();
-            }
-        }
-
-        throw new InvalidOperationException("embedded data file missing: " + wanted);
-    }
 
     private static bool IsAcronym(string s) => s.Length <= 6 && s.Any(char.IsLetter) && s.All(c => !char.IsLetter(c) || char.IsUpper(c));
 

@@ -16,14 +16,14 @@ public static partial class EventFacts
     // ("the first round, in May, ended without…").
     private const int OpeningChars = 500;
 
-    private static readonly Lazy<FrozenSet<string>> SeriesNouns = new(() => Lexicon.Lines("stories", "series-nouns.txt").ToFrozenSet(StringComparer.Ordinal));
-    private static readonly Lazy<FrozenDictionary<string, int>> OrdinalWords = new(() => Lexicon.Lines("stories", "ordinal-words.tsv")
+    private static readonly Lazy<FrozenSet<string>> SeriesNouns = new(() => EmbeddedData.Lines("stories/series-nouns.txt").ToFrozenSet(StringComparer.Ordinal));
+    private static readonly Lazy<FrozenDictionary<string, int>> OrdinalWords = new(() => EmbeddedData.Lines("stories/ordinal-words.tsv")
         .Select(l => l.Split('\t')).Where(p => p.Length == 2)
         .ToFrozenDictionary(p => p[0], p => int.Parse(p[1], CultureInfo.InvariantCulture), StringComparer.Ordinal));
     // Words that make an ordinal count a streak ("the second straight cut") rather than name an occurrence.
     private static readonly Lazy<FrozenSet<string>> StreakWords = new(() => FrozenSet.ToFrozenSet(["straight", "consecutive", "successive", "running"], StringComparer.Ordinal));
     private static readonly Lazy<string[][]> AnnouncementCues = new(() =>
-        [.. Lexicon.Lines("stories", "announcement-cues.txt").Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))]);
+        [.. EmbeddedData.Lines("stories/announcement-cues.txt").Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))]);
 
     /// <summary>
     /// The ordinals of series nouns in the title and opening, as <c>noun:number</c> ("round:7"), sorted. Plurals

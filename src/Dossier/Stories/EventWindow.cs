@@ -132,7 +132,7 @@ public readonly record struct EventWindow(DateOnly First, DateOnly Last, bool Ye
     }
 
     private static readonly Lazy<System.Collections.Frozen.FrozenSet<string>> DeadlineCues =
-        new(() => System.Collections.Frozen.FrozenSet.ToFrozenSet(Lexicon.Lines("stories", "deadline-cues.txt"), StringComparer.Ordinal));
+        new(() => System.Collections.Frozen.FrozenSet.ToFrozenSet(EmbeddedData.Lines("stories/deadline-cues.txt"), StringComparer.Ordinal));
 
     private static bool HasDigit(string text, TextSpan span)
     {

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Reflection;
 
 namespace Dossier.Stories;
 
@@ -36,29 +35,7 @@ internal static class Lexicon
     public static IReadOnlyList<(string Topic, string[] Cues)> Topics => TopicList.Value;
 
     /// <summary>The non-comment, non-empty lines of an embedded <c>data/fusion</c> file.</summary>
-    public static IEnumerable<string> Lines(string file) => Lines("fusion", file);
-
-    /// <summary>The non-comment, non-empty lines of an embedded <c>data/FOLDER</c> file.</summary>
-    public static IEnumerable<string> Lines(string folder, string file)
-    {
-        // The csproj keeps the sub-folder separator of the path in the resource name ("Dossier.data.fusion/x.txt"); accept either form.
-        var assembly = Assembly.GetExecutingAssembly();
-        var name = assembly.GetManifestResourceNames().FirstOrDefault(n => n == $"Dossier.data.{folder}/{file}" || n == $"Dossier.data.{folder}.{file}")
-            ?? throw new InvalidOperationException($"missing embedded resource Dossier.data.{folder}/{file}");
-        using var stream = assembly.GetManifestResourceStream(name)!;
-        using var reader = new StreamReader(stream);
-        var lines = new List<string>();
-        while (reader.ReadLine() is { } line)
-        {
-            var trimmed = line.TrimEnd();
-            if (trimmed.Length > 0 && trimmed[0] != '#')
-            {
-                lines.Add(trimmed);
-            }
-        }
-
-        return lines;
-    }
+    public static IEnumerable<string> Lines(string file) => EmbeddedData.Lines("fusion/" + file);
 
     private static string Fold(string word) => char.IsDigit(word[0]) ? word : TextTerms.Stem(TextTerms.American(word));
 

@@ -17,7 +17,7 @@ internal static class SeriesAnnouncements
 {
     private static readonly Lazy<(FrozenSet<string> Markers, string[][] Cues)> Words = new(() =>
     {
-        var rows = Lexicon.Lines("stories", "next-occurrence.tsv").Select(l => l.Split('\t')).Where(p => p.Length == 2).ToList();
+        var rows = EmbeddedData.Lines("stories/next-occurrence.tsv").Select(l => l.Split('\t')).Where(p => p.Length == 2).ToList();
         return (rows.Where(r => r[0] == "marker").Select(r => r[1]).ToFrozenSet(StringComparer.Ordinal),
             [.. rows.Where(r => r[0] == "cue").Select(r => r[1].Split(' ', StringSplitOptions.RemoveEmptyEntries))]);
     });

@@ -77,7 +77,7 @@ public static class StorySeries
 
     // Words that present an event as one occurrence of something recurring: the series nouns and a few more.
     internal static readonly Lazy<System.Collections.Frozen.FrozenSet<string>> RecurringNouns = new(() =>
-        System.Collections.Frozen.FrozenSet.ToFrozenSet(Lexicon.Lines("stories", "series-nouns.txt").Concat(Lexicon.Lines("stories", "recurring-nouns.txt")), StringComparer.Ordinal));
+        System.Collections.Frozen.FrozenSet.ToFrozenSet(EmbeddedData.Lines("stories/series-nouns.txt").Concat(EmbeddedData.Lines("stories/recurring-nouns.txt")), StringComparer.Ordinal));
 
     /// <summary>The digest of a fused story, from its cluster's reports (announcements left out: they are not the event).</summary>
     /// <summary>

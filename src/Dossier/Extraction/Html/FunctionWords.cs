@@ -87,12 +87,7 @@ internal static class FunctionWords
 
     private static FrozenDictionary<string, string[]> Load()
     {
-        // The resource name keeps the data sub-folder with the separator MSBuild gave RecursiveDir.
-        var assembly = typeof(FunctionWords).Assembly;
-        var name = assembly.GetManifestResourceNames().FirstOrDefault(n => n.EndsWith("function-words.tsv", StringComparison.Ordinal))
-            ?? throw new InvalidOperationException("embedded data/extraction/function-words.tsv is missing");
-        using var stream = assembly.GetManifestResourceStream(name)!;
-        using var reader = new StreamReader(stream);
+        using var reader = EmbeddedData.Open("extraction/function-words.tsv");
         var map = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         while (reader.ReadLine() is { } line)
         {

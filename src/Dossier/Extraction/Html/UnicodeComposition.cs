@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text;
 
 namespace Dossier.Extraction.Html;
@@ -75,11 +74,7 @@ internal static class UnicodeComposition
 
     private static Tables Load()
     {
-        var assembly = Assembly.GetExecutingAssembly();
-        var name = assembly.GetManifestResourceNames().FirstOrDefault(n => n.EndsWith("unicode-compositions.tsv", StringComparison.Ordinal))
-            ?? throw new InvalidOperationException("embedded resource missing: data/extraction/unicode-compositions.tsv");
-        using var stream = assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException("embedded resource missing: " + name);
-        using var reader = new StreamReader(stream);
+        using var reader = EmbeddedData.Open("extraction/unicode-compositions.tsv");
         var flags = new bool[char.MaxValue + 1];
         var replacements = new Dictionary<char, string>();
         var pairs = new Dictionary<uint, char>();

@@ -7,27 +7,7 @@ namespace Dossier.Extraction.Text;
 internal static class RuleData
 {
     /// <summary>The non-comment, non-blank lines of <c>data/chrome/<paramref name="file"/></c>.</summary>
-    public static ImmutableArray<string> Lines(string file)
-    {
-        var assembly = typeof(RuleData).Assembly;
-        // The resource name keeps the folder separator of the build machine; match either form.
-        var name = assembly.GetManifestResourceNames().FirstOrDefault(n =>
-            n.EndsWith("chrome/" + file, StringComparison.Ordinal) || n.EndsWith("chrome\\" + file, StringComparison.Ordinal) || n.EndsWith("chrome." + file, StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"embedded rule file data/chrome/{file} is missing");
-        using var stream = assembly.GetManifestResourceStream(name)!;
-        using var reader = new StreamReader(stream);
-        var lines = ImmutableArray.CreateBuilder<string>();
-        while (reader.ReadLine() is { } line)
-        {
-            var trimmed = line.Trim();
-            if (trimmed.Length > 0 && !trimmed.StartsWith('#'))
-            {
-                lines.Add(trimmed);
-            }
-        }
-
-        return lines.ToImmutable();
-    }
+    public static ImmutableArray<string> Lines(string file) => [.. EmbeddedData.Lines("chrome/" + file).Select(l => l.TrimStart())];
 
     /// <summary>The agencies alternation, longest name first so "Associated Press" wins over "AP".</summary>
     public static string AgencyAlternation { get; } = string.Join('|', Lines("agencies.txt").OrderByDescending(a => a.Length).ThenBy(a => a, StringComparer.Ordinal).Select(Regex.Escape));
