@@ -25,3 +25,16 @@ public class EmbeddedDataTests
         Assert.Contains("data/fusion/no-such-list.txt", error.Message, StringComparison.Ordinal);
     }
 }
+
+public class InSentenceChromeTests
+{
+    [Theory]
+    [InlineData("Follow us on our channel for updates.", true)]
+    [InlineData("Click HERE to read the full statement.", true)]
+    [InlineData("The ministers agreed to follow up in March.", false)]
+    public void A_sentence_holding_a_chrome_phrase_is_chrome_for_claims_and_titles(string sentence, bool chrome)
+    {
+        Assert.Equal(chrome, Dossier.Extraction.Text.ChromeRules.HoldsChromePhrase(sentence));
+        Assert.Equal(chrome, Dossier.Fusion.Propositions.IsChrome(sentence));
+    }
+}

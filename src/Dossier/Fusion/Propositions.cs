@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Dossier.Extraction.Text;
 using Dossier.Language;
 using Dossier.Model;
 using Dossier.Stories;
@@ -94,11 +95,7 @@ internal static class Propositions
     }
 
     /// <summary>True when a sentence holds a page-chrome marker (share prompts, related links).</summary>
-    public static bool IsChrome(string sentence)
-    {
-        var lower = sentence.ToLowerInvariant();
-        return Lexicon.ChromeMarkers.Any(m => lower.Contains(m, StringComparison.Ordinal));
-    }
+    public static bool IsChrome(string sentence) => ChromeRules.HoldsChromePhrase(sentence);
 
     /// <summary>The clauses of a sentence, each with the subject it shares with the sentence's first clause (null for the first).</summary>
     public static List<(TextSpan Span, TextSpan? Subject, int TextStart)> Split(string text, TextSpan sentence)

@@ -60,7 +60,7 @@ internal static class StoryFields
         return !lower.StartsWith("by ", StringComparison.Ordinal)
             && !IsFieldLine(title)
             && !ChromeRules.EndsWithPictureCredit(title)
-            && !Lexicon.ChromeMarkers.Any(marker => lower.Contains(marker, StringComparison.Ordinal));
+            && !ChromeRules.HoldsChromePhrase(title);
     }
 
     private static readonly string[] MonthNames = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames[..12];

@@ -12,7 +12,6 @@ internal static class Lexicon
     private static readonly Lazy<FrozenDictionary<string, string[]>> SynonymMap = new(LoadSynonyms);
     private static readonly Lazy<FrozenSet<string>> ClauseVerbSet = new(() => Lines("clause-verbs.txt").ToFrozenSet(StringComparer.Ordinal));
     private static readonly Lazy<FrozenSet<string>> NotClauseVerbSet = new(() => Lines("not-clause-verbs.txt").ToFrozenSet(StringComparer.Ordinal));
-    private static readonly Lazy<string[]> ChromeList = new(() => [.. Lines("chrome.txt")]);
     private static readonly Lazy<(string Topic, string[] Cues)[]> TopicList = new(() =>
         [.. Lines("topics.tsv").Select(l => l.Split('\t')).Where(p => p.Length == 2).Select(p => (p[0], p[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)))]);
 
@@ -27,9 +26,6 @@ internal static class Lexicon
 
     /// <summary>-ed and -ing words that never open a proposition.</summary>
     public static FrozenSet<string> NotClauseVerbs => NotClauseVerbSet.Value;
-
-    /// <summary>Lower-case phrases that mark page chrome.</summary>
-    public static IReadOnlyList<string> ChromeMarkers => ChromeList.Value;
 
     /// <summary>Topics with their stemmed cue prefixes.</summary>
     public static IReadOnlyList<(string Topic, string[] Cues)> Topics => TopicList.Value;

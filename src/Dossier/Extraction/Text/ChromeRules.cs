@@ -77,6 +77,18 @@ public static partial class ChromeRules
     /// </summary>
     public static bool EndsWithPictureCredit(string text) => PictureCredit.IsMatch(text);
 
+    private static readonly Lazy<string[]> InSentencePhrases = new(() => [.. RuleData.Lines("in-sentence.txt")]);
+
+    /// <summary>
+    /// True when <paramref name="sentence"/> holds a page-chrome phrase anywhere ("follow us", "click here"): such a
+    /// sentence, left inside an article's text, is never a claim, evidence or a story's title.
+    /// </summary>
+    public static bool HoldsChromePhrase(string sentence)
+    {
+        var lower = sentence.ToLowerInvariant();
+        return InSentencePhrases.Value.Any(phrase => lower.Contains(phrase, StringComparison.Ordinal));
+    }
+
     /// <summary>The reason <paramref name="line"/> is chrome, or null when it is not.</summary>
     public static string? Classify(string line) => Classify(line.AsSpan());
 
