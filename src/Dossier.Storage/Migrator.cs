@@ -1,32 +1,78 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Reflection;
+using System.Text;
 
 namespace Dossier.Storage;
 
 /// <summary>
-/// Applies the embedded <c>Migrations/&lt;Provider&gt;/NNN_name.sql</c> scripts in order, each in its own
-/// transaction with its row in <c>schema_migrations</c>, so a schema is either fully at a version or not.
+/// Applies the embedded <c>Migrations/NNN_name.sql</c> scripts in order, each in its own transaction with its row in
+/// <c>schema_migrations</c>, so a schema is either fully at a version or not. One script serves both providers
+/// (<see cref="Render"/>), so a schema change is written once: the two dialects differ in a few type names and in
+/// full-text search and JSON, which the scripts mark.
 /// </summary>
 internal static class Migrator
 {
-    /// <summary>The migrations of one provider, in version order.</summary>
+    private const string Prefix = "Dossier.Storage.Migrations.";
+
+    /// <summary>The migrations of one provider ("Sqlite" or "Postgres"), in version order, rendered for it.</summary>
     public static IReadOnlyList<(int Version, string Name, string Sql)> Load(string provider)
     {
         var assembly = typeof(Migrator).Assembly;
-        var prefix = "Dossier.Storage.Migrations." + provider + ".";
         var list = new List<(int, string, string)>();
-        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal)))
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal)))
         {
-            var name = resource[prefix.Length..^4];
+            // MSBuild names a file that starts with a digit "_001_initial".
+            var name = resource[Prefix.Length..^4].TrimStart('_');
             var underscore = name.IndexOf('_', StringComparison.Ordinal);
-            var version = int.Parse(name.AsSpan(0, underscore).TrimStart('_'), NumberStyles.None, CultureInfo.InvariantCulture);
+            var version = int.Parse(name.AsSpan(0, underscore), NumberStyles.None, CultureInfo.InvariantCulture);
             using var stream = assembly.GetManifestResourceStream(resource)!;
             using var reader = new StreamReader(stream);
-            list.Add((version, name[(underscore + 1)..], reader.ReadToEnd()));
+            list.Add((version, name[(underscore + 1)..], Render(reader.ReadToEnd(), provider)));
         }
 
         return [.. list.OrderBy(m => m.Item1)];
+    }
+
+    /// <summary>
+    /// A script as <paramref name="provider"/> runs it: the lines after "-- postgres only:" or "-- sqlite only:" kept
+    /// for that provider alone (up to "-- both:"), and the type words <c>{int64}</c>, <c>{real}</c> and <c>{desc}</c>
+    /// in its dialect.
+    /// </summary>
+    public static string Render(string script, string provider)
+    {
+        var postgres = provider switch
+        {
+            "Postgres" => true,
+            "Sqlite" => false,
+            _ => throw new ArgumentException("unknown provider " + provider, nameof(provider)),
+        };
+        var sql = new StringBuilder(script.Length);
+        var keep = true;
+        foreach (var line in script.Split('\n'))
+        {
+            switch (line.TrimEnd())
+            {
+                case "-- postgres only:":
+                    keep = postgres;
+                    continue;
+                case "-- sqlite only:":
+                    keep = !postgres;
+                    continue;
+                case "-- both:":
+                    keep = true;
+                    continue;
+            }
+
+            if (keep)
+            {
+                sql.Append(line).Append('\n');
+            }
+        }
+
+        return sql.ToString()
+            .Replace("{int64}", postgres ? "BIGINT" : "INTEGER", StringComparison.Ordinal)
+            .Replace("{real}", postgres ? "DOUBLE PRECISION" : "REAL", StringComparison.Ordinal)
+            .Replace("{desc}", postgres ? "DESC NULLS LAST" : "DESC", StringComparison.Ordinal);
     }
 
     /// <summary>Brings the schema up to the newest version. <paramref name="begin"/> opens a transaction holding the store's write lock.</summary>

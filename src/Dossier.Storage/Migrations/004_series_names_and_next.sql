@@ -1,4 +1,5 @@
--- Dossier store, schema 4 (Sqlite). Same tables and meaning as Migrations/Postgres/004_series_names_and_next.sql.
+-- Dossier store, schema 4, for both providers: Migrator.Render gives each its dialect (type words, and
+-- the blocks one provider alone runs).
 -- Series get a name as their reports write it and the next occurrence the latest story's reports announce
 -- (docs/stories.md, "Series"). Digests keep what that needs; the series keep the announced occurrence.
 

@@ -1,8 +1,9 @@
--- Dossier store, schema 1 (SQLite). Same tables and meaning as Migrations/Postgres/001_initial.sql.
+-- Dossier store, schema 1, for both providers: Migrator.Render gives each its dialect (type words, and
+-- the blocks one provider alone runs).
 
 -- One row per stored article. seq is the arrival order; content_key the hash of the normalised text.
 CREATE TABLE articles (
-    seq            INTEGER PRIMARY KEY,
+    seq            {int64} PRIMARY KEY,
     content_key    TEXT    NOT NULL UNIQUE,
     canonical_url  TEXT    UNIQUE,
     article_id     TEXT    NOT NULL,
@@ -17,9 +18,16 @@ CREATE TABLE articles (
     story_id       TEXT    NOT NULL,
     text           TEXT    NOT NULL,
     annotations    TEXT    NOT NULL
+-- postgres only:
+    -- Full-text vector kept by the server; the english configuration stems like SQLite's porter tokenizer.
+    , tsv          TSVECTOR GENERATED ALWAYS AS (to_tsvector('english', coalesce(title, '') || ' ' || text)) STORED
+-- both:
 );
 CREATE INDEX articles_story ON articles (story_id, seq);
 CREATE INDEX articles_article_id ON articles (article_id);
+-- postgres only:
+CREATE INDEX articles_tsv ON articles USING GIN (tsv);
+-- both:
 
 -- Every input document ever processed, by the hash of its raw content: lets a re-run skip it before any
 -- extraction. content_key is null when the document failed; reason says why.
@@ -38,8 +46,8 @@ CREATE TABLE stories (
     independent_sources  INTEGER NOT NULL,
     article_count        INTEGER NOT NULL,
     claim_count          INTEGER NOT NULL,
-    first_seq            INTEGER NOT NULL,
-    last_seq             INTEGER NOT NULL,
+    first_seq            {int64} NOT NULL,
+    last_seq             {int64} NOT NULL,
     story                TEXT    NOT NULL
 );
 CREATE INDEX stories_last_seq ON stories (last_seq);
@@ -56,7 +64,7 @@ CREATE TABLE claims (
     event_source         TEXT,
     event_code           TEXT,
     event_target         TEXT,
-    goldstein            REAL,
+    goldstein            {real},
     event_mode           TEXT,
     PRIMARY KEY (story_id, claim_id)
 );
@@ -79,5 +87,6 @@ CREATE TABLE story_actors (
 );
 CREATE INDEX story_actors_actor ON story_actors (actor);
 
+-- sqlite only:
 -- Full-text index over title and body; external content, so the text is stored once.
 CREATE VIRTUAL TABLE articles_fts USING fts5 (title, text, content = 'articles', content_rowid = 'seq', tokenize = 'porter unicode61');

@@ -1,4 +1,5 @@
--- Dossier store, schema 3 (SQLite). Same tables and meaning as Migrations/Postgres/003_series.sql.
+-- Dossier store, schema 3, for both providers: Migrator.Render gives each its dialect (type words, and
+-- the blocks one provider alone runs).
 -- Series of recurring events (rounds of one negotiation, a bank's meetings, yearly summits). Each story keeps the
 -- small digest that series linking reads (Stories/StorySeries.cs), written with the fused story; after each ingest
 -- the series are linked again from every stored digest, with the function `dossier analyze` uses.
@@ -37,5 +38,5 @@ CREATE UNIQUE INDEX series_stories_story ON series_stories (story_id);
 -- whose stories get their digests then).
 CREATE TABLE series_linked (
     id   INTEGER PRIMARY KEY CHECK (id = 1),
-    seq  INTEGER NOT NULL
+    seq  {int64} NOT NULL
 );
