@@ -151,7 +151,7 @@ public static class StoryHtml
                 }
                 else
                 {
-                    html.Markup("<span class=\"series-announced\">announced</span>");
+                    html.Markup("announced");
                 }
             }
 
