@@ -72,16 +72,8 @@ public sealed partial class StoryRenderingTests : IDisposable
         var (result, brief) = Analyze();
         var lakeside = result.Stories.Single(s => s.Title.Contains("Lakeside", StringComparison.Ordinal) || s.Title.Contains("Budget", StringComparison.Ordinal));
         Assert.NotEmpty(lakeside.Claims);
-        foreach (var html in new[] { StoryElement(brief, lakeside), WebPage(result, lakeside) })
-        {
-            Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
-            Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
-            Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
-            Assert.DoesNotContain("<iframe", html, StringComparison.Ordinal);
-            Assert.DoesNotContain("<svg", html, StringComparison.Ordinal);
-            Assert.DoesNotContain("onerror=\"", html, StringComparison.Ordinal);
-            Assert.DoesNotContain("href=\"javascript:", html, StringComparison.OrdinalIgnoreCase);
-        }
+        Reports.AssertInert(StoryElement(brief, lakeside));
+        Reports.AssertInert(WebPage(result, lakeside));
     }
 
     [Fact]
