@@ -3,7 +3,7 @@ using System.Reflection;
 
 namespace Dossier.Web;
 
-/// <summary>Our CSS, served from the assembly's resources.</summary>
+/// <summary>Our CSS, served from the assembly's resources, and the story markup's style from the library (<see cref="Dossier.Output.StoryHtml.Stylesheet"/>).</summary>
 internal static class StaticAssets
 {
     private const string Prefix = "Dossier.Web.wwwroot.";
@@ -45,6 +45,8 @@ internal static class StaticAssets
             files[resource[Prefix.Length..]] = buffer.ToArray();
         }
 
+        // One style for a story wherever it is shown: the HTML brief carries the same text inline.
+        files["story.css"] = System.Text.Encoding.UTF8.GetBytes(Dossier.Output.StoryHtml.Stylesheet);
         return files.ToFrozenDictionary(StringComparer.Ordinal);
     }
 }

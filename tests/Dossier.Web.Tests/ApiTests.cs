@@ -246,12 +246,7 @@ public class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 
         foreach (var url in new[] { "/?q=Lakeside", "/stories/" + Uri.EscapeDataString(id), "/articles/" + Uri.EscapeDataString(articleId) })
         {
-            var html = await client.GetStringAsync(new Uri(url, UriKind.Relative), ct);
-            Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
-            Assert.DoesNotContain("<script>window", html, StringComparison.Ordinal);
-            Assert.DoesNotContain("<img src=x", html, StringComparison.Ordinal);
-            Assert.DoesNotContain("href=\"javascript:", html, StringComparison.OrdinalIgnoreCase);
-            Assert.DoesNotContain("onerror=\"", html, StringComparison.Ordinal);
+            Reports.AssertInert(await client.GetStringAsync(new Uri(url, UriKind.Relative), ct));
         }
     }
 

@@ -64,6 +64,16 @@ public static class Reports
         "Critics said the plan <img src=x onerror=\"window.__xss='img'\"> ignored the harbour and <a href=\"javascript:window.__xss='link'\">click here</a> for details.\n\n" +
         "The council will vote again in May <svg onload=\"window.__xss='svg'\"></svg> on the harbour plan \"><script>window.__xss='attr'</script>.\n";
 
+    /// <summary>Asserts that <paramref name="html"/> shows the hostile reports' payloads as text and holds none of them as markup.</summary>
+    public static void AssertInert(string html)
+    {
+        Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
+        foreach (var markup in (string[])["<script", "<img", "<iframe", "<svg onload", "<body onload", "onerror=\"", "href=\"javascript:"])
+        {
+            Assert.DoesNotContain(markup, html, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
     /// <summary>A second copy of the hostile report in other words, so that the two form a story with claims.</summary>
     public const string HostileB =
         "Budget passes in Lakeside <iframe srcdoc=\"<script>parent.__xss='iframe'</script>\"></iframe>\n\n" +

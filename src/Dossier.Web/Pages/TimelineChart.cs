@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using Dossier.Output;
 using Dossier.Web.Apis;
 
 namespace Dossier.Web.Pages;
@@ -23,10 +23,20 @@ internal static class TimelineChart
     public static string Svg(TimelineView timeline)
     {
         ArgumentNullException.ThrowIfNull(timeline);
+        var html = new HtmlWriter(1024 + (timeline.Days.Count * 200));
+        Write(html, timeline);
+        return html.ToString();
+    }
+
+    /// <summary>Writes the chart for <paramref name="timeline"/> into a page; nothing when it has no dated day.</summary>
+    public static void Write(HtmlWriter svg, TimelineView timeline)
+    {
+        ArgumentNullException.ThrowIfNull(svg);
+        ArgumentNullException.ThrowIfNull(timeline);
         var days = timeline.Days;
         if (days.Count == 0)
         {
-            return "";
+            return;
         }
 
         var plotWidth = Width - Left - Right;
@@ -38,68 +48,66 @@ internal static class TimelineChart
         double GoldsteinY(double g) => Top + ((10 - Math.Clamp(g, -10, 10)) / 20 * plotHeight);
         double X(int i) => Left + (slot * i) + (slot / 2);
 
-        var sb = new StringBuilder(1024 + (days.Count * 200));
-        sb.Append("<svg class=\"chart\" id=\"timeline-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").Append(Width).Append(' ').Append(Height)
-            .Append("\" role=\"img\" aria-labelledby=\"timeline-chart-title\" font-family=\"sans-serif\" font-size=\"11\">\n<title id=\"timeline-chart-title\">Events per day between ")
-            .Text(timeline.First).Append(" and ").Text(timeline.Second).Append(" (bars) and their mean Goldstein weight (line)</title>\n");
+        svg.Markup("<svg class=\"chart\" id=\"timeline-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").Number(Width).Markup(" ").Number(Height)
+            .Markup("\" role=\"img\" aria-labelledby=\"timeline-chart-title\" font-family=\"sans-serif\" font-size=\"11\">\n<title id=\"timeline-chart-title\">Events per day between ")
+            .Text(timeline.First).Markup(" and ").Text(timeline.Second).Markup(" (bars) and their mean Goldstein weight (line)</title>\n");
 
         // Axes and gridlines: events from 0 to the busiest day on the left, Goldstein -10..10 on the right.
-        sb.Append("<g class=\"axes\" stroke=\"#999\" stroke-width=\"1\">");
-        Line(sb, Left, Top, Left, Top + plotHeight);
-        Line(sb, Width - Right, Top, Width - Right, Top + plotHeight);
-        Line(sb, Left, Top + plotHeight, Width - Right, Top + plotHeight);
-        sb.Append("</g>\n<g class=\"ticks\" fill=\"#444\">");
+        svg.Markup("<g class=\"axes\" stroke=\"#999\" stroke-width=\"1\">");
+        Line(svg, Left, Top, Left, Top + plotHeight);
+        Line(svg, Width - Right, Top, Width - Right, Top + plotHeight);
+        Line(svg, Left, Top + plotHeight, Width - Right, Top + plotHeight);
+        svg.Markup("</g>\n<g class=\"ticks\" fill=\"#444\">");
         foreach (var n in EventTicks(most))
         {
-            Label(sb, Left - 6, EventsY(n) + 4, "end", n.ToString(CultureInfo.InvariantCulture));
+            Label(svg, Left - 6, EventsY(n) + 4, "end", n.ToString(CultureInfo.InvariantCulture));
         }
 
         foreach (var g in (int[])[-10, -5, 0, 5, 10])
         {
-            Label(sb, Width - Right + 6, GoldsteinY(g) + 4, "start", g.ToString("+0;-0;0", CultureInfo.InvariantCulture));
+            Label(svg, Width - Right + 6, GoldsteinY(g) + 4, "start", g.ToString("+0;-0;0", CultureInfo.InvariantCulture));
         }
 
-        Label(sb, 12, Top + (plotHeight / 2), "middle", "events", rotate: true);
-        Label(sb, Width - 12, Top + (plotHeight / 2), "middle", "mean Goldstein", rotate: true);
+        Label(svg, 12, Top + (plotHeight / 2), "middle", "events", rotate: true);
+        Label(svg, Width - 12, Top + (plotHeight / 2), "middle", "mean Goldstein", rotate: true);
         // Day labels: at most about twelve, evenly spaced, so they never overlap.
         var step = Math.Max(1, (int)Math.Ceiling(days.Count / 12.0));
         for (var i = 0; i < days.Count; i += step)
         {
-            Label(sb, X(i), Top + plotHeight + 16, "middle", days[i].Date);
+            Label(svg, X(i), Top + plotHeight + 16, "middle", days[i].Date);
         }
 
-        sb.Append("</g>\n<g class=\"bars\" fill=\"#7a9cc6\">");
+        svg.Markup("</g>\n<g class=\"bars\" fill=\"#7a9cc6\">");
         for (var i = 0; i < days.Count; i++)
         {
             var y = EventsY(days[i].Events);
-            sb.Append("<rect x=\"").Append(F(X(i) - (bar / 2))).Append("\" y=\"").Append(F(y)).Append("\" width=\"").Append(F(bar))
-                .Append("\" height=\"").Append(F(Top + plotHeight - y)).Append("\"><title>").Text(days[i].Date).Append(": ")
-                .Append(days[i].Events.ToString(CultureInfo.InvariantCulture)).Append(days[i].Events == 1 ? " event" : " events").Append("</title></rect>");
+            svg.Markup("<rect x=\"").Markup(F(X(i) - (bar / 2))).Markup("\" y=\"").Markup(F(y)).Markup("\" width=\"").Markup(F(bar))
+                .Markup("\" height=\"").Markup(F(Top + plotHeight - y)).Markup("\"><title>").Text(days[i].Date).Markup(": ")
+                .Number(days[i].Events).Markup(days[i].Events == 1 ? " event" : " events").Markup("</title></rect>");
         }
 
-        sb.Append("</g>\n<g class=\"goldstein\" stroke=\"#c0392b\" fill=\"#c0392b\">");
+        svg.Markup("</g>\n<g class=\"goldstein\" stroke=\"#c0392b\" fill=\"#c0392b\">");
         // A zero line, so cooperation (above) and conflict (below) read at a glance.
-        sb.Append("<line x1=\"").Append(Left).Append("\" y1=\"").Append(F(GoldsteinY(0))).Append("\" x2=\"").Append(Width - Right).Append("\" y2=\"")
-            .Append(F(GoldsteinY(0))).Append("\" stroke-dasharray=\"4 4\" stroke-width=\"1\" opacity=\"0.5\"/>");
+        svg.Markup("<line x1=\"").Number(Left).Markup("\" y1=\"").Markup(F(GoldsteinY(0))).Markup("\" x2=\"").Number(Width - Right).Markup("\" y2=\"")
+            .Markup(F(GoldsteinY(0))).Markup("\" stroke-dasharray=\"4 4\" stroke-width=\"1\" opacity=\"0.5\"/>");
         if (days.Count > 1)
         {
-            sb.Append("<polyline fill=\"none\" stroke-width=\"2\" points=\"");
+            svg.Markup("<polyline fill=\"none\" stroke-width=\"2\" points=\"");
             for (var i = 0; i < days.Count; i++)
             {
-                sb.Append(i == 0 ? "" : " ").Append(F(X(i))).Append(',').Append(F(GoldsteinY(days[i].MeanGoldstein)));
+                svg.Markup(i == 0 ? "" : " ").Markup(F(X(i))).Markup(",").Markup(F(GoldsteinY(days[i].MeanGoldstein)));
             }
 
-            sb.Append("\"/>");
+            svg.Markup("\"/>");
         }
 
         for (var i = 0; i < days.Count; i++)
         {
-            sb.Append("<circle cx=\"").Append(F(X(i))).Append("\" cy=\"").Append(F(GoldsteinY(days[i].MeanGoldstein))).Append("\" r=\"4\"><title>").Text(days[i].Date)
-                .Append(": mean Goldstein ").Append(days[i].MeanGoldstein.ToString("0.00", CultureInfo.InvariantCulture)).Append("</title></circle>");
+            svg.Markup("<circle cx=\"").Markup(F(X(i))).Markup("\" cy=\"").Markup(F(GoldsteinY(days[i].MeanGoldstein))).Markup("\" r=\"4\"><title>").Text(days[i].Date)
+                .Markup(": mean Goldstein ").Markup(days[i].MeanGoldstein.ToString("0.00", CultureInfo.InvariantCulture)).Markup("</title></circle>");
         }
 
-        sb.Append("</g>\n</svg>\n");
-        return sb.ToString();
+        svg.Markup("</g>\n</svg>\n");
     }
 
     /// <summary>Whole-number ticks from 0 to <paramref name="most"/>, at most about five.</summary>
@@ -112,18 +120,18 @@ internal static class TimelineChart
         }
     }
 
-    private static void Line(StringBuilder sb, double x1, double y1, double x2, double y2) =>
-        sb.Append("<line x1=\"").Append(F(x1)).Append("\" y1=\"").Append(F(y1)).Append("\" x2=\"").Append(F(x2)).Append("\" y2=\"").Append(F(y2)).Append("\"/>");
+    private static void Line(HtmlWriter svg, double x1, double y1, double x2, double y2) =>
+        svg.Markup("<line x1=\"").Markup(F(x1)).Markup("\" y1=\"").Markup(F(y1)).Markup("\" x2=\"").Markup(F(x2)).Markup("\" y2=\"").Markup(F(y2)).Markup("\"/>");
 
-    private static void Label(StringBuilder sb, double x, double y, string anchor, string text, bool rotate = false)
+    private static void Label(HtmlWriter svg, double x, double y, string anchor, string text, bool rotate = false)
     {
-        sb.Append("<text x=\"").Append(F(x)).Append("\" y=\"").Append(F(y)).Append("\" text-anchor=\"").Append(anchor).Append('"');
+        svg.Markup("<text x=\"").Markup(F(x)).Markup("\" y=\"").Markup(F(y)).Markup("\" text-anchor=\"").Markup(anchor).Markup("\"");
         if (rotate)
         {
-            sb.Append(" transform=\"rotate(-90 ").Append(F(x)).Append(' ').Append(F(y)).Append(")\"");
+            svg.Markup(" transform=\"rotate(-90 ").Markup(F(x)).Markup(" ").Markup(F(y)).Markup(")\"");
         }
 
-        sb.Append('>').Text(text).Append("</text>");
+        svg.Markup(">").Text(text).Markup("</text>");
     }
 
     private static string F(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);

@@ -80,35 +80,43 @@ internal static class BriefLayout
     /// </summary>
     public static string? SeriesLine(Story story, IReadOnlyList<StorySeriesRecord> series)
     {
+        if (SeriesOf(story, series) is not { } found)
+        {
+            return null;
+        }
+
+        var (record, at) = found;
+
+        var parts = new List<string> { $"{record.Name} ({at + 1} of {record.Stories.Length})" };
+        if (at > 0)
+        {
+            parts.Add("previous: " + Occurrence(record.Stories[at - 1]));
+        }
+
+        if (at + 1 < record.Stories.Length)
+        {
+            parts.Add("next: " + Occurrence(record.Stories[at + 1]));
+        }
+        else if (record.Next is { } next)
+        {
+            parts.Add("next: " + Announced(next));
+        }
+
+        return string.Join("; ", parts);
+    }
+
+    /// <summary>The series <paramref name="story"/> is in and its place there (0 for the first), or null when it is in none.</summary>
+    public static (StorySeriesRecord Record, int At)? SeriesOf(Story story, IEnumerable<StorySeriesRecord> series)
+    {
         foreach (var record in series)
         {
-            var at = 0;
-            while (at < record.Stories.Length && record.Stories[at].StoryId != story.Id)
+            for (var at = 0; at < record.Stories.Length; at++)
             {
-                at++;
+                if (record.Stories[at].StoryId == story.Id)
+                {
+                    return (record, at);
+                }
             }
-
-            if (at == record.Stories.Length)
-            {
-                continue;
-            }
-
-            var parts = new List<string> { $"{record.Name} ({at + 1} of {record.Stories.Length})" };
-            if (at > 0)
-            {
-                parts.Add("previous: " + Occurrence(record.Stories[at - 1]));
-            }
-
-            if (at + 1 < record.Stories.Length)
-            {
-                parts.Add("next: " + Occurrence(record.Stories[at + 1]));
-            }
-            else if (record.Next is { } next)
-            {
-                parts.Add("next: " + Announced(next));
-            }
-
-            return string.Join("; ", parts);
         }
 
         return null;
@@ -131,6 +139,9 @@ internal sealed record BriefData(IReadOnlyDictionary<string, string> ArticleLabe
     /// <summary>Outlet, title and date per article, for timelines and source names.</summary>
     public IReadOnlyDictionary<string, ReportInfo> Reports { get; init; } = new Dictionary<string, ReportInfo>();
 
+    /// <summary>Outlet and title per article, as the story renderer names a report (<see cref="StoryHtml"/>).</summary>
+    public IReadOnlyDictionary<string, StoryReport> StoryReports { get; init; } = new Dictionary<string, StoryReport>();
+
     /// <summary>The run's series, for each story's place in its series.</summary>
     public System.Collections.Immutable.ImmutableArray<StorySeriesRecord> Series { get; init; } = [];
 
@@ -145,6 +156,7 @@ internal sealed class BriefSink(Stream output, Action<BriefData, Stream> render)
 {
     private readonly Dictionary<string, string> labels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ReportInfo> reports = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StoryReport> storyReports = new(StringComparer.Ordinal);
     private readonly List<Story> stories = [];
     private readonly List<InputError> errors = [];
     private DateTimeOffset generatedAt;
@@ -156,6 +168,7 @@ internal sealed class BriefSink(Stream output, Action<BriefData, Stream> render)
         var label = BriefLayout.ArticleLabel(article);
         labels[article.Article.Id] = label;
         reports[article.Article.Id] = new ReportInfo(label, BriefLayout.OutletName(article), article.Article.Metadata.Title, article.Article.Metadata.Published);
+        storyReports[article.Article.Id] = StoryReport.NamesOf(article);
     }
 
     public void Story(Story story) => stories.Add(story);
@@ -164,7 +177,7 @@ internal sealed class BriefSink(Stream output, Action<BriefData, Stream> render)
 
     public void Complete(AnalysisSummary summary)
     {
-        render(new BriefData(labels, stories, errors, summary.Articles, generatedAt) { Reports = reports, Series = summary.Series }, output);
+        render(new BriefData(labels, stories, errors, summary.Articles, generatedAt) { Reports = reports, StoryReports = storyReports, Series = summary.Series }, output);
         output.Flush();
     }
 }
