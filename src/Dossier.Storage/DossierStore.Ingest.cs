@@ -453,14 +453,9 @@ public abstract partial class DossierStore
         var fusing = Task.Run(() =>
         {
             var fuseStarted = Stopwatch.GetTimestamp();
-            var stories = changed.AsParallel().AsOrdered().WithDegreeOfParallelism(pipeline.DegreeOfParallelism)
-                .Select(id =>
-                {
-                    var cluster = Cluster(id, members[id], sourceOf, announcements);
-                    var story = pipeline.Fuse(cluster);
-                    // The digest series linking reads, from the same story and cluster as in `analyze` (schema 3).
-                    return (Id: id, Story: story, Json: System.Text.Json.JsonSerializer.Serialize(story, StoreJson.Options), Digest: StorySeries.Digest(story, cluster));
-                }).ToList();
+            // The digest series linking reads, from the same story and cluster as in `analyze` (schema 3).
+            var stories = pipeline.FuseAll(changed.Select(id => Cluster(id, members[id], sourceOf, announcements)),
+                (cluster, story, digest) => (Id: cluster.Id, Story: story, Json: System.Text.Json.JsonSerializer.Serialize(story, StoreJson.Options), Digest: digest)).ToList();
             tally.Time(ref tally.FuseTicks, fuseStarted);
             return stories;
         });

@@ -257,8 +257,9 @@ public sealed class DossierPipeline
             return new(document.Path, document.Record, article, error, prepared, sink.Keep(document, article));
         }
 
-        // One thread more than the stages use: the producer's, which mostly waits for results in order.
-        using var workers = new BackgroundScheduler(DegreeOfParallelism + 1, "dossier worker");
+        // One thread more than the stages use: the producer's, which mostly waits for results in order. With one
+        // article at a time the producer runs the stages itself (OrderedParallel maps inline).
+        using var workers = new BackgroundScheduler(DegreeOfParallelism == 1 ? 1 : DegreeOfParallelism + 1, "dossier worker");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var ready = new BlockingCollection<ProcessedDocument>(ReadAhead(sink.BatchSize));
         var producer = Task.Factory.StartNew(() =>
