@@ -240,8 +240,8 @@ public sealed class DossierPipeline
     /// <summary>
     /// The per-article stages (and the grouper's preparation, and the sink's <see cref="ICheckpointSink.Keep"/>) over
     /// <paramref name="items"/>, yielded in input order. A producer on the run's workers reads the input and maps it
-    /// on the others (<see cref="OrderedParallel"/>), and waits once <see cref="ReadAhead"/> documents are ready: memory
-    /// is bounded, and the grouping thread does none of this work, not even the reading.
+    /// on the others (<see cref="OrderedParallel"/>), and waits once a batch is in flight and a batch is ready
+    /// (<see cref="BatchAhead"/>): memory is bounded, and the grouping thread does none of this work, not even the reading.
     /// </summary>
     private IEnumerable<ProcessedDocument> ProcessAhead(IEnumerable<ReadItem> items, ICheckpointSink sink, CancellationToken cancellationToken)
     {
@@ -261,12 +261,14 @@ public sealed class DossierPipeline
         // article at a time the producer runs the stages itself (OrderedParallel maps inline).
         using var workers = new BackgroundScheduler(DegreeOfParallelism == 1 ? 1 : DegreeOfParallelism + 1, "dossier worker");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var ready = new BlockingCollection<ProcessedDocument>(ReadAhead(sink.BatchSize));
+        var ahead = BatchAhead(sink.BatchSize);
+        // Mapping inline (one article at a time) has no window in flight: the queue then holds both batches.
+        using var ready = new BlockingCollection<ProcessedDocument>(DegreeOfParallelism == 1 ? 2 * ahead : ahead);
         var producer = Task.Factory.StartNew(() =>
         {
             try
             {
-                foreach (var document in OrderedParallel.Map(items, Process, DegreeOfParallelism, workers: workers))
+                foreach (var document in OrderedParallel.Map(items, Process, DegreeOfParallelism, ahead, workers))
                 {
                     ready.Add(document, stop.Token);
                 }
@@ -309,11 +311,13 @@ public sealed class DossierPipeline
     }
 
     /// <summary>
-    /// Documents processed ahead of the grouping thread at most: two batches, so the next batch is processed on every
-    /// core while the sink keeps the previous one (a store's commit), and never more (an unbounded read-ahead held
-    /// hundreds of megabytes of processed articles at 100k). At least the per-article stages' own window.
+    /// Documents in flight on the workers, and again documents processed and waiting for the grouping thread, at most:
+    /// a batch each. So the next batch is processed on every core while the sink keeps the previous one (a store's
+    /// commit), with no wait for one slow document inside a batch (a window of a few documents per thread would idle
+    /// the others behind it), and never more than two batches ahead (an unbounded read-ahead held hundreds of
+    /// megabytes of processed articles at 100k). At least the per-article stages' own window of 16 per thread.
     /// </summary>
-    private int ReadAhead(int batchSize) => Math.Max(2 * batchSize, 16 * DegreeOfParallelism);
+    private int BatchAhead(int batchSize) => Math.Max(batchSize, 16 * DegreeOfParallelism);
 
     /// <summary>Fuses one story's cluster, with the announcements the grouper linked to it.</summary>
     public Story Fuse(StoryCluster cluster)
