@@ -23,7 +23,7 @@ public abstract partial class DossierStore
     /// <param name="items">Read items, in input order.</param>
     /// <param name="pipeline">The per-article stages, the grouper and the fuser.</param>
     /// <param name="onError">Told each input that failed, as it fails.</param>
-    /// <param name="cancellationToken">Stops between batches.</param>
+    /// <param name="cancellationToken">Stops the run between documents; the batch under way is not committed.</param>
     /// <param name="progress">Told how many new documents have been processed so far (for a progress line).</param>
     /// <remarks>
     /// The run is <see cref="DossierPipeline.Run"/> with the store as its <see cref="ICheckpointSink"/>: the pipeline

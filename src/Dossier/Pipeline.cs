@@ -201,7 +201,7 @@ public sealed class DossierPipeline
     /// One orchestration for <c>analyze</c> and <c>ingest</c>: the per-article stages run on the run's own worker
     /// threads, at most two batches ahead of the grouping thread (this one), which hands each batch to the sink.
     /// The workers ask for a lower OS priority, so the grouping thread, the one serial part of a run, and the
-    /// fusion on the shared pool get a core when they are ready (docs/ARCHITECTURE.md, "Ingest threads").
+    /// fusion on the shared pool get a core when they are ready (docs/ARCHITECTURE.md, "Run threads").
     /// </remarks>
     public AnalysisSummary Run(IEnumerable<ReadItem> items, IAnalysisSink sink, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
