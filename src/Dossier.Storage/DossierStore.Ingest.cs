@@ -23,8 +23,14 @@ public abstract partial class DossierStore
     /// <param name="items">Read items, in input order.</param>
     /// <param name="pipeline">The per-article stages, the grouper and the fuser.</param>
     /// <param name="onError">Told each input that failed, as it fails.</param>
-    /// <param name="cancellationToken">Stops between batches.</param>
+    /// <param name="cancellationToken">Stops the run between documents; the batch under way is not committed.</param>
     /// <param name="progress">Told how many new documents have been processed so far (for a progress line).</param>
+    /// <remarks>
+    /// The run is <see cref="DossierPipeline.Run"/> with the store as its <see cref="ICheckpointSink"/>: the pipeline
+    /// processes the next batch on every core while the store groups and commits the previous one. What the store
+    /// adds is its own: skipping inputs it has seen (before the pipeline), and per batch the dedupe, the replay of
+    /// stored stories, the transaction and the re-fusion of the stories that changed; series are linked at the end.
+    /// </remarks>
     public IngestReport Ingest(IEnumerable<ReadItem> items, DossierPipeline pipeline, Action<InputError>? onError = null, CancellationToken cancellationToken = default,
         IProgress<int>? progress = null)
     {
@@ -33,98 +39,11 @@ public abstract partial class DossierStore
         var writer = Connection;
         var tally = new Tally();
         using var lookup = OpenConnection();
-        var fresh = Fresh(items, lookup, tally, onError);
-        var processor = pipeline.StartProcessing();
-        var processedCount = 0;
-        Processed Process((string SourceKey, SourceDocument Document) f)
-        {
-            var started = Stopwatch.GetTimestamp();
-            var (annotated, error, prepared) = processor.Process(f.Document);
-            (AnnotatedArticle? Article, InputError? Error) result = (annotated, error);
-            tally.Time(ref tally.ProcessTicks, started);
-            progress?.Report(Interlocked.Increment(ref processedCount));
-            // Keys and the annotations' JSON are computed here, in parallel, to keep the serial commit short.
-            // So are the grouping features, which the serial grouping would otherwise compute under the lock.
-            var article = result.Article;
-            return new Processed(f.SourceKey, f.Document.Path, f.Document.Record, result,
-                article is null ? null : ArticleKeys.Content(article.Article.Text, article.Article.Metadata.Outlet ?? article.Article.Metadata.Credit),
-                article is null ? null : ArticleKeys.CanonicalUrl(article.Article.Metadata.Url),
-                article is null ? null : Dehydrate(article),
-                prepared as ArticleFeatures);
-        }
-
-        // One grouping session for the whole run, as in `analyze`: each report is added once, and groups close as the
-        // stream moves on, instead of every batch regrouping a window of stored stories.
-        var grouping = new RunGrouping(pipeline.Grouper.Start());
+        var sink = new BatchCommits(this, pipeline, tally, onError);
         IngestStarting(writer);
         try
         {
-            // Two stages that overlap: a producer processes the next batch on every core while this thread groups,
-            // fuses and writes the previous one. The queue holds at most two processed batches, which bounds memory
-            // (an unbounded read-ahead held hundreds of megabytes of processed articles). Batch boundaries are
-            // every BatchSize fresh documents, as before, so a resumed run cuts the same batches.
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            using var ready = new BlockingCollection<List<Processed>>(boundedCapacity: 2);
-            using var background = new BackgroundScheduler(pipeline.DegreeOfParallelism, "dossier ingest worker");
-            var parallel = new ParallelOptions { TaskScheduler = background, MaxDegreeOfParallelism = pipeline.DegreeOfParallelism };
-            var producer = Task.Factory.StartNew(() =>
-            {
-                try
-                {
-                    foreach (var chunk in fresh.Chunk(Options.BatchSize))
-                    {
-                        var processed = new Processed[chunk.Length];
-                        Parallel.For(0, chunk.Length, parallel, i => processed[i] = Process(chunk[i]));
-                        // The raw documents are not needed while the batch waits in the queue (the chunk stays
-                        // referenced until the next one is cut).
-                        Array.Clear(chunk);
-                        ready.Add([.. processed], stop.Token);
-                    }
-                }
-                finally
-                {
-                    ready.CompleteAdding();
-                }
-            }, CancellationToken.None, TaskCreationOptions.None, background);
-
-            try
-            {
-                using var batches = ready.GetConsumingEnumerable(cancellationToken).GetEnumerator();
-                while (true)
-                {
-                    var waitStarted = Stopwatch.GetTimestamp();
-                    if (!batches.MoveNext())
-                    {
-                        break;
-                    }
-
-                    tally.Time(ref tally.IdleTicks, waitStarted);
-                    cancellationToken.ThrowIfCancellationRequested();
-                    CommitBatch(batches.Current, pipeline, grouping, tally, onError);
-                }
-            }
-            catch
-            {
-                stop.Cancel();
-                try
-                {
-                    producer.Wait(CancellationToken.None);
-                }
-                catch (AggregateException)
-                {
-                    // The producer was stopped because this thread failed; this thread's exception is the one to report.
-                }
-
-                throw;
-            }
-
-            producer.GetAwaiter().GetResult();
-
-            // Series need every story: linked once per run, not per batch (a digest is a few hundred bytes, so this
-            // reads a few megabytes at 100k stories).
-            var linkStarted = Stopwatch.GetTimestamp();
-            LinkSeriesIfStale(writer);
-            tally.Time(ref tally.SeriesTicks, linkStarted);
+            pipeline.Run(Fresh(items, lookup, tally, onError, sink.SourceKeys), sink, progress, cancellationToken);
         }
         finally
         {
@@ -133,7 +52,7 @@ public abstract partial class DossierStore
 
         return new IngestReport(tally.Read, tally.Added, tally.Skipped, tally.Failed, tally.Created, tally.Updated)
         {
-            Timings = new IngestTimings(Seconds(tally.ProcessTicks), Seconds(tally.GroupTicks), Seconds(tally.FuseTicks), Seconds(tally.WriteTicks))
+            Timings = new IngestTimings(Seconds(tally.GroupTicks), Seconds(tally.FuseTicks), Seconds(tally.WriteTicks))
             {
                 FuseWait = Seconds(tally.FuseWaitTicks),
                 Idle = Seconds(tally.IdleTicks),
@@ -142,13 +61,83 @@ public abstract partial class DossierStore
         };
     }
 
+    /// <summary>
+    /// The store as the pipeline's checkpoint sink: each batch of processed documents is deduplicated, grouped in the
+    /// run's session (after the stored stories it may join) and committed in one transaction.
+    /// </summary>
+    private sealed class BatchCommits(DossierStore store, DossierPipeline pipeline, Tally tally, Action<InputError>? onError) : ICheckpointSink
+    {
+        private readonly StoredSession stored = new();
+        private long waitingSince;
+
+        /// <summary>
+        /// The source key of each fresh document, from <see cref="Fresh"/> (which hashed its raw content to skip
+        /// known inputs) to <see cref="Keep"/>, so the content is hashed once. Holds the documents read ahead only.
+        /// </summary>
+        public ConcurrentDictionary<SourceDocument, string> SourceKeys { get; } = new(ReferenceEqualityComparer.Instance);
+
+        public int BatchSize => store.Options.BatchSize;
+
+        /// <summary>Keys and the annotations' JSON, computed on the workers to keep the serial commit short.</summary>
+        public object? Keep(SourceDocument document, AnnotatedArticle? article)
+        {
+            if (!SourceKeys.TryRemove(document, out var sourceKey))
+            {
+                throw new InvalidOperationException($"{document.Label}: a document the store did not hand to the pipeline");
+            }
+
+            return article is null
+                ? new Kept(sourceKey, null, null, null)
+                : new Kept(sourceKey, ArticleKeys.Content(article.Article.Text, article.Article.Metadata.Outlet ?? article.Article.Metadata.Credit),
+                    ArticleKeys.CanonicalUrl(article.Article.Metadata.Url), Dehydrate(article));
+        }
+
+        public void Begin(DateTimeOffset generatedAt) => waitingSince = Stopwatch.GetTimestamp();
+
+        public void Checkpoint(IReadOnlyList<ProcessedDocument> batch, GroupingRun grouping)
+        {
+            // The grouping thread's time outside the sink is time spent waiting for the batch to be processed.
+            tally.Time(ref tally.IdleTicks, waitingSince);
+            store.CommitBatch(batch, pipeline, grouping, stored, tally, onError);
+            waitingSince = Stopwatch.GetTimestamp();
+        }
+
+        /// <summary>Series need every story: linked once per run, not per batch (a digest is a few hundred bytes, so
+        /// this reads a few megabytes at 100k stories). The stories still open were written by the last batch.</summary>
+        public AnalysisSummary Finish(GroupingRun grouping, AnalysisSummary counted)
+        {
+            var linkStarted = Stopwatch.GetTimestamp();
+            store.LinkSeriesIfStale(store.Connection);
+            tally.Time(ref tally.SeriesTicks, linkStarted);
+            return counted with { Stories = tally.Created + tally.Updated };
+        }
+
+        public void Complete(AnalysisSummary summary)
+        {
+        }
+
+        // Not called: the pipeline hands a checkpoint sink its articles and errors in batches, and the store fuses the
+        // stories a batch changed itself.
+        public void Article(AnnotatedArticle article)
+        {
+        }
+
+        public void Story(Story story)
+        {
+        }
+
+        public void Error(InputError error)
+        {
+        }
+    }
+
     private static double Seconds(long ticks) => (double)ticks / Stopwatch.Frequency;
 
     /// <summary>
     /// The documents not processed before (by this run or an earlier one). What counts as fresh depends only on
     /// the store at the start of the run and the input order, so batch boundaries are the same in a resumed run.
     /// </summary>
-    private IEnumerable<(string SourceKey, SourceDocument Document)> Fresh(IEnumerable<ReadItem> items, DbConnection lookup, Tally tally, Action<InputError>? onError)
+    private IEnumerable<ReadItem> Fresh(IEnumerable<ReadItem> items, DbConnection lookup, Tally tally, Action<InputError>? onError, ConcurrentDictionary<SourceDocument, string> sourceKeys)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var chunk = new List<(string Key, SourceDocument Document)>(LookupChunk);
@@ -166,22 +155,24 @@ public abstract partial class DossierStore
             chunk.Add((ArticleKeys.Source(document.Content, document.Record), document));
             if (chunk.Count == LookupChunk)
             {
-                foreach (var fresh in Filter(chunk, lookup, seen, tally, onError))
+                foreach (var (key, fresh) in Filter(chunk, lookup, seen, tally, onError))
                 {
-                    yield return fresh;
+                    sourceKeys[fresh] = key;
+                    yield return ReadItem.Of(fresh);
                 }
 
                 chunk.Clear();
             }
         }
 
-        foreach (var fresh in Filter(chunk, lookup, seen, tally, onError))
+        foreach (var (key, document) in Filter(chunk, lookup, seen, tally, onError))
         {
-            yield return fresh;
+            sourceKeys[document] = key;
+            yield return ReadItem.Of(document);
         }
     }
 
-    private static List<(string, SourceDocument)> Filter(List<(string Key, SourceDocument Document)> chunk, DbConnection lookup, HashSet<string> seen, Tally tally, Action<InputError>? onError)
+    private static List<(string Key, SourceDocument Document)> Filter(List<(string Key, SourceDocument Document)> chunk, DbConnection lookup, HashSet<string> seen, Tally tally, Action<InputError>? onError)
     {
         if (chunk.Count == 0)
         {
@@ -195,7 +186,7 @@ public abstract partial class DossierStore
             known[key] = reason;
         }
 
-        var fresh = new List<(string, SourceDocument)>();
+        var fresh = new List<(string Key, SourceDocument Document)>();
         foreach (var (key, document) in chunk)
         {
             if (known.TryGetValue(key, out var reason))
@@ -224,28 +215,29 @@ public abstract partial class DossierStore
         return fresh;
     }
 
-    private void CommitBatch(List<Processed> batch, DossierPipeline pipeline, RunGrouping grouping, Tally tally, Action<InputError>? onError)
+    private void CommitBatch(IReadOnlyList<ProcessedDocument> batch, DossierPipeline pipeline, GroupingRun grouping, StoredSession stored, Tally tally, Action<InputError>? onError)
     {
         var started = Stopwatch.GetTimestamp();
         var before = tally.GroupTicks + tally.FuseWaitTicks;
-        CommitBatchCore(batch, pipeline, grouping, tally, onError);
+        CommitBatchCore(batch, pipeline, grouping, stored, tally, onError);
         // Writing is the batch's time less the grouping and the wait for fusion inside it (fusion overlaps the article writes).
         Interlocked.Add(ref tally.WriteTicks, Stopwatch.GetTimestamp() - started - (tally.GroupTicks + tally.FuseWaitTicks - before));
     }
 
-    private void CommitBatchCore(List<Processed> batch, DossierPipeline pipeline, RunGrouping grouping, Tally tally, Action<InputError>? onError)
+    private void CommitBatchCore(IReadOnlyList<ProcessedDocument> batch, DossierPipeline pipeline, GroupingRun grouping, StoredSession stored, Tally tally, Action<InputError>? onError)
     {
         var db = Connection;
         using var transaction = BeginWrite(db);
         var sourceRows = new List<(string SourceKey, string? ContentKey, string? Reason)>();
-        var candidates = new List<(Processed Item, AnnotatedArticle Article, string ContentKey, string? Url)>();
-        var features = new Dictionary<string, ArticleFeatures>(StringComparer.Ordinal);
-        foreach (var item in batch)
+        var candidates = new List<(Kept Item, object? Prepared, AnnotatedArticle Article, string ContentKey, string? Url)>();
+        var prepared = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var document in batch)
         {
-            if (item.Result.Article is { } article)
+            var item = (Kept)document.Kept!;
+            if (document.Article is { } article)
             {
-                candidates.Add((item, article, item.ContentKey!, item.Url));
-                if (item.Result.Error is { } partial)
+                candidates.Add((item, document.Prepared, article, item.ContentKey!, item.Url));
+                if (document.Error is { } partial)
                 {
                     // Read in part (a text beyond the language stage's cap): stored, and said, as `analyze` says it.
                     tally.AddFailed();
@@ -254,7 +246,7 @@ public abstract partial class DossierStore
             }
             else
             {
-                var error = item.Result.Error ?? new InputError(item.Path, item.Record, "no article found");
+                var error = document.Error ?? new InputError(document.Path, document.Record, "no article found");
                 tally.AddFailed();
                 onError?.Invoke(error);
                 sourceRows.Add((item.SourceKey, null, error.Reason));
@@ -271,7 +263,7 @@ public abstract partial class DossierStore
             candidates.Select(c => c.Article.Article.Id).Distinct(StringComparer.Ordinal).ToList(), r => r.GetString(0)).ToHashSet(StringComparer.Ordinal);
         var batchUrls = new Dictionary<string, string>(StringComparer.Ordinal);
         var annotations = new Dictionary<string, string>(StringComparer.Ordinal);
-        var fresh = new List<(Processed Item, AnnotatedArticle Article, string ContentKey, string? Url)>();
+        var fresh = new List<(Kept Item, AnnotatedArticle Article, string ContentKey, string? Url)>();
         foreach (var candidate in candidates)
         {
             if (storedKeys.Contains(candidate.ContentKey))
@@ -302,10 +294,8 @@ public abstract partial class DossierStore
                 takenIds.Add(article.Article.Id);
             }
 
-            if (candidate.Item.Features is { } computed)
-            {
-                features[candidate.ContentKey] = computed.ArticleId == article.Article.Id ? computed : computed with { ArticleId = article.Article.Id };
-            }
+            // What the grouper prepared is a function of the article; an article renamed above is prepared as a copy of itself.
+            prepared[candidate.ContentKey] = ReferenceEquals(article, candidate.Article) ? candidate.Prepared : grouping.PrepareCopy(candidate.Prepared, article);
 
             sourceRows.Add((candidate.Item.SourceKey, candidate.ContentKey, null));
             fresh.Add((candidate.Item, article, candidate.ContentKey, candidate.Url));
@@ -323,7 +313,7 @@ public abstract partial class DossierStore
 
         if (fresh.Count > 0)
         {
-            AddArticles(db, transaction, pipeline, grouping, fresh.Select(f => (f.Article, f.ContentKey, f.Url, annotations[f.ContentKey])).ToList(), features, tally, WriteSources);
+            AddArticles(db, transaction, pipeline, grouping, stored, fresh.Select(f => (f.Article, f.ContentKey, f.Url, annotations[f.ContentKey])).ToList(), prepared, tally, WriteSources);
         }
         else
         {
@@ -347,16 +337,17 @@ public abstract partial class DossierStore
     /// within the grouper's budget of open reports (beyond it groups close by the stream's dates, as in `analyze`).
     /// Work per batch is bounded by the session's open groups, not by the database.
     /// </remarks>
-    private void AddArticles(DbConnection db, DbTransaction transaction, DossierPipeline pipeline, RunGrouping grouping, List<(AnnotatedArticle Article, string ContentKey, string? Url, string Annotations)> fresh,
-        Dictionary<string, ArticleFeatures> features, Tally tally, Action writeAlongside)
+    private void AddArticles(DbConnection db, DbTransaction transaction, DossierPipeline pipeline, GroupingRun grouping, StoredSession stored,
+        List<(AnnotatedArticle Article, string ContentKey, string? Url, string Annotations)> fresh, Dictionary<string, object?> prepared, Tally tally, Action writeAlongside)
     {
         var newest = Convert.ToInt64(db.Scalar(transaction, "SELECT COALESCE(MAX(seq), 0) FROM articles"), CultureInfo.InvariantCulture);
-        if (grouping.LastSeq is { } last && last != newest)
+        if (stored.LastSeq is { } last && last != newest)
         {
             // Another ingester wrote since this run's last batch (write transactions take turns): stories this session
             // holds may have gained its reports, and writing them from the session's view would drop those reports'
             // evidence. The session starts over from the store, which has both runs' work.
-            grouping.Restart(pipeline.Grouper.Start());
+            grouping.StartOver();
+            stored.Forget();
         }
 
         var nextSeq = newest + 1;
@@ -365,7 +356,16 @@ public abstract partial class DossierStore
         // Besides the most recently updated stories, every story dated near the batch's event days: a report joins
         // its event's story however many stories are open, and one arriving late (an archive loaded out of order)
         // still finds it. Story dates are ISO days, so text comparison orders them.
-        var days = fresh.Select(f => features.TryGetValue(f.ContentKey, out var x) ? x.Window : null).OfType<EventWindow>().Where(w => !w.Yearless).ToList();
+        // The days come from the default grouper's features; with a grouper of one's own only the recent stories are replayed.
+        var days = new List<EventWindow>();
+        foreach (var f in fresh)
+        {
+            if (prepared.GetValueOrDefault(f.ContentKey) is ArticleFeatures { Window: { Yearless: false } eventDays })
+            {
+                days.Add(eventDays);
+            }
+        }
+
         if (days.Count > 0)
         {
             var from = days.Min(w => w.First).AddDays(-Options.StoryReachDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -377,32 +377,20 @@ public abstract partial class DossierStore
         // A stored story enters the run's session once: stories of earlier runs when a batch first comes near them;
         // stories this run wrote are in the session already, or closed by it (as `analyze` closes them), and are
         // never replayed. So each report is grouped once per run, not once per batch.
-        var reopened = active.Where(grouping.Seen.Add).ToList();
+        var reopened = active.Where(stored.Seen.Add).ToList();
         var replay = reopened.Count == 0 ? [] : InQueryArticles(db, transaction, reopened);
         var added = fresh.Select(f => new StoredArticle(nextSeq++, f.ContentKey, "", f.Article)).ToList();
-        grouping.LastSeq = nextSeq - 1;
+        stored.LastSeq = nextSeq - 1;
         var groupStarted = Stopwatch.GetTimestamp();
         var session = grouping.Session;
-        var featured = session as StoryGroupingSession;
 
         // Replayed stories first, in the canonical grouping order; then the new reports in input order, as `analyze`
         // adds them (a run on an empty store groups exactly as `analyze` does).
         foreach (var article in GroupingOrder(replay).Concat(added))
         {
-            grouping.Open[article.Article.Article.Id] = article;
-            if (featured is null)
-            {
-                session.Add(article.Article);
-                continue;
-            }
-
-            // Features are a pure function of the stored article: computed once (in parallel for new articles).
-            if (!features.TryGetValue(article.ContentKey, out var f))
-            {
-                f = featureCache.Get(article.ContentKey) ?? ArticleFeatures.Of(article.Article);
-            }
-
-            featured.Add(article.Article, f);
+            stored.Open[article.Article.Article.Id] = article;
+            // A new article was prepared on the workers; a replayed one is prepared here (a pure function of the article).
+            session.Add(article.Article, prepared.TryGetValue(article.ContentKey, out var ready) ? ready : grouping.Prepare(article.Article));
         }
 
         // The stories the session closed since the last batch are final; the open ones are written as they stand and
@@ -410,20 +398,20 @@ public abstract partial class DossierStore
         // merge two stories after both were answered.
         var closedNow = session.TakeClosed();
         var clusters = closedNow.Concat(session.Stories).ToList();
-        var window = clusters.SelectMany(c => c.Articles.Concat(c.Announcements)).Select(a => grouping.Open[a.Article.Id]).ToList();
+        var window = clusters.SelectMany(c => c.Articles.Concat(c.Announcements)).Select(a => stored.Open[a.Article.Id]).ToList();
         var sessionOf = new Dictionary<StoredArticle, string>(ReferenceEqualityComparer.Instance);
         var announcements = new HashSet<string>(StringComparer.Ordinal);
         foreach (var cluster in clusters)
         {
             foreach (var member in cluster.Articles)
             {
-                sessionOf[grouping.Open[member.Article.Id]] = cluster.Id;
+                sessionOf[stored.Open[member.Article.Id]] = cluster.Id;
             }
 
             // An announcement is stored with the story it announces, and fused apart from its reports.
             foreach (var member in cluster.Announcements)
             {
-                sessionOf[grouping.Open[member.Article.Id]] = cluster.Id;
+                sessionOf[stored.Open[member.Article.Id]] = cluster.Id;
                 announcements.Add(member.Article.Id);
             }
         }
@@ -465,14 +453,9 @@ public abstract partial class DossierStore
         var fusing = Task.Run(() =>
         {
             var fuseStarted = Stopwatch.GetTimestamp();
-            var stories = changed.AsParallel().AsOrdered().WithDegreeOfParallelism(pipeline.DegreeOfParallelism)
-                .Select(id =>
-                {
-                    var cluster = Cluster(id, members[id], sourceOf, announcements);
-                    var story = pipeline.Fuse(cluster);
-                    // The digest series linking reads, from the same story and cluster as in `analyze` (schema 3).
-                    return (Id: id, Story: story, Json: System.Text.Json.JsonSerializer.Serialize(story, StoreJson.Options), Digest: StorySeries.Digest(story, cluster));
-                }).ToList();
+            // The digest series linking reads, from the same story and cluster as in `analyze` (schema 3).
+            var stories = pipeline.FuseAll(changed.Select(id => Cluster(id, members[id], sourceOf, announcements)),
+                (cluster, story, digest) => (Id: cluster.Id, Story: story, Json: System.Text.Json.JsonSerializer.Serialize(story, StoreJson.Options), Digest: digest)).ToList();
             tally.Time(ref tally.FuseTicks, fuseStarted);
             return stories;
         });
@@ -524,21 +507,20 @@ public abstract partial class DossierStore
         // story written this run counts as seen: closed ones are settled for the run, open ones are in the session.
         foreach (var placed in members.Values.SelectMany(m => m))
         {
-            grouping.Open[placed.Article.Article.Id] = placed;
+            stored.Open[placed.Article.Article.Id] = placed;
         }
 
         foreach (var member in closedNow.SelectMany(c => c.Articles.Concat(c.Announcements)))
         {
-            grouping.Open.Remove(member.Article.Id);
+            stored.Open.Remove(member.Article.Id);
         }
 
-        grouping.Seen.UnionWith(members.Keys);
+        stored.Seen.UnionWith(members.Keys);
 
         // The caches keep exactly the session's open articles: the session holds them anyway, and nothing else is
         // read again this run.
-        var keep = grouping.Open.Values.Select(a => a.ContentKey).ToHashSet(StringComparer.Ordinal);
+        var keep = stored.Open.Values.Select(a => a.ContentKey).ToHashSet(StringComparer.Ordinal);
         cache.RetainOnly(keep);
-        featureCache.RetainOnly(keep);
 
         tally.Created += changed.Count(id => !before.ContainsKey(id));
         tally.Updated += changed.Count(before.ContainsKey);
@@ -854,14 +836,15 @@ public abstract partial class DossierStore
         return rows;
     }
 
-    /// <summary>One processed document waiting to be committed. It keeps the document's path and record, not the
-    /// document: its raw content (a whole web page) is not needed after processing, and batches wait in the queue
-    /// long enough for the collector to promote whatever they hold.</summary>
-    /// <summary>The grouping state of one ingest run: its session, the session's articles as stored, and the stories it has seen.</summary>
-    private sealed class RunGrouping(IStoryGroupingSession session)
-    {
-        public IStoryGroupingSession Session { get; private set; } = session;
+    /// <summary>
+    /// What the store keeps of one processed document until its batch is committed, computed on the workers. It holds
+    /// the document's keys, not the document: its raw content (a whole web page) is not needed after processing.
+    /// </summary>
+    private sealed record Kept(string SourceKey, string? ContentKey, string? Url, string? Annotations);
 
+    /// <summary>What one ingest run knows of its grouping session: the session's articles as stored, and the stories it has seen.</summary>
+    private sealed class StoredSession
+    {
         /// <summary>The articles in the session's open groups, by article id, with the story each is stored in.</summary>
         public Dictionary<string, StoredArticle> Open { get; } = new(StringComparer.Ordinal);
 
@@ -872,18 +855,16 @@ public abstract partial class DossierStore
         public long? LastSeq { get; set; }
 
         /// <summary>
-        /// Starts over with <paramref name="fresh"/>, as a new run would: every batch writes the session's stories as
-        /// they stand, so the store holds all the old session knew, and the next batch replays what it comes near.
+        /// Forgets the session, which was started over (<see cref="GroupingRun.StartOver"/>), as a new run would: every
+        /// batch writes the session's stories as they stand, so the store holds all the old session knew, and the next
+        /// batch replays what it comes near.
         /// </summary>
-        public void Restart(IStoryGroupingSession fresh)
+        public void Forget()
         {
-            Session = fresh;
             Open.Clear();
             Seen.Clear();
         }
     }
-
-    private sealed record Processed(string SourceKey, string Path, string? Record, (AnnotatedArticle? Article, InputError? Error) Result, string? ContentKey, string? Url, string? Annotations, ArticleFeatures? Features);
 
     /// <summary>Counters touched by the reading thread and the writing thread at once.</summary>
     private sealed class Tally
@@ -897,7 +878,6 @@ public abstract partial class DossierStore
         public int Created { get => Volatile.Read(ref created); set => Interlocked.Exchange(ref created, value); }
         public int Updated { get => Volatile.Read(ref updated); set => Interlocked.Exchange(ref updated, value); }
 
-        public long ProcessTicks;
         public long GroupTicks;
         public long FuseTicks;
         public long FuseWaitTicks;

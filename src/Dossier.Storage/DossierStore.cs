@@ -16,7 +16,6 @@ public abstract partial class DossierStore : IDisposable
 {
     private DbConnection? connection;
     private readonly BoundedCache<AnnotatedArticle> cache;
-    private readonly BoundedCache<ArticleFeatures> featureCache;
 
     /// <summary>Creates a store; the database is opened and migrated on first use.</summary>
     protected DossierStore(StoreOptions? options)
@@ -26,7 +25,6 @@ public abstract partial class DossierStore : IDisposable
         // A larger cache only grows the heap (and the garbage collector's work) without saving reads.
         var capacity = Math.Max(8192, Options.ActiveStories * 32);
         cache = new(capacity);
-        featureCache = new(capacity);
     }
 
     /// <summary>How this store ingests.</summary>

@@ -35,15 +35,14 @@ public sealed record StoreOptions
 public sealed record IngestReport(int Read, int Added, int Skipped, int Failed, int StoriesCreated, int StoriesUpdated)
 {
     /// <summary>Where the time went.</summary>
-    public IngestTimings Timings { get; init; } = new(0, 0, 0, 0);
+    public IngestTimings Timings { get; init; } = new(0, 0, 0);
 }
 
-/// <summary>Seconds spent per phase of an ingest. Processing is summed over parallel workers (CPU-like time).</summary>
-/// <param name="Process">Extraction, annotation and coding, summed over workers.</param>
-/// <param name="Group">Regrouping the active window with the new articles.</param>
+/// <summary>Seconds spent per phase of an ingest's committing thread (processing runs in the pipeline, on every core, meanwhile).</summary>
+/// <param name="Group">Grouping each batch in the run's session, with the stored stories it reopens.</param>
 /// <param name="Fuse">Fusing the stories that changed.</param>
 /// <param name="Write">Database work: lookups, inserts, story rows, commits.</param>
-public sealed record IngestTimings(double Process, double Group, double Fuse, double Write)
+public sealed record IngestTimings(double Group, double Fuse, double Write)
 {
     /// <summary>Time the committing thread waited for the fusion to finish after writing a batch's articles.</summary>
     public double FuseWait { get; init; }

@@ -16,18 +16,19 @@ public static class OrderedParallel
     /// <param name="map">A function safe to call concurrently.</param>
     /// <param name="degree">Threads that run <paramref name="map"/>; 1 runs it inline.</param>
     /// <param name="window">Items in flight at most (started but not yet yielded); default 16 per thread.</param>
-    public static IEnumerable<TResult> Map<TSource, TResult>(IEnumerable<TSource> source, Func<TSource, TResult> map, int degree, int window = 0)
+    /// <param name="workers">Where <paramref name="map"/> runs; default the shared pool.</param>
+    public static IEnumerable<TResult> Map<TSource, TResult>(IEnumerable<TSource> source, Func<TSource, TResult> map, int degree, int window = 0, TaskScheduler? workers = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(map);
         ArgumentOutOfRangeException.ThrowIfLessThan(degree, 1);
-        return degree == 1 ? source.Select(map) : Windowed(source, map, degree, window > 0 ? window : 16 * degree);
+        return degree == 1 ? source.Select(map) : Windowed(source, map, degree, window > 0 ? window : 16 * degree, workers ?? TaskScheduler.Default);
     }
 
-    private static IEnumerable<TResult> Windowed<TSource, TResult>(IEnumerable<TSource> source, Func<TSource, TResult> map, int degree, int window)
+    private static IEnumerable<TResult> Windowed<TSource, TResult>(IEnumerable<TSource> source, Func<TSource, TResult> map, int degree, int window, TaskScheduler workers)
     {
-        // The pair's concurrent side runs at most `degree` tasks at once on the shared pool.
-        var scheduler = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, degree).ConcurrentScheduler;
+        // The pair's concurrent side runs at most `degree` tasks at once on the workers.
+        var scheduler = new ConcurrentExclusiveSchedulerPair(workers, degree).ConcurrentScheduler;
         var inFlight = new Queue<Task<TResult>>(window);
         try
         {

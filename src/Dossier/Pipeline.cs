@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Dossier.Events;
 using Dossier.Extraction;
@@ -134,16 +135,6 @@ public sealed class DossierPipeline
     public IEnumerable<(AnnotatedArticle? Article, InputError? Error)> ProcessAll(IEnumerable<ReadItem> items) =>
         OrderedParallel.Map(items, item => item.Document is null ? (null, item.Error) : Process(item.Document), DegreeOfParallelism);
 
-    /// <summary><see cref="ProcessAll"/> plus the grouper's preparation of each article, computed on the same worker.</summary>
-    private IEnumerable<(AnnotatedArticle? Article, InputError? Error, object? Prepared)> ProcessAndPrepare(IEnumerable<ReadItem> items)
-    {
-        var processor = StartProcessing();
-        return OrderedParallel.Map(
-            items,
-            item => item.Document is null ? (null, item.Error, null) : processor.Process(item.Document),
-            DegreeOfParallelism);
-    }
-
     /// <summary>
     /// Starts the per-article work of one run (<c>analyze</c> or <c>ingest</c>): each document extracted, annotated,
     /// coded and prepared for grouping, with verbatim copies within the run read once. Safe to use from many threads.
@@ -198,75 +189,135 @@ public sealed class DossierPipeline
 
     /// <summary>
     /// Runs the whole pipeline over <paramref name="items"/>, handing results to <paramref name="sink"/> as
-    /// they are produced. Stories the grouper closes are fused and handed on at once; the rest at the end.
+    /// they are produced. A plain sink gets articles in input order and stories as the grouper closes them (fused
+    /// on the pool while grouping goes on), the rest at the end; an <see cref="ICheckpointSink"/> (a store) gets the
+    /// documents in batches and keeps each batch whole.
     /// </summary>
     /// <param name="items">Read items, from <see cref="InputReader"/>.</param>
     /// <param name="sink">Where results go.</param>
-    /// <param name="progress">Told the number of inputs done so far.</param>
-    /// <param name="cancellationToken">Stops the run between articles.</param>
+    /// <param name="progress">Told the number of inputs processed so far.</param>
+    /// <param name="cancellationToken">Stops the run between documents.</param>
+    /// <remarks>
+    /// One orchestration for <c>analyze</c> and <c>ingest</c>: the per-article stages run on the run's own worker
+    /// threads, at most two batches ahead of the grouping thread (this one), which hands each batch to the sink.
+    /// The workers ask for a lower OS priority, so the grouping thread, the one serial part of a run, and the
+    /// fusion on the shared pool get a core when they are ready (docs/ARCHITECTURE.md, "Run threads").
+    /// </remarks>
     public AnalysisSummary Run(IEnumerable<ReadItem> items, IAnalysisSink sink, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(sink);
+        var checkpoints = sink as ICheckpointSink ?? new StoryStream(this, sink);
         var generatedAt = Clock.GetUtcNow();
-        sink.Begin(generatedAt);
-        var session = Grouper.Start();
-        int articles = 0, stories = 0, errors = 0, done = 0;
-
-        // Closed stories are fused on the pool while grouping goes on, and handed to the sink in the order they
-        // closed: the grouping thread is the one part of a run that cannot be spread over cores.
-        var fusing = new Queue<Task<(Story Story, SeriesDigest Digest)>>();
-
-        // A few dozen hashed terms per story, kept to the end of the run: series are linked once every story is known.
-        var digests = new List<SeriesDigest>();
-        void HandOn(bool wait)
-        {
-            while (fusing.Count > 0 && (wait || fusing.Peek().IsCompleted || fusing.Count > 4 * DegreeOfParallelism))
-            {
-                var (story, digest) = fusing.Dequeue().GetAwaiter().GetResult();
-                sink.Story(story);
-                digests.Add(digest);
-                stories++;
-            }
-        }
-
-        foreach (var (article, error, prepared) in ProcessAndPrepare(items))
+        checkpoints.Begin(generatedAt);
+        var grouping = new GroupingRun(Grouper);
+        int articles = 0, errors = 0, done = 0;
+        var batch = new List<ProcessedDocument>(Math.Min(checkpoints.BatchSize, 4096));
+        foreach (var document in ProcessAhead(items, checkpoints, cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (error is not null)
-            {
-                sink.Error(error);
-                errors++;
-            }
-
-            if (article is not null)
-            {
-                sink.Article(article);
-                session.Add(article, prepared);
-                articles++;
-                foreach (var closed in session.TakeClosed())
-                {
-                    fusing.Enqueue(DegreeOfParallelism == 1 ? Task.FromResult(FuseAndDigest(closed)) : Task.Run(() => FuseAndDigest(closed), CancellationToken.None));
-                }
-
-                HandOn(wait: false);
-            }
-
+            articles += document.Article is null ? 0 : 1;
+            errors += document.Error is null ? 0 : 1;
+            batch.Add(document);
             progress?.Report(++done);
+            if (batch.Count == checkpoints.BatchSize)
+            {
+                checkpoints.Checkpoint(batch, grouping);
+                batch.Clear();
+            }
         }
 
-        HandOn(wait: true);
-
-        // Fusion of one story is independent of every other: the stories still open are fused in parallel.
-        foreach (var (story, digest) in session.Stories.AsParallel().AsOrdered().WithDegreeOfParallelism(DegreeOfParallelism).Select(FuseAndDigest))
+        if (batch.Count > 0)
         {
-            sink.Story(story);
-            digests.Add(digest);
-            stories++;
+            checkpoints.Checkpoint(batch, grouping);
         }
 
-        var summary = new AnalysisSummary(articles, stories, errors, generatedAt) { Series = StorySeries.Link(digests) };
-        sink.Complete(summary);
+        var summary = checkpoints.Finish(grouping, new AnalysisSummary(articles, 0, errors, generatedAt));
+        checkpoints.Complete(summary);
         return summary;
     }
+
+    /// <summary>
+    /// The per-article stages (and the grouper's preparation, and the sink's <see cref="ICheckpointSink.Keep"/>) over
+    /// <paramref name="items"/>, yielded in input order. A producer on the run's workers reads the input and maps it
+    /// on the others (<see cref="OrderedParallel"/>), and waits once a batch is in flight and a batch is ready
+    /// (<see cref="BatchAhead"/>): memory is bounded, and the grouping thread does none of this work, not even the reading.
+    /// </summary>
+    private IEnumerable<ProcessedDocument> ProcessAhead(IEnumerable<ReadItem> items, ICheckpointSink sink, CancellationToken cancellationToken)
+    {
+        var processor = StartProcessing();
+        ProcessedDocument Process(ReadItem item)
+        {
+            if (item.Document is not { } document)
+            {
+                return new(item.Error!.Path, item.Error.Record, null, item.Error, null, null);
+            }
+
+            var (article, error, prepared) = processor.Process(document);
+            return new(document.Path, document.Record, article, error, prepared, sink.Keep(document, article));
+        }
+
+        // One thread more than the stages use: the producer's, which mostly waits for results in order. With one
+        // article at a time the producer runs the stages itself (OrderedParallel maps inline).
+        using var workers = new BackgroundScheduler(DegreeOfParallelism == 1 ? 1 : DegreeOfParallelism + 1, "dossier worker");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var ahead = BatchAhead(sink.BatchSize);
+        // Mapping inline (one article at a time) has no window in flight: the queue then holds both batches.
+        using var ready = new BlockingCollection<ProcessedDocument>(DegreeOfParallelism == 1 ? 2 * ahead : ahead);
+        var producer = Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                foreach (var document in OrderedParallel.Map(items, Process, DegreeOfParallelism, ahead, workers))
+                {
+                    ready.Add(document, stop.Token);
+                }
+            }
+            finally
+            {
+                ready.CompleteAdding();
+            }
+        }, CancellationToken.None, TaskCreationOptions.None, workers);
+
+        var consumed = false;
+        try
+        {
+            foreach (var document in ready.GetConsumingEnumerable(cancellationToken))
+            {
+                yield return document;
+            }
+
+            consumed = true;
+        }
+        finally
+        {
+            if (!consumed)
+            {
+                // The grouping thread stopped (an exception, a cancellation): no work is left running behind it.
+                stop.Cancel();
+                try
+                {
+                    producer.Wait(CancellationToken.None);
+                }
+                catch (AggregateException)
+                {
+                    // The producer was stopped because the consumer failed; the consumer's exception is the one to report.
+                }
+            }
+        }
+
+        // A reader that failed outright (not one document: the stream) fails the run, after every batch before it.
+        producer.GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// Documents in flight on the workers, and again documents processed and waiting for the grouping thread, at most:
+    /// a batch each. So the next batch is processed on every core while the sink keeps the previous one (a store's
+    /// commit), with no wait for one slow document inside a batch (a window of a few documents per thread would idle
+    /// the others behind it), and never more than two batches ahead (an unbounded read-ahead held hundreds of
+    /// megabytes of processed articles at 100k). At least the per-article stages' own window of 16 per thread.
+    /// </summary>
+    private int BatchAhead(int batchSize) => Math.Max(batchSize, 16 * DegreeOfParallelism);
 
     /// <summary>Fuses one story's cluster, with the announcements the grouper linked to it.</summary>
     public Story Fuse(StoryCluster cluster)
@@ -275,11 +326,24 @@ public sealed class DossierPipeline
         return cluster.Announcements.IsDefaultOrEmpty ? story : story with { AnnouncementIds = [.. cluster.Announcements.Select(a => a.Article.Id)] };
     }
 
-    private (Story Story, SeriesDigest Digest) FuseAndDigest(StoryCluster cluster)
+    /// <summary>A story fused, with the digest series are linked from (<see cref="StorySeries.Digest"/>).</summary>
+    public (Story Story, SeriesDigest Digest) FuseAndDigest(StoryCluster cluster)
     {
         var story = Fuse(cluster);
         return (story, StorySeries.Digest(story, cluster));
     }
+
+    /// <summary>
+    /// Fuses <paramref name="clusters"/> on every core, yielded in their order, each passed with its story and digest to
+    /// <paramref name="then"/> on the same worker (a store serialises the story there). Fusion of one story is
+    /// independent of every other.
+    /// </summary>
+    public IEnumerable<T> FuseAll<T>(IEnumerable<StoryCluster> clusters, Func<StoryCluster, Story, SeriesDigest, T> then) =>
+        clusters.AsParallel().AsOrdered().WithDegreeOfParallelism(DegreeOfParallelism).Select(cluster =>
+        {
+            var (story, digest) = FuseAndDigest(cluster);
+            return then(cluster, story, digest);
+        });
 
     /// <summary>Runs the whole pipeline and keeps every result in memory: for small inputs and tests.</summary>
     public AnalysisResult Analyze(IEnumerable<ReadItem> items, IProgress<int>? progress = null, CancellationToken cancellationToken = default)

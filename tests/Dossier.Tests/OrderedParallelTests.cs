@@ -19,6 +19,16 @@ public sealed class OrderedParallelTests
     }
 
     [Fact]
+    public void Given_workers_the_map_runs_on_their_threads()
+    {
+        using var workers = new BackgroundScheduler(2, "test worker");
+
+        var threads = OrderedParallel.Map(Enumerable.Range(0, 100), _ => Thread.CurrentThread.Name, degree: 2, workers: workers).ToHashSet();
+
+        Assert.Equal(["test worker"], threads);
+    }
+
+    [Fact]
     public void The_source_is_read_at_most_a_window_ahead_of_the_consumer()
     {
         const int window = 8;

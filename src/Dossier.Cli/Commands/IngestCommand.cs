@@ -94,7 +94,7 @@ internal static class IngestCommand
                 if (parseResult.GetValue(verbose))
                 {
                     var t = report.Timings;
-                    Console.Error.WriteLine(System.FormattableString.Invariant($"dossier: seconds: process {t.Process:0.0} (summed over workers), group {t.Group:0.0}, fuse {t.Fuse:0.0}, write {t.Write:0.0}, series {t.Series:0.0}; committing thread waited {t.Idle:0.0} for batches and {t.FuseWait:0.0} for fusion; {GC.GetTotalAllocatedBytes() / 1e9:0.0} GB allocated, garbage collector paused {GC.GetTotalPauseDuration().TotalSeconds:0.0} s in {GC.CollectionCount(0)} collections ({GC.CollectionCount(2)} full)"));
+                    Console.Error.WriteLine(System.FormattableString.Invariant($"dossier: seconds: group {t.Group:0.0}, fuse {t.Fuse:0.0}, write {t.Write:0.0}, series {t.Series:0.0}; committing thread waited {t.Idle:0.0} for batches and {t.FuseWait:0.0} for fusion; {GC.GetTotalAllocatedBytes() / 1e9:0.0} GB allocated, garbage collector paused {GC.GetTotalPauseDuration().TotalSeconds:0.0} s in {GC.CollectionCount(0)} collections ({GC.CollectionCount(2)} full)"));
                 }
 
                 return report.Failed > 0 ? 1 : 0;

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Dossier.Storage.Tests;
+namespace Dossier.Tests;
 
 public sealed class BackgroundSchedulerTests
 {

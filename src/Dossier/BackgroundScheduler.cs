@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 
-namespace Dossier.Storage;
+namespace Dossier;
 
 /// <summary>
 /// Runs tasks on its own threads, which ask the operating system for a lower scheduling priority (a higher
-/// nice value on Linux). An ingest's committing thread is its critical path: it groups, writes and checkpoints
-/// one batch while the articles of the next are processed on every core. On equal terms the scheduler gave
+/// nice value on Linux). A run's grouping thread is its critical path (in an ingest it groups, writes and
+/// checkpoints one batch while the articles of the next are processed on every core), so
+/// <see cref="DossierPipeline.Run"/> processes articles on these threads. On equal terms the scheduler gave
 /// that one thread a fifth of the machine's time slices (five runnable threads on two cores), and it spent
 /// 13 s of a 50 s run runnable but waiting. Processing on these threads fills the cores the committing thread
 /// and the fusion do not use, and yields to them when they are ready.
