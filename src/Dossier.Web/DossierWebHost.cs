@@ -53,12 +53,7 @@ public static class DossierWebHost
         var app = builder.Build();
         app.UseSecurityHeaders();
         app.MapOpenApi();
-        app.MapHealth();
-        app.MapStoriesApi();
-        app.MapArticlesApi();
-        app.MapActorsApi();
-        app.MapEventsApi();
-        app.MapSearchApi();
+        app.MapApi();
         app.MapPages();
         app.MapStaticAssets();
         return app;

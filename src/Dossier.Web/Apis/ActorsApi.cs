@@ -6,13 +6,6 @@ namespace Dossier.Web.Apis;
 /// <summary><c>/api/actors</c>: the actor codes stories name, with how many stories name each.</summary>
 public static class ActorsApi
 {
-    public static IEndpointRouteBuilder MapActorsApi(this IEndpointRouteBuilder app)
-    {
-        app.MapGroup("/api/actors").WithTags("Actors")
-            .MapGet("/", List).WithName("ListActors").WithSummary("Actor codes (optionally by prefix: PAK matches PAKGOV), most frequent first");
-        return app;
-    }
-
     internal static Ok<IReadOnlyList<ActorListItem>> List(StoreAccess store, string? prefix, int? limit) =>
         TypedResults.Ok<IReadOnlyList<ActorListItem>>([.. store.Use(s => s.Actors(prefix, Math.Clamp(limit ?? 500, 1, 5000))).Select(ActorListItem.From)]);
 }

@@ -11,17 +11,6 @@ namespace Dossier.Web.Apis;
 /// <summary><c>/api/articles</c>: article listing, one article with its text and highlighted spans, and uploads.</summary>
 public static class ArticlesApi
 {
-    public static IEndpointRouteBuilder MapArticlesApi(this IEndpointRouteBuilder app)
-    {
-        var api = app.MapGroup("/api/articles").WithTags("Articles");
-        api.MapGet("/", List).WithName("ListArticles").WithSummary("Articles in arrival order, optionally of one story (metadata only)");
-        api.MapGet("/{id}", Get).WithName("GetArticle").WithSummary("One article: its text and the spans to highlight (evidence, mentions, times, events)");
-        api.MapPost("/", Upload).WithName("UploadArticles")
-            .WithSummary("Ingest files (multipart) or a JSONL/text/HTML body; needs the server's write token as a bearer token")
-            .DisableAntiforgery();
-        return app;
-    }
-
     internal static Ok<IReadOnlyList<ArticleListItem>> List(StoreAccess store, string? story, int? limit) =>
         TypedResults.Ok<IReadOnlyList<ArticleListItem>>([.. store.Use(s => s.Articles(string.IsNullOrWhiteSpace(story) ? null : story, Math.Clamp(limit ?? 100, 1, 1000))).Select(ArticleListItem.From)]);
 

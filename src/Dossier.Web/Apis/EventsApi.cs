@@ -8,14 +8,6 @@ namespace Dossier.Web.Apis;
 /// <summary><c>/api/events</c>: coded events between two actors, and their timeline (events per day, mean Goldstein).</summary>
 public static class EventsApi
 {
-    public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
-    {
-        var api = app.MapGroup("/api/events").WithTags("Events");
-        api.MapGet("/", List).WithName("ListEvents").WithSummary("Coded events between two actors (either direction; codes match by prefix)");
-        api.MapGet("/timeline", Timeline).WithName("EventTimeline").WithSummary("Events per day between two actors and their mean Goldstein weight");
-        return app;
-    }
-
     internal static Results<Ok<IReadOnlyList<EventView>>, ValidationProblem> List(StoreAccess store, string? a, string? b, int? limit)
     {
         if (Missing(a, b) is { } problem)

@@ -12,12 +12,6 @@ public sealed record HealthView(string Status, int? Schema, string? Error);
 /// <summary><c>/health</c>: 200 when the database answers, 503 otherwise; for load balancers and scripts.</summary>
 public static class HealthApi
 {
-    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/health", Check).WithTags("Health").WithName("Health").WithSummary("200 with the schema version when the database answers, 503 with the reason otherwise");
-        return app;
-    }
-
     internal static Results<Ok<HealthView>, JsonHttpResult<HealthView>> Check(StoreAccess store, StoreHost host)
     {
         try

@@ -6,13 +6,6 @@ namespace Dossier.Web.Apis;
 /// <summary><c>/api/search</c>: full-text search over the stored articles.</summary>
 public static class SearchApi
 {
-    public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
-    {
-        app.MapGroup("/api/search").WithTags("Search")
-            .MapGet("/", Search).WithName("Search").WithSummary("Articles containing every word (stemmed), best first, with a snippet whose matches are in [brackets]");
-        return app;
-    }
-
     internal static Results<Ok<IReadOnlyList<SearchResult>>, ValidationProblem> Search(StoreAccess store, string? q, int? limit)
     {
         if (string.IsNullOrWhiteSpace(q))

@@ -9,14 +9,6 @@ namespace Dossier.Web.Apis;
 /// <summary><c>/api/stories</c>: the story list with filters, and one story with its claims, evidence and coverage.</summary>
 public static class StoriesApi
 {
-    public static IEndpointRouteBuilder MapStoriesApi(this IEndpointRouteBuilder app)
-    {
-        var api = app.MapGroup("/api/stories").WithTags("Stories");
-        api.MapGet("/", List).WithName("ListStories").WithSummary("Stories, newest first, filtered by date, actor, claim status and full-text search; one page (offset, limit)");
-        api.MapGet("/{id}", Get).WithName("GetStory").WithSummary("One story: who, when, where, claims with evidence, conflicts, coverage, and its series (or null)");
-        return app;
-    }
-
     /// <summary>The filters of the story list, shared by the API and the page.</summary>
     public sealed record Filters(string? Since, string? Until, string? Actor, string? Status, string? Q, int? Limit, int? Offset = null);
 
