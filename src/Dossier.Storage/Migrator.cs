@@ -17,16 +17,14 @@ internal static class Migrator
     /// <summary>The migrations of one provider ("Sqlite" or "Postgres"), in version order, rendered for it.</summary>
     public static IReadOnlyList<(int Version, string Name, string Sql)> Load(string provider)
     {
-        var assembly = typeof(Migrator).Assembly;
         var list = new List<(int, string, string)>();
-        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal)))
+        foreach (var resource in EmbeddedData.Names(typeof(Migrator).Assembly, Prefix).Where(n => n.EndsWith(".sql", StringComparison.Ordinal)))
         {
             // MSBuild names a file that starts with a digit "_001_initial".
-            var name = resource[Prefix.Length..^4].TrimStart('_');
+            var name = resource[..^4].TrimStart('_');
             var underscore = name.IndexOf('_', StringComparison.Ordinal);
             var version = int.Parse(name.AsSpan(0, underscore), NumberStyles.None, CultureInfo.InvariantCulture);
-            using var stream = assembly.GetManifestResourceStream(resource)!;
-            using var reader = new StreamReader(stream);
+            using var reader = new StreamReader(EmbeddedData.Open(typeof(Migrator).Assembly, Prefix + resource));
             list.Add((version, name[(underscore + 1)..], Render(reader.ReadToEnd(), provider)));
         }
 

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Reflection;
 
 namespace Dossier.Web;
 
@@ -35,18 +34,15 @@ internal static class StaticAssets
 
     private static FrozenDictionary<string, byte[]> Load()
     {
-        var assembly = Assembly.GetExecutingAssembly();
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)))
+        foreach (var name in EmbeddedData.Names(typeof(StaticAssets).Assembly, Prefix))
         {
-            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var stream = EmbeddedData.Open(typeof(StaticAssets).Assembly, Prefix + name);
             using var buffer = new MemoryStream();
             stream.CopyTo(buffer);
-            files[resource[Prefix.Length..]] = buffer.ToArray();
+            files[name] = buffer.ToArray();
         }
 
-        // One style for a story wherever it is shown: the HTML brief carries the same text inline.
-        files["story.css"] = System.Text.Encoding.UTF8.GetBytes(Dossier.Output.StoryHtml.Stylesheet);
         return files.ToFrozenDictionary(StringComparer.Ordinal);
     }
 }

@@ -1,44 +1,61 @@
 using System.Collections.Frozen;
+using System.Reflection;
 
 namespace Dossier;
 
 /// <summary>
-/// The one reader of the data files embedded from <c>data/</c> (word lists, dictionaries, rule files): every stage
-/// names a file by its path under <c>data/</c> ("actors/countries.tsv"), and comments and blank lines are skipped
-/// the same way everywhere.
+/// The one reader of embedded files. The data files of <c>data/</c> (word lists, dictionaries, rule files): every
+/// stage names a file by its path under <c>data/</c> ("actors/countries.tsv"), and comments and blank lines are
+/// skipped the same way everywhere. And any assembly's files under a resource prefix (the demo corpus, the store's
+/// migrations, the web's static files), by <see cref="Names"/> and <see cref="Open(Assembly, string)"/>.
 /// </summary>
-internal static class EmbeddedData
+public static class EmbeddedData
 {
     private const string Prefix = "Dossier.data.";
 
     // Resource names keep the folder separator of the machine that built the library ("Dossier.data.actors/x.tsv" or
     // "Dossier.data.actors\x.tsv"); both are found by the path with dots for separators.
-    private static readonly Lazy<FrozenDictionary<string, string>> Names = new(() =>
+    private static readonly Lazy<FrozenDictionary<string, string>> DataNames = new(() =>
         typeof(EmbeddedData).Assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal))
             .ToFrozenDictionary(Normalize, n => n, StringComparer.Ordinal));
 
+    /// <summary>The names of <paramref name="assembly"/>'s embedded files that start with <paramref name="prefix"/>, without it, in ordinal order.</summary>
+    public static IReadOnlyList<string> Names(Assembly assembly, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        return [.. assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Select(n => n[prefix.Length..]).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The embedded file <paramref name="name"/> (its whole resource name) of <paramref name="assembly"/>.</summary>
+    /// <exception cref="InvalidOperationException">No such file is embedded.</exception>
+    public static Stream Open(Assembly assembly, string name)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        return assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException($"embedded file {name} is missing from {assembly.GetName().Name}");
+    }
+
     /// <summary>A reader of <c>data/<paramref name="path"/></c>.</summary>
     /// <exception cref="InvalidOperationException">No such file is embedded (a build mistake, not an input error).</exception>
-    public static TextReader Open(string path)
+    internal static TextReader Open(string path)
     {
-        if (!Names.Value.TryGetValue(Normalize(Prefix + path), out var name))
+        if (!DataNames.Value.TryGetValue(Normalize(Prefix + path), out var name))
         {
             throw new InvalidOperationException($"embedded data file data/{path} is missing");
         }
 
-        return new StreamReader(typeof(EmbeddedData).Assembly.GetManifestResourceStream(name)!);
+        return new StreamReader(Open(typeof(EmbeddedData).Assembly, name));
     }
 
     /// <summary>The whole text of <c>data/<paramref name="path"/></c>.</summary>
-    public static string ReadAll(string path)
+    internal static string ReadAll(string path)
     {
         using var reader = Open(path);
         return reader.ReadToEnd();
     }
 
     /// <summary>The lines of <c>data/<paramref name="path"/></c> without their trailing white space, less blank lines and comments ('#' first).</summary>
-    public static IReadOnlyList<string> Lines(string path)
+    internal static IReadOnlyList<string> Lines(string path)
     {
         using var reader = Open(path);
         var lines = new List<string>();
@@ -55,7 +72,7 @@ internal static class EmbeddedData
     }
 
     /// <summary>The tab-separated rows of <c>data/<paramref name="path"/></c>, less blank lines and comments, and less the header when <paramref name="skipHeader"/>.</summary>
-    public static IEnumerable<string[]> Rows(string path, bool skipHeader)
+    internal static IEnumerable<string[]> Rows(string path, bool skipHeader)
     {
         using var reader = Open(path);
         var header = skipHeader;

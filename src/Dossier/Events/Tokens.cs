@@ -46,7 +46,7 @@ public static class CoderTokens
         tokens.Clear();
         var shared = TextWords.Of(text);
         var i = start;
-        while (Tokenizer.Next(text, ref i, end, TokenRules.Events, out var token))
+        while (Tokenizer.Next<TokenRules.Events>(text, ref i, end, out var token))
         {
             switch (token.Kind)
             {

@@ -68,12 +68,10 @@ public sealed class InputReader
     /// <summary>Reads the demo corpus embedded in the library.</summary>
     public IEnumerable<ReadItem> ReadDemo()
     {
-        var assembly = typeof(InputReader).Assembly;
-        const string prefix = "Dossier.demo.";
-        foreach (var name in DemoFileNames())
+        foreach (var name in EmbeddedData.Names(typeof(InputReader).Assembly, DemoPrefix))
         {
-            var stream = assembly.GetManifestResourceStream(name)!;
-            foreach (var item in ReadStream("demo/" + name[prefix.Length..], stream, null))
+            var stream = EmbeddedData.Open(typeof(InputReader).Assembly, DemoPrefix + name);
+            foreach (var item in ReadStream("demo/" + name, stream, null))
             {
                 yield return item;
             }
@@ -81,8 +79,9 @@ public sealed class InputReader
     }
 
     /// <summary>Names of the embedded demo files.</summary>
-    public static IReadOnlyList<string> DemoFileNames() =>
-        [.. typeof(InputReader).Assembly.GetManifestResourceNames().Where(n => n.StartsWith("Dossier.demo.", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+    public static IReadOnlyList<string> DemoFileNames() => [.. EmbeddedData.Names(typeof(InputReader).Assembly, DemoPrefix).Select(n => DemoPrefix + n)];
+
+    private const string DemoPrefix = "Dossier.demo.";
 
     private IEnumerable<ReadItem> ReadStdin()
     {

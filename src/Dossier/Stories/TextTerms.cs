@@ -89,7 +89,7 @@ internal static class TextTerms
     /// </summary>
     private static bool NextWord(string text, ref int i, int end, out int start, out int stop)
     {
-        while (Tokenizer.Next(text, ref i, end, TokenRules.Terms, out var token))
+        while (Tokenizer.Next<TokenRules.Terms>(text, ref i, end, out var token))
         {
             if (token.IsWord)
             {
