@@ -83,6 +83,35 @@ public class StageCommandTests
     }
 
     [Fact]
+    public void Analyze_and_ingest_take_a_users_actor_dictionary_too()
+    {
+        using var folder = new TempFolder();
+        var dictionary = System.IO.Path.Combine(folder.Path, "actors.txt");
+        File.WriteAllText(dictionary, "AMINA_WEKESA [ZZZGOV]\n");
+        var report = Demo("01-water-treaty-highland-tribune.txt");
+
+        var analyzed = DossierProcess.Run(folder.Path, "analyze", report, "--format", "json", "--actors", dictionary);
+        analyzed.AssertExit(0);
+        Assert.Contains("\"ZZZGOV\"", analyzed.Stdout, StringComparison.Ordinal);
+        var plain = DossierProcess.Run(folder.Path, "analyze", report, "--format", "json");
+        Assert.DoesNotContain("ZZZGOV", plain.Stdout, StringComparison.Ordinal);
+
+        var db = System.IO.Path.Combine(folder.Path, "news.db");
+        DossierProcess.Run(folder.Path, "ingest", report, "--db", db, "--actors", dictionary).AssertExit(0);
+        var exported = DossierProcess.Run(folder.Path, "export", "--format", "jsonl", "--db", db);
+        exported.AssertExit(0);
+        Assert.Contains("\"ZZZGOV\"", exported.Stdout, StringComparison.Ordinal);
+
+        foreach (var command in new[] { "analyze", "ingest" })
+        {
+            string[] args = command == "ingest" ? [command, report, "--db", db, "--actors", "no-such-file.txt"] : [command, report, "--actors", "no-such-file.txt"];
+            var missing = DossierProcess.Run(folder.Path, args);
+            missing.AssertExit(2);
+            Assert.Contains($"dossier: {command}: no-such-file.txt: no such dictionary file", missing.Stderr, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Extract_annotate_and_analyze_give_an_article_the_same_identity_and_metadata_first()
     {
         using var folder = new TempFolder();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Dossier.Language;
 using Dossier.Model;
 using Dossier.Output;
 using Dossier.Reading;
@@ -28,19 +29,21 @@ internal static class AnalyzeCommand
         var maxSize = ReadingOptions.MaxSizeOption();
         var threads = CliProgress.ThreadsOption();
         var quiet = CliProgress.QuietOption();
+        var actors = ActorDictionaries.Option();
 
         var command = new Command("analyze", "Read reports, group them into stories, and fuse their claims into one record per event.")
         {
-            paths, format, output, maxSize, threads, quiet,
+            paths, format, output, maxSize, threads, quiet, actors,
         };
         command.SetAction(parse => ReadingOptions.TryCreate(parse.GetValue(maxSize), out var options)
+            && ActorDictionaries.TryAnnotator("analyze", parse.GetValue(actors), out var annotator)
             ? CliApp.Guard(() => Run(parse.GetValue(paths) ?? [], parse.GetValue(format)!, parse.GetValue(output), options,
-                CliProgress.Threads(parse.GetValue(threads)), parse.GetValue(quiet)))
+                CliProgress.Threads(parse.GetValue(threads)), parse.GetValue(quiet), annotator))
             : CliApp.UsageError);
         return command;
     }
 
-    private static int Run(string[] paths, string format, string? output, ReaderOptions options, int threads, bool quiet)
+    private static int Run(string[] paths, string format, string? output, ReaderOptions options, int threads, bool quiet, TextAnnotator? annotator)
     {
         var writer = ResultWriters.For(format) ?? throw new UsageException($"unknown format '{format}'");
 
@@ -70,7 +73,8 @@ internal static class AnalyzeCommand
             total = quiet || Console.IsErrorRedirected ? null : CliProgress.CountFiles(expanded);
         }
 
-        var pipeline = new DossierPipelineBuilder().UseClock(CliClock.Create()).UseParallelism(threads).Build();
+        var builder = new DossierPipelineBuilder().UseClock(CliClock.Create()).UseParallelism(threads);
+        var pipeline = (annotator is null ? builder : builder.UseAnnotator(annotator)).Build();
         var counter = new CliProgress.Counter();
         var summary = default(AnalysisSummary);
         OutputTarget.Write(output, "dossier" + writer.Extension, stream =>

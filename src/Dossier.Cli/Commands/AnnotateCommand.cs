@@ -17,7 +17,7 @@ internal static class AnnotateCommand
         var files = new Argument<string[]>("file") { Description = "Files or folders to annotate (- for standard input)", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format") { Description = "Output format: json", DefaultValueFactory = _ => "json" };
         var reference = new Option<string?>("--reference-date") { Description = "Resolve relative dates against this day (yyyy-MM-dd) instead of the publication date" };
-        var actors = new Option<string[]>("--actors") { Description = "PETRARCH actor dictionary whose codes come before the built-in ones (repeatable); default: built-in only", AllowMultipleArgumentsPerToken = false };
+        var actors = ActorDictionaries.Option();
         var command = new Command("annotate", "Find sentences, people, organisations, places, actor codes, dates and quotations in articles");
         command.Arguments.Add(files);
         command.Options.Add(format);
@@ -43,15 +43,11 @@ internal static class AnnotateCommand
                 day = parsed;
             }
 
-            var dictionaries = parse.GetValue(actors) ?? [];
-            if (dictionaries.FirstOrDefault(f => !File.Exists(f)) is { } missing)
+            if (!ActorDictionaries.TryAnnotator("annotate", parse.GetValue(actors), out var annotator))
             {
-                Console.Error.WriteLine($"dossier: annotate: {missing}: no such dictionary file");
                 return 2;
             }
 
-            // The user's codes first, ours for every name their files do not know (the language stage's IActorCodeSource).
-            var annotator = dictionaries.Length == 0 ? null : new TextAnnotator(LanguageData.Default, new DictionaryActorCodes(ActorDictionary.Load(dictionaries)));
             return Run(InputPaths.Expand(parse.GetValue(files)!), day, Console.Out, Console.Error, annotator);
         });
         return command;

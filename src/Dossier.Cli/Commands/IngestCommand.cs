@@ -55,10 +55,12 @@ internal static class IngestCommand
         var maxSize = ReadingOptions.MaxSizeOption();
         var threads = CliProgress.ThreadsOption();
         var quiet = CliProgress.QuietOption();
-        var command = new Command("ingest", "Add reports to a database: each article once, stories grown and re-fused incrementally") { paths, db, batch, verbose, maxSize, threads, quiet };
+        var actors = ActorDictionaries.Option();
+        var command = new Command("ingest", "Add reports to a database: each article once, stories grown and re-fused incrementally") { paths, db, batch, verbose, maxSize, threads, quiet, actors };
         command.SetAction(parseResult => CliApp.Guard(() =>
         {
-            if (!ReadingOptions.TryCreate(parseResult.GetValue(maxSize), out var reading))
+            if (!ReadingOptions.TryCreate(parseResult.GetValue(maxSize), out var reading)
+                || !ActorDictionaries.TryAnnotator("ingest", parseResult.GetValue(actors), out var annotator))
             {
                 return CliApp.UsageError;
             }
@@ -71,9 +73,10 @@ internal static class IngestCommand
                 using var store = DossierStore.Open(database, new StoreOptions { BatchSize = Math.Max(1, parseResult.GetValue(batch)) });
                 var inputs = InputPaths.Expand(parseResult.GetValue(paths)!).ToList();
                 var pipeline = DossierPipeline.Default;
-                if (parseResult.GetValue(threads) is { } asked)
+                if (parseResult.GetValue(threads) is { } asked || annotator is not null)
                 {
-                    pipeline = new DossierPipelineBuilder().UseParallelism(CliProgress.Threads(asked)).Build();
+                    var builder = new DossierPipelineBuilder().UseParallelism(CliProgress.Threads(parseResult.GetValue(threads)));
+                    pipeline = (annotator is null ? builder : builder.UseAnnotator(annotator)).Build();
                 }
 
                 var total = isQuiet || Console.IsErrorRedirected ? null : CliProgress.CountFiles(inputs);
