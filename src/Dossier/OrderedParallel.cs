@@ -29,22 +29,51 @@ public static class OrderedParallel
     {
         // The pair's concurrent side runs at most `degree` tasks at once on the workers.
         var scheduler = new ConcurrentExclusiveSchedulerPair(workers, degree).ConcurrentScheduler;
-        var inFlight = new Queue<Task<TResult>>(window);
+
+        // Items go to the workers in small runs, one task each: a task and a wait for it per item (a lock, and often a
+        // thread's wake-up when the head of the window is not done) cost a 100k ingest, whose window is a whole batch,
+        // more than the map's own work on short items. A small window keeps runs of one or two.
+        var run = Math.Clamp(window / (8 * degree), 1, 16);
+        var inFlight = new Queue<Task<TResult[]>>();
+        var started = 0;
+        var pending = new List<TSource>(run);
+        Task<TResult[]> Start(TSource[] items) =>
+            Task.Factory.StartNew(() => Array.ConvertAll(items, item => map(item)), CancellationToken.None, TaskCreationOptions.None, scheduler);
         try
         {
             foreach (var item in source)
             {
-                if (inFlight.Count >= window)
+                while (started + pending.Count >= window && inFlight.Count > 0)
                 {
-                    yield return inFlight.Dequeue().GetAwaiter().GetResult();
+                    var done = inFlight.Dequeue().GetAwaiter().GetResult();
+                    started -= done.Length;
+                    foreach (var result in done)
+                    {
+                        yield return result;
+                    }
                 }
 
-                inFlight.Enqueue(Task.Factory.StartNew(() => map(item), CancellationToken.None, TaskCreationOptions.None, scheduler));
+                pending.Add(item);
+                if (pending.Count == run)
+                {
+                    inFlight.Enqueue(Start([.. pending]));
+                    started += pending.Count;
+                    pending.Clear();
+                }
+            }
+
+            if (pending.Count > 0)
+            {
+                inFlight.Enqueue(Start([.. pending]));
+                pending.Clear();
             }
 
             while (inFlight.Count > 0)
             {
-                yield return inFlight.Dequeue().GetAwaiter().GetResult();
+                foreach (var result in inFlight.Dequeue().GetAwaiter().GetResult())
+                {
+                    yield return result;
+                }
             }
         }
         finally

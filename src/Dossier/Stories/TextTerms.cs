@@ -89,17 +89,9 @@ internal static class TextTerms
     /// </summary>
     private static bool NextWord(string text, ref int i, int end, out int start, out int stop)
     {
-        while (Tokenizer.Next<TokenRules.Terms>(text, ref i, end, out var token))
-        {
-            if (token.IsWord)
-            {
-                (start, stop) = (token.Start, token.End);
-                return true;
-            }
-        }
-
-        (start, stop) = (i, i);
-        return false;
+        var found = Tokenizer.NextWord<TokenRules.Terms>(text, ref i, end, out var token);
+        (start, stop) = (token.Start, token.End);
+        return found;
     }
 
     // Word forms repeat endlessly across a stream; folding each once is the single largest saving in grouping.

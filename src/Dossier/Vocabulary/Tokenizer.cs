@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Dossier.Vocabulary;
 
 /// <summary>What a token is.</summary>
@@ -200,10 +202,44 @@ public static class Tokenizer
         return true;
     }
 
+    /// <summary>
+    /// The next word or number at or after <paramref name="i"/> (what <see cref="Next{TRules}"/> gives, less every
+    /// other token, which this scan passes over without making it: grouping reads only words, and most marks are
+    /// one character); <paramref name="i"/> moves past it. False when no word is left.
+    /// </summary>
+    public static bool NextWord<TRules>(string text, ref int i, int end, out Token token)
+        where TRules : struct, ITokenRules
+    {
+        while (i < end)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c) || c == '_')
+            {
+                i++;
+                continue;
+            }
+
+            if (char.IsLetterOrDigit(c) && !(TRules.Negations && IsNegationAt(text, i, end)))
+            {
+                var stop = ScanWord<TRules>(text, i, end);
+                token = new Token(i, stop - i, char.IsDigit(c) ? TokenKind.Number : TokenKind.Word);
+                i = stop;
+                return true;
+            }
+
+            // Passed over whole, as Next cuts them, so that no word starts inside them ("'s", "n't", "&amp;").
+            i = Next<TRules>(text, ref i, end, out var mark) ? mark.End : end;
+        }
+
+        token = default;
+        return false;
+    }
+
     /// <summary>True for straight and curly quotation marks and apostrophes.</summary>
     public static bool IsQuote(char c) => c is '"' or '\'' or '\u201C' or '\u201D' or '\u2018' or '\u2019' or '\u201E' or '\u00AB' or '\u00BB';
 
     /// <summary>True for the straight and the curly apostrophe.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsApostrophe(char c) => c is '\'' or '\u2019';
 
     // The end of the word that starts at i (a letter or digit).
@@ -281,6 +317,7 @@ public static class Tokenizer
     }
 
     // Whether the mark between two letters or digits keeps them one word.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool JoinsInside<TRules>(char mark, char before, char after)
         where TRules : struct, ITokenRules => mark switch
     {
@@ -293,10 +330,12 @@ public static class Tokenizer
     };
 
     // "'s" not followed by a letter or digit.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsPossessiveAt(string text, int i, int end) =>
         i + 1 < end && IsApostrophe(text[i]) && text[i + 1] is 's' or 'S' && (i + 2 >= end || !char.IsLetterOrDigit(text[i + 2]));
 
     // "n't" right after a letter and not followed by one.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsNegationAt(string text, int i, int end) =>
         i + 2 < end && i > 0 && text[i] is 'n' or 'N' && IsApostrophe(text[i + 1]) && text[i + 2] is 't' or 'T'
         && char.IsLetter(text[i - 1]) && (i + 3 >= end || !char.IsLetter(text[i + 3]));

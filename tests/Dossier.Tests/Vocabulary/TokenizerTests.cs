@@ -96,4 +96,25 @@ public class TokenizerTests
             return true;
         });
     }
+
+    [Fact]
+    public void NextWord_gives_the_words_and_numbers_of_Next_under_every_rule()
+    {
+        var text = Gen.Char["abAB12 -.,:'\u2019&/;_`ntNT\n"].Array[0, 60].Select(c => new string(c));
+        text.Sample(s =>
+            Same<TokenRules.Language>(s) && Same<TokenRules.Events>(s) && Same<TokenRules.Terms>(s));
+
+        static bool Same<TRules>(string s)
+            where TRules : struct, ITokenRules
+        {
+            var words = new List<Token>();
+            var i = 0;
+            while (Tokenizer.NextWord<TRules>(s, ref i, s.Length, out var token))
+            {
+                words.Add(token);
+            }
+
+            return words.SequenceEqual(Tokenizer.Tokenize<TRules>(s, 0, s.Length).Where(t => t.IsWord));
+        }
+    }
 }
