@@ -228,7 +228,7 @@ public static class Tokenizer
             }
 
             // Passed over whole, as Next cuts them, so that no word starts inside them ("'s", "n't", "&amp;").
-            i = Next<TRules>(text, ref i, end, out var mark) ? mark.End : end;
+            Next<TRules>(text, ref i, end, out _);
         }
 
         token = default;
