@@ -257,6 +257,21 @@ public sealed class DossierPipeline
             return new(document.Path, document.Record, article, error, prepared, sink.Keep(document, article));
         }
 
+        if (sink is StoryStream && DegreeOfParallelism > 1)
+        {
+            // A plain sink takes one document at a time and reads nothing from a database: the grouping thread reads
+            // the input and takes the results straight from the map, whose tasks run on the shared pool, as `analyze`
+            // did before the two commands became one. The producer thread's extra hop (a queue between two threads)
+            // and the run's own worker threads cost `analyze` of 100k short reports 5-8% more CPU, in waits on both
+            // sides; a store's batches keep both (docs/PERFORMANCE.md, sixth session).
+            foreach (var document in OrderedParallel.Map(items, Process, DegreeOfParallelism, BatchAhead(sink.BatchSize)))
+            {
+                yield return document;
+            }
+
+            yield break;
+        }
+
         // One thread more than the stages use: the producer's, which mostly waits for results in order. With one
         // article at a time the producer runs the stages itself (OrderedParallel maps inline).
         using var workers = new BackgroundScheduler(DegreeOfParallelism == 1 ? 1 : DegreeOfParallelism + 1, "dossier worker");
