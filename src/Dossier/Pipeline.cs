@@ -257,7 +257,7 @@ public sealed class DossierPipeline
             return new(document.Path, document.Record, article, error, prepared, sink.Keep(document, article));
         }
 
-        if (sink is StoryStream && DegreeOfParallelism > 1)
+        if (sink is StoryStream)
         {
             // A plain sink takes one document at a time and reads nothing from a database: the grouping thread reads
             // the input and takes the results straight from the map, whose tasks run on the shared pool, as `analyze`
